@@ -1,0 +1,60 @@
+// Browser tests: real headless Chromium, TypeScript through esbuild, MSW's service worker at the root.
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runner';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+
+const require = createRequire(import.meta.url);
+const workerScript = require.resolve('msw/mockServiceWorker.js');
+
+const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+if (!chromePath && !process.env.CHROME_PATH) {
+  console.warn('[wtr] No Chromium found in /usr/bin: trying the Chrome installed on this machine. Set CHROME_PATH to choose one (on Debian: apt-get install chromium).');
+}
+
+/** Serves `import css from 'x.css?inline'` as a module exporting the file's text, as Vite does. */
+const inlineCss = {
+  name: 'inline-css',
+  serve(context) {
+    if (context.path.endsWith('.css') && context.url.includes('?inline')) {
+      const file = context.path.startsWith('/__wds-outside-root__/')
+        ? context.path.replace(/^\/__wds-outside-root__\/\d+\//, '../')
+        : `.${context.path}`;
+      return { body: `export default ${JSON.stringify(readFileSync(new URL(file, import.meta.url), 'utf8'))};`, type: 'js' };
+    }
+  },
+};
+
+/** Serves `import url from 'x?url'` as a module exporting the file's URL, as Vite does. */
+const assetUrl = {
+  name: 'asset-url',
+  transformImport({ source }) {
+    if (source.endsWith('?url')) return `${source.slice(0, -4)}?as-url`;
+  },
+  serve(context) {
+    if (context.url.endsWith('?as-url')) return { body: `export default ${JSON.stringify(context.path)};`, type: 'js' };
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] } })],
+  testFramework: { config: { timeout: 8000 } },
+  testsFinishTimeout: 300_000,
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+  middleware: [
+    function mockServiceWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') {
+        context.type = 'js';
+        context.set('Service-Worker-Allowed', '/');
+        context.body = createReadStream(workerScript);
+        return;
+      }
+      return next();
+    },
+  ],
+  plugins: [inlineCss, assetUrl, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+};
