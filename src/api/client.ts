@@ -1,0 +1,184 @@
+/**
+ * The only code that talks HTTP. Base URL, auth (bearer token or cookies), Accept-Language,
+ * timeouts and abort, idempotency keys, and every answer parsed against its schema.
+ */
+import type * as z from 'zod/mini';
+import { fillPath, routes, toSearchParams, type Route, type RouteName, type Routes } from './contract.js';
+import { ApiError } from './errors.js';
+import { Problem, type UploadKind } from './schemas.js';
+
+/** A bearer token, or a function that returns the current one (and may refresh it). */
+export type TokenSource = string | (() => string | null | undefined | Promise<string | null | undefined>);
+
+export interface ClientOptions {
+  /** Where the API lives, e.g. `https://api.example.fr/akto` or `/api`. */
+  baseUrl: string;
+  token?: TokenSource | null;
+  /** `include` to send cookies cross-origin; `same-origin` by default. */
+  credentials?: RequestCredentials;
+  /** Sent as Accept-Language, so the server writes its problem details in the user's language. */
+  language?: string;
+  /** Per request, in milliseconds. */
+  timeoutMs?: number;
+}
+
+type Body<R extends Route> = R['body'] extends z.ZodMiniType ? z.input<R['body']> : never;
+type Result<R extends Route> = R['response'] extends z.ZodMiniType ? z.output<R['response']> : R['response'] extends 'pdf' ? Blob : void;
+type Params<R extends Route> = R['path'] extends `${string}{${string}` ? { params: Record<import('./contract.js').PathParams<R['path']>, string> } : { params?: undefined };
+
+export type CallOptions<R extends Route> = Params<R> & {
+  query?: R['query'] extends z.ZodMiniType ? z.input<R['query']> : never;
+  body?: Body<R>;
+  signal?: AbortSignal;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+};
+
+export interface UploadOptions {
+  signal?: AbortSignal;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+  /** Called with the fraction sent, from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class ApiClient {
+  readonly options: Readonly<ClientOptions>;
+
+  constructor(options: ClientOptions) {
+    this.options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
+  }
+
+  /** Calls one endpoint of the contract and returns its parsed answer. */
+  async call<N extends RouteName>(name: N, options: CallOptions<Routes[N]>): Promise<Result<Routes[N]>> {
+    const route: Route = routes[name];
+    const url = this.url(route, options.params as Record<string, string> | undefined, options.query as Record<string, unknown> | undefined);
+    const headers: Record<string, string> = { Accept: route.response === 'pdf' ? 'application/pdf' : 'application/json', ...options.headers };
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    if (route.idempotent) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
+    const response = await this.send(url, { method: route.method, headers, body }, options.signal);
+    return (await this.read(route, response)) as Result<Routes[N]>;
+  }
+
+  /**
+   * Uploads one file (one request per file, so each has its own progress and can be cancelled).
+   * XMLHttpRequest, because fetch cannot report upload progress.
+   */
+  async upload(file: Blob, kind: UploadKind, name: string, options: UploadOptions = {}): Promise<z.output<typeof import('./schemas.js').Upload>> {
+    const route = routes.createUpload;
+    const form = new FormData();
+    form.set('kind', kind);
+    form.set('file', file, name);
+    const key = options.idempotencyKey ?? newIdempotencyKey();
+    const attempt = async (): Promise<Response> => {
+      const headers = await this.authHeaders({ Accept: 'application/json', 'Idempotency-Key': key, ...options.headers });
+      return xhrSend(this.url(route), form, headers, this.options.credentials ?? 'same-origin', this.timeoutMs, options);
+    };
+    let response = await attempt();
+    if (response.status === 401 && typeof this.options.token === 'function') response = await attempt();
+    return (await this.read(route, response)) as z.output<typeof import('./schemas.js').Upload>;
+  }
+
+  url(route: Route, params?: Record<string, string>, query?: Record<string, unknown>): string {
+    const search = toSearchParams(query).toString();
+    return `${this.options.baseUrl}${fillPath(route.path, params)}${search ? `?${search}` : ''}`;
+  }
+
+  private get timeoutMs(): number {
+    return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  private async authHeaders(headers: Record<string, string>): Promise<Record<string, string>> {
+    const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+    const result = { ...headers };
+    if (token) result.Authorization = `Bearer ${token}`;
+    if (this.options.language) result['Accept-Language'] = this.options.language;
+    return result;
+  }
+
+  /** One request with auth, timeout and abort; a 401 with a token function asks it once more (it may refresh). */
+  private async send(url: string, init: { method: string; headers: Record<string, string>; body?: string }, signal?: AbortSignal): Promise<Response> {
+    const once = async () => {
+      const headers = await this.authHeaders(init.headers);
+      const timeout = AbortSignal.timeout(this.timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      try {
+        return await fetch(url, { ...init, headers, signal: combined, credentials: this.options.credentials ?? 'same-origin' });
+      } catch (error) {
+        if (signal?.aborted) throw new ApiError('aborted', { cause: error });
+        if (timeout.aborted) throw new ApiError('timeout', { cause: error });
+        throw new ApiError('network', { cause: error });
+      }
+    };
+    const response = await once();
+    if (response.status === 401 && typeof this.options.token === 'function') return once();
+    return response;
+  }
+
+  /** Turns a response into the route's parsed answer, or a typed ApiError. */
+  private async read(route: Route, response: Response): Promise<unknown> {
+    if (!response.ok) throw await problemError(response);
+    if (route.response === 'empty') return undefined;
+    if (route.response === 'pdf') return response.blob();
+    if (route.response === 'multipart') throw new Error('A response is never multipart');
+    let data: unknown;
+    try {
+      data = await response.json();
+    } catch (error) {
+      throw new ApiError('contract', { status: response.status, path: '(body)', cause: error });
+    }
+    const parsed = route.response.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiError('contract', { status: response.status, path: issue?.path.join('.') || '(body)', cause: parsed.error });
+    }
+    return parsed.data;
+  }
+}
+
+async function problemError(response: Response): Promise<ApiError> {
+  let problem: Problem | undefined;
+  try {
+    const parsed = Problem.safeParse(await response.json());
+    if (parsed.success) problem = parsed.data;
+  } catch {
+    // A proxy's HTML error page: no problem details, the status still says enough.
+  }
+  const kind = response.status === 401 ? 'unauthorized' : response.status === 422 ? 'validation' : 'http';
+  return new ApiError(kind, { status: response.status, problem });
+}
+
+function xhrSend(url: string, body: FormData, headers: Record<string, string>, credentials: RequestCredentials, timeoutMs: number, options: UploadOptions): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.timeout = timeoutMs;
+    xhr.withCredentials = credentials === 'include';
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+    };
+    const abort = () => xhr.abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const done = () => options.signal?.removeEventListener('abort', abort);
+    xhr.onload = () => {
+      done();
+      resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? 'application/json' } }));
+    };
+    xhr.onerror = () => (done(), reject(new ApiError('network')));
+    xhr.ontimeout = () => (done(), reject(new ApiError('timeout')));
+    xhr.onabort = () => (done(), reject(new ApiError('aborted')));
+    if (options.signal?.aborted) return xhr.abort();
+    xhr.send(body);
+  });
+}
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,53 @@
+import type { ApiErrorKind, Translation } from '../i18n/translation.js';
+import type { FieldError, Problem } from './schemas.js';
+
+/**
+ * Every failure of the client, typed so an element can tell the user what happened:
+ * `network` (unreachable), `timeout`, `http` (with the server's problem details),
+ * `contract` (an answer that does not match the schema, naming the path), `unauthorized` (401),
+ * `validation` (422 with field errors), `aborted` (cancelled by the caller: show nothing).
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly problem: Problem | undefined;
+  /** For `contract`: where the answer broke the contract, e.g. `items.3.amountHT`. */
+  readonly path: string | undefined;
+
+  constructor(kind: ApiErrorKind, options: { status?: number; problem?: Problem; path?: string; message?: string; cause?: unknown } = {}) {
+    super(options.message ?? options.problem?.detail ?? options.problem?.title ?? kind, { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+    this.problem = options.problem;
+    this.path = options.path;
+  }
+
+  /** The faulty fields of a 422, as the server named them. */
+  get fieldErrors(): FieldError[] {
+    return this.problem?.errors ?? [];
+  }
+
+  /** The problem's `code` (for instance `invoice-duplicate`), when the server gave one. */
+  get code(): string | undefined {
+    return this.problem?.code;
+  }
+
+  /** What to tell the user, in their language. The server localizes its own problem details. */
+  userMessage(t: Translation): string {
+    switch (this.kind) {
+      case 'http':
+        return this.problem?.detail ?? this.problem?.title ?? `${t.errors.http} ${this.status ? t.errors.httpStatus(this.status) : ''}`.trim();
+      case 'validation':
+        return this.problem?.detail ?? t.errors.validation;
+      case 'contract':
+        return this.path ? `${t.errors.contract} ${t.errors.contractAt(this.path)}` : t.errors.contract;
+      default:
+        return t.errors[this.kind];
+    }
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+export const isAbort = (error: unknown): boolean =>
+  (error instanceof ApiError && error.kind === 'aborted') || (error instanceof DOMException && error.name === 'AbortError');

@@ -1,0 +1,58 @@
+/**
+ * The mock server's own problem details (RFC 9457), in the language of Accept-Language,
+ * as a real server localizes them. Field messages come from the shared rules.
+ */
+import type { FieldError, Problem } from '../api/schemas.js';
+import type { Locale } from '../i18n/index.js';
+
+const PROBLEMS = {
+  'bad-request': [400, 'Requête invalide.', 'Bad request.'],
+  unauthorized: [401, 'Authentification requise : votre session a expiré.', 'Authentication required: your session has expired.'],
+  'not-found': [404, "Cette ressource n'existe pas.", 'This resource does not exist.'],
+  'entity-not-found': [404, "Cette entité n'est pas gérée par votre compte.", 'This entity is not managed by your account.'],
+  'invoice-not-found': [404, "Cette facture n'existe pas.", 'This invoice does not exist.'],
+  'dossier-not-found': [404, "Ce dossier n'existe pas pour cette entité.", 'This file does not exist for this entity.'],
+  'pdf-not-found': [404, "Le PDF de cette facture n'est pas disponible.", 'The PDF of this invoice is not available.'],
+  'upload-not-found': [404, "Ce fichier n'existe pas ou a déjà été supprimé.", 'This file does not exist or was already deleted.'],
+  'siret-unknown': [404, "Ce SIRET n'est pas référencé dans la base INSEE.", 'This SIRET is not listed in the INSEE register.'],
+  'upload-in-use': [409, 'Ce fichier a déjà été déposé : il ne peut plus être supprimé.', 'This file was already deposited: it can no longer be deleted.'],
+  'upload-too-large': [413, 'Le fichier dépasse la taille maximale de 10 Mo.', 'The file is larger than the 10 MB limit.'],
+  'upload-bad-type': [415, "Ce type de fichier n'est pas accepté.", 'This type of file is not accepted.'],
+  'upload-not-pdf': [415, "Ce fichier n'est pas un PDF.", 'This file is not a PDF.'],
+  'upload-empty': [422, 'Le fichier est vide.', 'The file is empty.'],
+  validation: [422, 'Certaines informations sont à corriger.', 'Some information needs correcting.'],
+  'deposit-invalid': [422, 'Le dépôt est incomplet : chaque facture doit avoir une pièce justificative ou une case dérogatoire cochée.', 'The deposit is incomplete: each invoice needs a supporting document or a derogation.'],
+  'server-error': [500, 'Le serveur a rencontré une erreur interne. Réessayez dans un instant.', 'The server ran into an internal error. Try again in a moment.'],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** Thrown by the store; the handlers turn it into a problem response. */
+export class MockProblem extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly errors?: { field: string; code: string; message: { fr: string; en: string } }[],
+    readonly extra: Partial<Problem> = {},
+  ) {
+    super(code);
+  }
+
+  get status(): number {
+    return PROBLEMS[this.code][0];
+  }
+
+  toProblem(locale: Locale, instance?: string): Problem {
+    const [status, fr, en] = PROBLEMS[this.code];
+    const errors: FieldError[] | undefined = this.errors?.map((e) => ({ field: e.field, code: e.code, message: e.message[locale] }));
+    return {
+      type: `https://api.akto.fr/problems/${this.code}`,
+      title: locale === 'fr' ? fr : en,
+      status,
+      detail: errors?.length === 1 ? errors[0]!.message : locale === 'fr' ? fr : en,
+      code: this.code,
+      ...(instance ? { instance } : {}),
+      ...(errors ? { errors } : {}),
+      ...this.extra,
+    };
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The mock backend's starting data: the guide's entities, dossiers and invoices, and enough
+ * generated history (a seeded generator: the same data on every run) to look like a real account.
+ */
+import type { DossierDetail, Entity, InvoiceDetail, LinkedDossier } from '../api/schemas.js';
+
+/** « Today » for the seeded history; deposits made while the mock runs use the real date. */
+export const SEED_DATE = '2026-11-27';
+
+export const ENTITIES: Entity[] = [
+  { siren: '819109976', name: 'SNC KAVKAZ', role: 'adherent' },
+  { siren: '342043528', name: 'ADC PROPRIETE', role: 'adherent' },
+  { siren: '432187656', name: 'CASINO RESTAURATION SASU', role: 'adherent' },
+  { siren: '520134784', name: 'CASINO RESTAURATION SAS DV515', role: 'adherent' },
+  { siren: '798456125', name: 'AMUSE BOUCHE CAFE', role: 'adherent' },
+  { siren: '612348979', name: 'UNIVERS PROTEC FORMATION', role: 'of' },
+  { siren: '824092688', name: 'AFPA ENTREPRISES NOUVELLE AQUITAINE', role: 'of' },
+  { siren: '509871232', name: 'CFA DES METIERS DE LA RESTAURATION', role: 'cfa' },
+];
+
+/** INSEE's SIRENE base, as far as the mock knows it: unknown SIRETs answer 404. */
+export const SIRET_REGISTER: { siret: string; name: string; active: boolean }[] = [
+  { siret: '81910997600012', name: 'SNC KAVKAZ', active: true },
+  { siret: '34204352800013', name: 'ADC PROPRIETE', active: true },
+  { siret: '43218765400012', name: 'CASINO RESTAURATION SASU', active: true },
+  { siret: '52013478400013', name: 'CASINO RESTAURATION SAS DV515', active: true },
+  { siret: '79845612500011', name: 'AMUSE BOUCHE CAFE', active: true },
+  { siret: '61234897900016', name: 'UNIVERS PROTEC FORMATION', active: true },
+  { siret: '82409268800236', name: 'AFPA ENTREPRISES NOUVELLE AQUITAINE', active: true },
+  { siret: '88488405700016', name: 'ICEP FORMATION', active: true },
+  { siret: '50987123200013', name: 'CFA DES METIERS DE LA RESTAURATION', active: true },
+  // A training body that closed this establishment: the third SIRET case of the guide.
+  { siret: '44556677100017', name: 'FORMAPLUS CONSEIL (établissement fermé)', active: false },
+  { siret: '35600000000048', name: 'LA POSTE (siège)', active: true },
+];
+
+type DossierSeed = Omit<DossierDetail, 'id'> & { trainingBodySiren: string; linked: Omit<LinkedDossier, 'number'> };
+
+const PDC = 'Plan de développement des compétences';
+const APPRENTISSAGE = "CONTRAT D'APPRENTISSAGE GENERATION 2";
+const AFPA = 'AFPA ENTREPRISES NOUVELLE AQUITAINE';
+const ICEP = 'ICEP FORMATION';
+
+function dossier(number: string | null, title: string, company: string, state: DossierDetail['state'], extra: Partial<DossierSeed> = {}): DossierSeed {
+  const entity = ENTITIES.find((e) => e.name === company)!;
+  return {
+    number,
+    draftDate: null,
+    title,
+    start: null,
+    end: null,
+    company,
+    entitySiren: entity.siren,
+    state,
+    scheme: PDC,
+    issuedDate: null,
+    trainingBody: AFPA,
+    trainingType: 'Action de formation',
+    trainees: [],
+    funding: { requested: 0, granted: 0, paid: 0, balance: 0 },
+    trainingBodySiren: '824092688',
+    linked: { trainees: [], hours: null, scheme: PDC, start: null, end: null, place: null },
+    ...extra,
+  };
+}
+
+/** The guide's dossiers (« Mes dossiers » and the validation screen), with the values it shows. */
+export const DOSSIERS: DossierSeed[] = [
+  dossier(null, 'Formation sécurité incendie', 'UNIVERS PROTEC FORMATION', 'brouillon', { draftDate: '2022-06-24' }),
+  dossier(null, 'HISTOIRE (FICHE NATIONALE)', 'CASINO RESTAURATION SAS DV515', 'brouillon', { draftDate: '2022-06-23' }),
+  dossier('2206AF000578', 'Calcul mental', 'CASINO RESTAURATION SASU', 'transmis', {
+    start: '2022-06-19', end: '2022-06-20', issuedDate: '2022-06-23', trainees: ['Lucie Martin', 'Karim Benali'],
+    linked: { trainees: ['Lucie Martin', 'Karim Benali'], hours: 14, scheme: PDC, start: '2022-06-19', end: '2022-06-20', place: 'Bordeaux' },
+  }),
+  dossier('2206AF000575', 'Purification des fibres', 'CASINO RESTAURATION SASU', 'transmis', { start: '2022-07-04', end: '2022-07-08', issuedDate: '2022-06-22' }),
+  dossier(null, 'DIAGNOSTIQUEUR TECHNIQUE IMMOBILIER', 'CASINO RESTAURATION SASU', 'brouillon', { draftDate: '2022-06-24', start: '2022-06-01', end: '2023-12-01' }),
+  dossier('2206CA000564', 'DIAGNOSTIQUEUR TECHNIQUE IMMOBILIER', 'CASINO RESTAURATION SAS DV515', 'transmis', {
+    start: '2022-06-08', end: '2022-12-07', issuedDate: '2022-06-08', scheme: APPRENTISSAGE, trainingType: "Contrat d'apprentissage", trainees: ['Natabah Behrane'],
+    funding: { requested: 8500, granted: 8500, paid: 4250, balance: 4250 },
+    linked: { trainees: ['Natabah Behrane'], hours: 420, scheme: APPRENTISSAGE, start: '2022-06-08', end: '2022-12-07', place: 'Mérignac' },
+  }),
+  dossier(null, 'HISTOIRE (FICHE NATIONALE)', 'CASINO RESTAURATION SAS DV515', 'brouillon', { draftDate: '2022-06-21', start: '2022-06-01', end: '2022-06-17' }),
+  dossier(null, 'tds', 'CASINO RESTAURATION SAS DV515', 'brouillon', { draftDate: '2022-06-24', start: '2022-05-31', end: '2022-06-30' }),
+  dossier('2206AF000539', 'CALCUL SCIENTIFIQUE', 'AMUSE BOUCHE CAFE', 'transmis', { start: '2022-05-31', end: '2022-06-17', issuedDate: '2022-05-30' }),
+  dossier(null, 'ADMINISTRATION PUBLIQUE (FICHE NATIONALE)', 'SNC KAVKAZ', 'brouillon', { draftDate: '2022-06-17', start: '2022-06-01', end: '2023-05-31' }),
+  dossier('2206AF000358', 'Management d’équipe', 'SNC KAVKAZ', 'accorde', {
+    start: '2022-06-13', end: '2022-06-17', issuedDate: '2022-06-01', trainees: ['Nabil Khatib'], funding: { requested: 12000, granted: 12000, paid: 0, balance: 12000 },
+    linked: { trainees: ['Nabil Khatib'], hours: 35, scheme: PDC, start: '2022-06-13', end: '2022-06-17', place: 'Paris' },
+  }),
+  dossier('2206AF000003', 'Gestes et postures', 'ADC PROPRIETE', 'accorde', { start: '2022-06-02', end: '2022-06-03', issuedDate: '2022-05-20', funding: { requested: 1881, granted: 1881, paid: 1881, balance: 0 } }),
+  dossier('2205CA000799', 'CAP Cuisine', 'CASINO RESTAURATION SASU', 'accorde', {
+    start: '2022-10-02', end: '2023-12-31', issuedDate: '2022-05-12', scheme: APPRENTISSAGE, trainingType: "Contrat d'apprentissage", trainees: ['Natabah Behrane', 'Lucie Casino'],
+    trainingBody: 'CFA DES METIERS DE LA RESTAURATION', trainingBodySiren: '509871232',
+    funding: { requested: 14000, granted: 14000, paid: 500, balance: 13500 },
+    linked: { trainees: ['Natabah Behrane', 'Lucie Casino'], hours: 500, scheme: APPRENTISSAGE, start: '2022-10-02', end: '2023-12-31', place: '.' },
+  }),
+  // The ex-network dossiers of the validation screen (AFPA ENTREPRISES, 15 found automatically).
+  ...['2103DCA22581', '2105DCA45238', '2106DCA56306', '2105DCA45217', '2103DCA25376', '2103DCA22645'].map((number, i) =>
+    dossier(number, ['Soudure TIG', 'Conduite de chariots', 'Bureautique', 'Anglais professionnel', 'Habilitation électrique', 'SST'][i]!, 'AFPA ENTREPRISES NOUVELLE AQUITAINE', 'accorde', {
+      start: `2021-0${3 + (i % 3)}-1${i}`, end: `2021-0${6 + (i % 3)}-2${i}`, issuedDate: `2021-0${3 + (i % 3)}-0${i + 1}`, trainingBody: ICEP, trainingBodySiren: '884884057',
+      linked: { trainees: [`Stagiaire ${i + 1}`], hours: 35 + i * 7, scheme: PDC, start: `2021-0${3 + (i % 3)}-1${i}`, end: `2021-0${6 + (i % 3)}-2${i}`, place: 'Limoges' },
+    }),
+  ),
+];
+
+/** A small deterministic generator (mulberry32): the same sequence on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const addDays = (iso: string, days: number): string => {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+const IBANS = ['FR7630006000011234567890189', 'FR7610107001011234567890129', 'FR7617515900000800000000049'];
+
+/** The invoices the guide shows, then two years of generated history in every status. */
+export function seedInvoices(count = 180): InvoiceDetail[] {
+  const invoices: InvoiceDetail[] = [];
+  const guide: [string, string, number, number, string, string][] = [
+    ['Facture - ADH : 1036477.001 - DOS : 2206AF000358', '2022-06-20', 12000, 12000, '819109976', '2206AF000358'],
+    ['Facture - ADH : 4920.001 - DOS : 2206AF000003', '2022-06-17', 1881, 2257.2, '342043528', '2206AF000003'],
+    ['Facture - ADH : 1036477.001 - DOS : 2206AF000358', '2022-06-15', 20437.38, 20437.38, '819109976', '2206AF000358'],
+    ['TESFCTFB', '2022-06-16', 500, 500, '432187656', '2205CA000799'],
+    ['5302381', '2022-05-30', 22625, 22625, '432187656', '2206AF000578'],
+  ];
+  guide.forEach(([reference, date, ht, ttc, siren, number], i) => invoices.push(makeInvoice(`inv-${String(i + 1).padStart(4, '0')}`, reference, date, date, ht, ttc, 'en-cours-analyse', siren, [number], null, null, IBANS[0]!)));
+
+  const random = seededRandom(20_26_11_27);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const numbered = DOSSIERS.filter((d) => d.number);
+  const statuses = ['en-cours-analyse', 'payee', 'payee', 'payee', 'partiellement-payee', 'rejetee'] as const;
+  for (let i = 0; i < count; i++) {
+    const d = pick(numbered);
+    const issue = addDays(SEED_DATE, -Math.floor(random() * 730) - 3);
+    const deposit = addDays(issue, Math.floor(random() * 20));
+    const ht = Math.round((200 + random() * 24_000) * 100) / 100;
+    const exempt = random() < 0.6; // most training is VAT-exempt (CGI 261-4-4°)
+    const ttc = exempt ? ht : Math.round(ht * 120) / 100;
+    const age = (Date.parse(SEED_DATE) - Date.parse(deposit)) / 86_400_000;
+    const status = age < 20 ? 'en-cours-analyse' : pick(statuses);
+    const paid = status === 'payee' || status === 'partiellement-payee';
+    const transferDate = paid ? addDays(deposit, 10 + Math.floor(random() * 30)) : null;
+    const reference = random() < 0.5 ? `FA-${issue.slice(0, 4)}-${String(1000 + i).padStart(5, '0')}` : `Facture - ADH : ${100000 + Math.floor(random() * 900000)}.001 - DOS : ${d.number}`;
+    invoices.push(
+      makeInvoice(`inv-${String(i + 6).padStart(4, '0')}`, reference, issue, deposit, ht, ttc, status, d.entitySiren, [d.number!], paid ? `VIR${deposit.replace(/-/g, '')}${String(i).padStart(4, '0')}` : null, transferDate, pick(IBANS)),
+    );
+  }
+  return invoices;
+}
+
+function makeInvoice(id: string, reference: string, issueDate: string, depositDate: string, ht: number, ttc: number, status: InvoiceDetail['status'], entitySiren: string, dossiers: string[], transferNumber: string | null, transferDate: string | null, iban: string): InvoiceDetail {
+  return {
+    id,
+    reference,
+    entitySiren,
+    issueDate,
+    depositDate,
+    amountHT: ht,
+    amountTTC: ttc,
+    amountTVA: Math.round((ttc - ht) * 100) / 100,
+    status,
+    transferNumber,
+    transferDate,
+    dossiers,
+    receivedDate: depositDate,
+    creditNote: false,
+    iban,
+    hasPdf: false,
+    linkedDossiers: dossiers.map((number) => ({ number, ...DOSSIERS.find((d) => d.number === number)!.linked })),
+  };
+}
+
+/** Dossier details with stable ids; drafts get an id too, as a real back end would. */
+export function seedDossiers(): (DossierDetail & { trainingBodySiren: string; linked: Omit<LinkedDossier, 'number'> })[] {
+  return DOSSIERS.map((d, i) => ({ id: d.number ?? `draft-${String(i + 1).padStart(3, '0')}`, ...d }));
+}
