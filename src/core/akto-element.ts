@@ -1,0 +1,117 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiClient, type TokenSource } from '../api/client.js';
+import { ApiError } from '../api/errors.js';
+import { resolveLocale, toLocale, translationFor, type Locale, type Translation } from '../i18n/index.js';
+import { VERSION } from '../version.js';
+import { configContext, type AktoConfig } from './config.js';
+import { emit, AKTO_UNAUTHORIZED, type AktoEventDetails, type AktoEventName } from './events.js';
+import { tokens } from './tokens.js';
+
+// One observer for `<html lang>`, shared by every element, so a page switching language
+// re-renders all of them.
+const connected = new Set<AktoElement>();
+let htmlLangObserver: MutationObserver | undefined;
+function watchHtmlLang(element: AktoElement, on: boolean): void {
+  if (on) connected.add(element);
+  else connected.delete(element);
+  if (connected.size && !htmlLangObserver) {
+    htmlLangObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+    htmlLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  } else if (!connected.size && htmlLangObserver) {
+    htmlLangObserver.disconnect();
+    htmlLangObserver = undefined;
+  }
+}
+
+/**
+ * The base of every element: configuration from its own attributes or else from the nearest
+ * `<akto-provider>`, the API client built from it, the user's language, and typed events.
+ */
+export class AktoElement extends LitElement {
+  static version = VERSION;
+  static override styles = [tokens];
+
+  /** The API's base URL. Falls back to the nearest `<akto-provider>`'s. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** A bearer token, or a function returning the current one (it may refresh it). */
+  @property({ attribute: false }) token?: TokenSource | null;
+
+  /** `include` to send cookies to another origin (cookie auth). */
+  @property() credentials?: RequestCredentials;
+
+  /** Request timeout in milliseconds (30 s by default). */
+  @property({ type: Number }) timeout?: number;
+
+  /** The language, `fr` (default) or `en`; else the nearest `lang`, else `<html lang>`. */
+  @property() override lang = '';
+
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  protected inherited?: AktoConfig;
+
+  private cachedClient?: { key: string; token: unknown; client: ApiClient };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchHtmlLang(this, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    watchHtmlLang(this, false);
+  }
+
+  /** The language in use, resolved at each render. */
+  get locale(): Locale {
+    if (this.lang) return toLocale(this.lang);
+    if (this.inherited?.lang) return toLocale(this.inherited.lang);
+    return resolveLocale(this);
+  }
+
+  /** The translation of the language in use. */
+  get t(): Translation {
+    return translationFor(this.locale);
+  }
+
+  /** The configuration in force: own attributes first, then the provider's. */
+  get config(): AktoConfig {
+    const inherited = this.inherited ?? {};
+    return {
+      apiBase: this.apiBase ?? inherited.apiBase,
+      token: this.token !== undefined ? this.token : inherited.token,
+      credentials: this.credentials ?? inherited.credentials,
+      timeoutMs: this.timeout ?? inherited.timeoutMs,
+      lang: this.locale,
+    };
+  }
+
+  /** The API client for the configuration in force; the same instance while it does not change. */
+  get client(): ApiClient | undefined {
+    const { apiBase, token, credentials, timeoutMs } = this.config;
+    if (!apiBase) return undefined;
+    const language = translationFor(this.locale).locale;
+    const key = JSON.stringify([apiBase, credentials, timeoutMs, language]);
+    if (this.cachedClient?.key !== key || this.cachedClient.token !== token) {
+      this.cachedClient = { key, token, client: new ApiClient({ baseUrl: apiBase, token, credentials, timeoutMs, language }) };
+    }
+    return this.cachedClient.client;
+  }
+
+  /** Fires an akto event from this element; false when a listener cancelled it. */
+  protected emit<K extends AktoEventName>(name: K, detail: AktoEventDetails[K], options?: { cancelable?: boolean }): boolean {
+    return emit(this, name, detail, options);
+  }
+
+  /** Tells the host about a 401 so it can sign the user in again. Returns the message to show. */
+  protected reportError(error: unknown): string {
+    if (error instanceof ApiError) {
+      if (error.kind === 'unauthorized') this.emit(AKTO_UNAUTHORIZED, { error });
+      return error.userMessage(this.t);
+    }
+    console.error(error);
+    return this.t.errors.http;
+  }
+}

@@ -1,0 +1,20 @@
+import { VERSION } from '../version.js';
+
+type VersionedElement = CustomElementConstructor & { version?: string };
+
+/**
+ * Registers a tag once. A partner page that loads the script twice gets no error: the same
+ * version is already there, so nothing happens; another version gets a console warning and
+ * the first registration stays.
+ */
+export function defineElement(tag: string, constructor: VersionedElement): void {
+  const existing = customElements.get(tag) as VersionedElement | undefined;
+  if (!existing) {
+    customElements.define(tag, constructor);
+    return;
+  }
+  if (existing === constructor || existing.version === (constructor.version ?? VERSION)) return;
+  console.warn(
+    `[akto-invoice-widget] <${tag}> is already registered by version ${existing.version ?? 'unknown'}; version ${constructor.version ?? VERSION} was not registered. Load one copy of the script.`,
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * akto-invoice-widget: registers every element. This is the entry of the single script
+ * (`dist/akto-invoice-widget.js`) a partner page loads, and of `import 'akto-invoice-widget'`.
+ */
+import './elements/akto-provider/define.js';
+
+export { AktoProvider } from './elements/akto-provider/akto-provider.js';
+export { AktoElement } from './core/akto-element.js';
+export { defineElement } from './core/define.js';
+export * from './core/events.js';
+export type { AktoConfig } from './core/config.js';
+export { ApiClient, ApiError, type TokenSource } from './api/index.js';
+export { VERSION } from './version.js';
