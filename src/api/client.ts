@@ -164,11 +164,15 @@ function xhrSend(url: string, body: FormData, headers: Record<string, string>, c
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
     };
+
     const abort = () => xhr.abort();
     options.signal?.addEventListener('abort', abort, { once: true });
     const done = () => options.signal?.removeEventListener('abort', abort);
     xhr.onload = () => {
       done();
+      // Chromium sends no upload progress events when a service worker (MSW) answers, and a fast
+      // upload may end before the first tick: the answer means every byte was sent.
+      options.onProgress?.(1);
       resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? 'application/json' } }));
     };
     xhr.onerror = () => (done(), reject(new ApiError('network')));

@@ -1,0 +1,149 @@
+import { expect } from '@open-wc/testing';
+import { ApiClient } from '../../src/api/client.js';
+import { ApiError } from '../../src/api/errors.js';
+import { en, fr } from '../../src/i18n/index.js';
+import { mock, startMock } from '../helpers/mock.js';
+
+const client = (options: Partial<ConstructorParameters<typeof ApiClient>[0]> = {}) => new ApiClient({ baseUrl: '/api', language: 'fr-FR', timeoutMs: 2000, ...options });
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('Expected the call to fail');
+}
+
+describe('ApiClient', () => {
+  beforeEach(startMock);
+
+  it('parses an answer against the contract', async () => {
+    const page = await client().call('listInvoices', { query: { pageSize: 5, sort: 'amountHT', order: 'asc' } });
+    expect(page.items).to.have.length(5);
+    expect(page.total).to.be.greaterThan(150);
+    const amounts = page.items.map((i) => i.amountHT ?? Infinity);
+    expect(amounts).to.deep.equal([...amounts].sort((a, b) => a - b));
+  });
+
+  it('fills path parameters and encodes them', async () => {
+    const detail = await client().call('getInvoice', { params: { invoiceId: 'inv-0005' } });
+    expect(detail.reference).to.equal('5302381');
+    const error = await failure(client().call('getInvoice', { params: { invoiceId: 'nope/../x' } }));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(404);
+    expect(error.userMessage(fr)).to.equal("Cette facture n'existe pas.");
+  });
+
+  it('reports an unreachable server as « network »', async () => {
+    mock.faults.fail('listEntities', 'network');
+    const error = await failure(client().call('listEntities', {}));
+    expect(error.kind).to.equal('network');
+    expect(error.userMessage(fr)).to.contain('injoignable');
+    expect(error.userMessage(en)).to.contain('cannot be reached');
+  });
+
+  it('gives up after its timeout and says so', async () => {
+    mock.faults.fail('listEntities', 'timeout');
+    const started = performance.now();
+    const error = await failure(client({ timeoutMs: 300 }).call('listEntities', {}));
+    expect(error.kind).to.equal('timeout');
+    expect(performance.now() - started).to.be.below(2000);
+    expect(error.userMessage(fr)).to.contain('trop de temps');
+  });
+
+  it('tells an abort by the caller from a timeout', async () => {
+    mock.faults.latencyMs = 1000;
+    const controller = new AbortController();
+    const pending = client().call('listEntities', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect((await failure(pending)).kind).to.equal('aborted');
+  });
+
+  it('carries the server problem details of a 500, in the user language', async () => {
+    mock.faults.fail('listInvoices', 'server-error');
+    const frError = await failure(client().call('listInvoices', {}));
+    expect(frError.kind).to.equal('http');
+    expect(frError.status).to.equal(500);
+    expect(frError.problem?.code).to.equal('server-error');
+    expect(frError.userMessage(fr)).to.contain('erreur interne');
+    const enError = await failure(client({ language: 'en-GB' }).call('listInvoices', {}));
+    expect(enError.userMessage(en)).to.contain('internal error');
+  });
+
+  it('names the path of an answer that breaks the contract', async () => {
+    mock.faults.fail('listInvoices', 'malformed');
+    const error = await failure(client().call('listInvoices', {}));
+    expect(error.kind).to.equal('contract');
+    expect(error.path).to.equal('items');
+    expect(error.userMessage(fr)).to.contain('« items »');
+  });
+
+  it('reports a 401 as « unauthorized »', async () => {
+    mock.store.requiredToken = 'good';
+    const error = await failure(client({ token: 'expired' }).call('listEntities', {}));
+    expect(error.kind).to.equal('unauthorized');
+    expect(error.userMessage(fr)).to.contain('session a expiré');
+  });
+
+  it('sends the bearer token and asks a token function again after a 401 (refresh)', async () => {
+    mock.store.requiredToken = 'fresh';
+    const tokens = ['stale', 'fresh'];
+    let asked = 0;
+    const entities = await client({ token: async () => tokens[asked++] }).call('listEntities', {});
+    expect(asked).to.equal(2);
+    expect(entities.items.map((e) => e.name)).to.include('SNC KAVKAZ');
+  });
+
+  it('maps a 422 to « validation » with the faulty fields', async () => {
+    const pending = (await client().call('listPending', { params: { siren: '824092688' } })).items[1]!;
+    const error = await failure(
+      client().call('validatePending', {
+        params: { pendingId: pending.id },
+        body: { invoiceNumber: 'x'.repeat(36), amountHT: 100, amountTTC: 90, dossiers: ['1451450'], invoiceDate: '2099-01-01', siret: '82409268800237' },
+      }),
+    );
+    expect(error.kind).to.equal('validation');
+    expect(error.fieldErrors.map((e) => [e.field, e.code])).to.deep.equal([
+      ['invoiceNumber', 'invoiceNumberTooLong'],
+      ['amountTTC', 'amountTtcBelowHt'],
+      ['dossiers', 'dossierFormat'],
+      ['invoiceDate', 'dateAfterDeposit'],
+      ['siret', 'siretChecksum'],
+    ]);
+    expect(error.fieldErrors[0]!.message).to.equal('Le numéro de facture ne peut pas dépasser 35 caractères.');
+  });
+
+  it('sends an Idempotency-Key, so a retried validation does not validate twice', async () => {
+    const pending = (await client().call('listPending', { params: { siren: '824092688' } })).items[0]!;
+    const body = { invoiceNumber: '202101085', amountHT: 28043.28, amountTTC: 28043.28, dossiers: ['2103DCA22581'], invoiceDate: '2021-07-30', siret: '88488405700016' };
+    const first = await client().call('validatePending', { params: { pendingId: pending.id }, body, idempotencyKey: 'click-1' });
+    const again = await client().call('validatePending', { params: { pendingId: pending.id }, body, idempotencyKey: 'click-1' });
+    expect(again.invoice.id).to.equal(first.invoice.id);
+    const page = await client().call('listInvoices', { query: { q: '202101085' } });
+    expect(page.items.filter((i) => i.status === 'en-cours-analyse')).to.have.length(1);
+  });
+
+  it('uploads one file per request with progress, and can cancel it', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.4\n' + 'x'.repeat(200_000));
+    const fractions: number[] = [];
+    const upload = await client().upload(new Blob([bytes], { type: 'application/pdf' }), 'invoice', 'facture.pdf', { onProgress: (f) => fractions.push(f) });
+    expect(upload.name).to.equal('facture.pdf');
+    expect(upload.size).to.equal(bytes.length);
+    expect(fractions.at(-1)).to.equal(1);
+    expect(fractions).to.deep.equal([...fractions].sort((a, b) => a - b));
+
+    mock.faults.uploadLatencyMs = 2000;
+    const controller = new AbortController();
+    const pending = client().upload(new Blob([bytes]), 'invoice', 'facture.pdf', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect((await failure(pending)).kind).to.equal('aborted');
+  });
+
+  it('refuses an upload that is not a PDF by its content, whatever its name', async () => {
+    const error = await failure(client().upload(new Blob(['hello']), 'invoice', 'facture.pdf'));
+    expect(error.status).to.equal(415);
+    expect(error.userMessage(fr)).to.equal("Ce fichier n'est pas un PDF.");
+  });
+});
