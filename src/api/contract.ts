@@ -40,7 +40,7 @@ export interface Route {
   errors?: readonly number[];
 }
 
-const route = <R extends Route>(r: R) => r;
+const route = <const R extends Route>(r: R) => r;
 
 export const routes = {
   listEntities: route({ method: 'GET', path: '/entities', summary: "Les entités (SIREN) gérées par le compte.", response: EntityList, status: 200 }),

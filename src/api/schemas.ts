@@ -131,9 +131,9 @@ export const ValidationRequest = z.object({
   invoiceNumber: z.string(),
   amountHT: amount,
   amountTTC: amount,
-  dossiers: z.array(z.string()).check(z.minLength(1)),
-  invoiceDate: isoDate,
-  siret,
+  dossiers: z.array(z.string()),
+  invoiceDate: z.string(),
+  siret: z.string(),
   creditNote: z.optional(z.boolean()),
 });
 export const ValidationResult = z.object({ invoice: InvoiceSummary });

@@ -10,10 +10,10 @@ export const SEED_DATE = '2026-11-27';
 export const ENTITIES: Entity[] = [
   { siren: '819109976', name: 'SNC KAVKAZ', role: 'adherent' },
   { siren: '342043528', name: 'ADC PROPRIETE', role: 'adherent' },
-  { siren: '432187656', name: 'CASINO RESTAURATION SASU', role: 'adherent' },
+  { siren: '527319461', name: 'CASINO RESTAURATION SASU', role: 'adherent' },
   { siren: '520134784', name: 'CASINO RESTAURATION SAS DV515', role: 'adherent' },
   { siren: '798456125', name: 'AMUSE BOUCHE CAFE', role: 'adherent' },
-  { siren: '612348979', name: 'UNIVERS PROTEC FORMATION', role: 'of' },
+  { siren: '843162702', name: 'UNIVERS PROTEC FORMATION', role: 'of' },
   { siren: '824092688', name: 'AFPA ENTREPRISES NOUVELLE AQUITAINE', role: 'of' },
   { siren: '509871232', name: 'CFA DES METIERS DE LA RESTAURATION', role: 'cfa' },
 ];
@@ -22,16 +22,20 @@ export const ENTITIES: Entity[] = [
 export const SIRET_REGISTER: { siret: string; name: string; active: boolean }[] = [
   { siret: '81910997600012', name: 'SNC KAVKAZ', active: true },
   { siret: '34204352800013', name: 'ADC PROPRIETE', active: true },
-  { siret: '43218765400012', name: 'CASINO RESTAURATION SASU', active: true },
+  { siret: '52731946100010', name: 'CASINO RESTAURATION SASU', active: true },
   { siret: '52013478400013', name: 'CASINO RESTAURATION SAS DV515', active: true },
   { siret: '79845612500011', name: 'AMUSE BOUCHE CAFE', active: true },
-  { siret: '61234897900016', name: 'UNIVERS PROTEC FORMATION', active: true },
+  { siret: '84316270200016', name: 'UNIVERS PROTEC FORMATION', active: true },
   { siret: '82409268800236', name: 'AFPA ENTREPRISES NOUVELLE AQUITAINE', active: true },
   { siret: '88488405700016', name: 'ICEP FORMATION', active: true },
   { siret: '50987123200013', name: 'CFA DES METIERS DE LA RESTAURATION', active: true },
   // A training body that closed this establishment: the third SIRET case of the guide.
   { siret: '44556677100017', name: 'FORMAPLUS CONSEIL (établissement fermé)', active: false },
   { siret: '35600000000048', name: 'LA POSTE (siège)', active: true },
+  // The training bodies of the project's sample invoices (demo/samples).
+  { siret: '79184203200025', name: 'CFA DES MÉTIERS DE BOUCHE DU LITTORAL', active: true },
+  { siret: '43819562000028', name: 'INSTITUT FORMACTION SUD', active: true },
+  { siret: '90527418900018', name: 'CAP SERVICES FORMATION', active: true },
 ];
 
 type DossierSeed = Omit<DossierDetail, 'id'> & { trainingBodySiren: string; linked: Omit<LinkedDossier, 'number'> };
@@ -130,8 +134,8 @@ export function seedInvoices(count = 180): InvoiceDetail[] {
     ['Facture - ADH : 1036477.001 - DOS : 2206AF000358', '2022-06-20', 12000, 12000, '819109976', '2206AF000358'],
     ['Facture - ADH : 4920.001 - DOS : 2206AF000003', '2022-06-17', 1881, 2257.2, '342043528', '2206AF000003'],
     ['Facture - ADH : 1036477.001 - DOS : 2206AF000358', '2022-06-15', 20437.38, 20437.38, '819109976', '2206AF000358'],
-    ['TESFCTFB', '2022-06-16', 500, 500, '432187656', '2205CA000799'],
-    ['5302381', '2022-05-30', 22625, 22625, '432187656', '2206AF000578'],
+    ['TESFCTFB', '2022-06-16', 500, 500, '527319461', '2205CA000799'],
+    ['5302381', '2022-05-30', 22625, 22625, '527319461', '2206AF000578'],
   ];
   guide.forEach(([reference, date, ht, ttc, siren, number], i) => invoices.push(makeInvoice(`inv-${String(i + 1).padStart(4, '0')}`, reference, date, date, ht, ttc, 'en-cours-analyse', siren, [number], null, null, IBANS[0]!)));
 

@@ -62,7 +62,7 @@ export class MockStore {
   siretRegister = new Map<string, { name: string; active: boolean }>();
   /** When set, every request must carry `Authorization: Bearer <token>`. */
   requiredToken: string | null = null;
-  private idempotent = new Map<string, { status: number }>();
+  private idempotent = new Map<string, Promise<{ status: number }>>();
   private counter = 0;
 
   constructor(private options: StoreOptions = {}) {
@@ -115,11 +115,15 @@ export class MockStore {
   // ---- idempotency ---------------------------------------------------------------------------
 
   /** Replays the answer of an earlier request with the same key, as the contract promises. */
-  async once<T extends { status: number }>(key: string | null, run: () => Promise<T>): Promise<T> {
-    if (key && this.idempotent.has(key)) return this.idempotent.get(key) as T;
-    const result = await run();
-    if (key) this.idempotent.set(key, result);
-    return result;
+  once<T extends { status: number }>(key: string | null, run: () => Promise<T>): Promise<T> {
+    if (!key) return run();
+    // The promise is kept, not the result: a second request arriving mid-way waits for the first.
+    if (!this.idempotent.has(key)) {
+      const result = run();
+      this.idempotent.set(key, result);
+      result.catch(() => this.idempotent.delete(key)); // a failure may be retried with the same key
+    }
+    return this.idempotent.get(key) as Promise<T>;
   }
 
   // ---- entities --------------------------------------------------------------------------------

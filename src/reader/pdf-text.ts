@@ -20,7 +20,7 @@ export async function openPdf(data: ArrayBuffer | Uint8Array): Promise<PDFDocume
   const pdfjs = await loadPdfjs();
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const bytes = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
-  return pdfjs.getDocument({ data: bytes, useSystemFonts: false }).promise;
+  return pdfjs.getDocument({ data: bytes, useSystemFonts: false, verbosity: 0 }).promise;
 }
 
 /** Every page's text, lines kept apart. */

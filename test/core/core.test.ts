@@ -73,7 +73,7 @@ describe('core', () => {
     it('passes axe and reads its configuration from its own attributes first', async () => {
       const el = await fixture<ProbeElement>(html`<akto-provider api-base="/from-provider" timeout="1234"><akto-test-probe api-base="/own"></akto-test-probe></akto-provider>`);
       await expect(el).to.be.accessible();
-      const probe = el.querySelector('akto-test-probe')!;
+      const probe = el.querySelector<ProbeElement>('akto-test-probe')!;
       expect(probe.config.apiBase).to.equal('/own');
       expect(probe.config.timeoutMs).to.equal(1234);
     });

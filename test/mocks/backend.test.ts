@@ -1,0 +1,258 @@
+import { expect } from '@open-wc/testing';
+import { ApiClient } from '../../src/api/client.js';
+import { ApiError } from '../../src/api/errors.js';
+import type { InvoiceSummary } from '../../src/api/schemas.js';
+import { mock, sampleFile, samples, startMock } from '../helpers/mock.js';
+
+const api = new ApiClient({ baseUrl: '/api', language: 'fr-FR', timeoutMs: 5000 });
+const CASINO = '527319461';
+
+async function all(query: Parameters<typeof api.call<'listInvoices'>>[1]['query'] = {}): Promise<InvoiceSummary[]> {
+  return (await api.call('listInvoices', { query: { ...query, pageSize: 1000 } })).items;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error('Expected a failure');
+}
+
+async function deposit(file: File, siren: string, options: { dossier?: string; creditNote?: boolean } = {}) {
+  const upload = await api.upload(file, 'invoice', file.name);
+  const proof = await api.upload(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])]), 'supporting', 'attestation.png');
+  return api.call('createDeposit', {
+    params: { siren },
+    body: { dossier: options.dossier, invoices: [{ uploadId: upload.id, creditNote: options.creditNote ?? false, salaryCosts: true, supportingUploadIds: [proof.id], derogation: null }] },
+  });
+}
+
+describe('mock backend', () => {
+  beforeEach(startMock);
+
+  describe('seeded data', () => {
+    it('holds the guide entities, dossiers and two years of invoices in every status', async () => {
+      const entities = (await api.call('listEntities', {})).items;
+      expect(entities.find((e) => e.siren === '819109976')?.name).to.equal('SNC KAVKAZ');
+      expect(entities.find((e) => e.siren === '824092688')?.name).to.equal('AFPA ENTREPRISES NOUVELLE AQUITAINE');
+      const invoices = await all();
+      expect(invoices.length).to.be.at.least(150);
+      expect(new Set(invoices.map((i) => i.status))).to.have.all.keys('a-valider', 'en-cours-analyse', 'payee', 'partiellement-payee', 'rejetee');
+      expect(invoices.some((i) => i.transferNumber && i.transferDate)).to.equal(true);
+      const years = new Set(invoices.map((i) => i.depositDate.slice(0, 4)));
+      expect(years.size).to.be.at.least(3);
+      const dossiers = (await api.call('listDossiers', { query: { pageSize: 100 } })).items;
+      expect(dossiers.map((d) => d.number)).to.include.members(['2206AF000358', '2206AF000578', '2206CA000564', '2205CA000799', '2103DCA22581']);
+      expect(dossiers.find((d) => d.number === '2206AF000578')?.title).to.equal('Calcul mental');
+      expect(dossiers.some((d) => d.number === null && d.state === 'brouillon' && d.draftDate === '2022-06-24')).to.equal(true);
+    });
+
+    it('is the same on every start (seeded, deterministic)', async () => {
+      const before = await all();
+      mock.reset();
+      expect(await all()).to.deep.equal(before);
+    });
+
+    it('restricts everything to the account entities', async () => {
+      mock.reset({ entities: ['819109976'] });
+      expect((await api.call('listEntities', {})).items).to.have.length(1);
+      expect((await all()).every((i) => i.entitySiren === '819109976')).to.equal(true);
+      expect((await rejection(api.call('listPending', { params: { siren: '824092688' } }))).status).to.equal(404);
+    });
+  });
+
+  describe('invoice list', () => {
+    it('searches by reference and by dossier number', async () => {
+      expect((await all({ q: '5302381' })).map((i) => i.reference)).to.deep.equal(['5302381']);
+      const byDossier = await all({ q: '2206af000358' });
+      expect(byDossier.length).to.be.greaterThan(1);
+      expect(byDossier.every((i) => i.dossiers.includes('2206AF000358'))).to.equal(true);
+    });
+
+    it('filters by several statuses, entity and date ranges', async () => {
+      const rows = await all({ status: ['payee', 'rejetee'], entity: CASINO, depositedFrom: '2025-06-01', depositedTo: '2026-06-30' });
+      expect(rows.length).to.be.greaterThan(0);
+      for (const row of rows) {
+        expect(['payee', 'rejetee']).to.include(row.status);
+        expect(row.entitySiren).to.equal(CASINO);
+        expect(row.depositDate >= '2025-06-01' && row.depositDate <= '2026-06-30').to.equal(true);
+      }
+      const issued = await all({ issuedFrom: '2022-06-16', issuedTo: '2022-06-16' });
+      expect(issued.map((i) => i.reference)).to.deep.equal(['TESFCTFB']);
+    });
+
+    it('sorts by any column, unknown values last, and pages with the total', async () => {
+      const page1 = await api.call('listInvoices', { query: { sort: 'amountTTC', order: 'desc', page: 1, pageSize: 20 } });
+      const page2 = await api.call('listInvoices', { query: { sort: 'amountTTC', order: 'desc', page: 2, pageSize: 20 } });
+      expect(page1.items).to.have.length(20);
+      expect(page2.total).to.equal(page1.total);
+      expect(page1.items.at(-1)!.amountTTC!).to.be.at.least(page2.items[0]!.amountTTC!);
+      const byReference = await all({ sort: 'reference', order: 'asc' });
+      const references = byReference.map((i) => i.reference);
+      expect(references).to.deep.equal([...references].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true })));
+      const byTransfer = await all({ sort: 'transferDate', order: 'asc' });
+      const firstNull = byTransfer.findIndex((i) => i.transferDate === null);
+      expect(byTransfer.slice(firstNull).every((i) => i.transferDate === null)).to.equal(true);
+    });
+
+    it('answers 400 to a query outside the contract', async () => {
+      const response = await fetch('/api/invoices?sort=nope');
+      expect(response.status).to.equal(400);
+      expect(response.headers.get('Content-Type')).to.contain('application/problem+json');
+    });
+  });
+
+  describe('deposit and validation', () => {
+    it('reads the fields from the uploaded PDF itself, and invents none', async () => {
+      const sample = (await samples()).find((s) => s.file.endsWith('facture-2606-calcul-mental.pdf'))!;
+      const result = await deposit(await sampleFile(sample.file), CASINO);
+      const fields = result.pending[0]!.fields;
+      expect(fields).to.deep.equal({
+        invoiceNumber: sample.invoiceNumber,
+        amountHT: sample.amountHT,
+        amountTTC: sample.amountTTC,
+        dossiers: sample.dossiers,
+        invoiceDate: sample.issueDate,
+        siret: sample.siret,
+      });
+      const scan = await deposit(await sampleFile('test/fixtures/scan.pdf'), CASINO);
+      expect(scan.pending[0]!.fields).to.deep.equal({ invoiceNumber: null, amountHT: null, amountTTC: null, dossiers: [], invoiceDate: null, siret: null });
+    });
+
+    it('does not take a client reference for a dossier number', async () => {
+      const result = await deposit(await sampleFile('demo/samples/facture-2603-sst-ref-client-365146.pdf'), '819109976');
+      expect(result.pending[0]!.fields.dossiers).to.deep.equal(['2206AF000358']);
+    });
+
+    it('carries the dossier the deposit was started from', async () => {
+      const result = await deposit(await sampleFile('test/fixtures/scan.pdf'), CASINO, { dossier: '2206AF000575' });
+      expect(result.pending[0]!.fromDossier).to.equal('2206AF000575');
+      expect(result.pending[0]!.fields.dossiers).to.deep.equal(['2206AF000575']);
+    });
+
+    it('refuses an invoice with neither supporting document nor derogation', async () => {
+      const upload = await api.upload(await sampleFile('test/fixtures/scan.pdf'), 'invoice', 'scan.pdf');
+      const error = await rejection(api.call('createDeposit', { params: { siren: CASINO }, body: { invoices: [{ uploadId: upload.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: null }] } }));
+      expect(error.status).to.equal(422);
+      expect(error.fieldErrors[0]).to.include({ field: 'invoices.0.supportingUploadIds', message: 'Vous devez ajouter la pièce justificative pour ce document' });
+      const derogated = await api.call('createDeposit', { params: { siren: CASINO }, body: { invoices: [{ uploadId: upload.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' }] } });
+      expect(derogated.pending).to.have.length(1);
+    });
+
+    it('creates one deposit for one Idempotency-Key, however often it is sent', async () => {
+      const upload = await api.upload(await sampleFile('test/fixtures/scan.pdf'), 'invoice', 'scan.pdf');
+      const body = { invoices: [{ uploadId: upload.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'cfa-of' as const }] };
+      const [a, b] = await Promise.all([
+        api.call('createDeposit', { params: { siren: CASINO }, body, idempotencyKey: 'same-click' }),
+        api.call('createDeposit', { params: { siren: CASINO }, body, idempotencyKey: 'same-click' }),
+      ]);
+      expect(b.id).to.equal(a.id);
+      expect((await api.call('listPending', { params: { siren: CASINO } })).items).to.have.length(1);
+    });
+
+    it('keeps an upload deletable until it is deposited', async () => {
+      const upload = await api.upload(await sampleFile('test/fixtures/scan.pdf'), 'invoice', 'scan.pdf');
+      await api.call('deleteUpload', { params: { uploadId: upload.id } });
+      expect((await rejection(api.call('deleteUpload', { params: { uploadId: upload.id } }))).status).to.equal(404);
+      const again = await api.upload(await sampleFile('test/fixtures/scan.pdf'), 'invoice', 'scan.pdf');
+      await api.call('createDeposit', { params: { siren: CASINO }, body: { invoices: [{ uploadId: again.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' }] } });
+      expect((await rejection(api.call('deleteUpload', { params: { uploadId: again.id } }))).status).to.equal(409);
+    });
+
+    it('refuses empty files, files over 10 MB and non-PDF invoices by content', async () => {
+      expect((await rejection(api.upload(new Blob([]), 'invoice', 'vide.pdf'))).status).to.equal(422);
+      expect((await rejection(api.upload(await sampleFile('test/fixtures/not-a-pdf.pdf'), 'invoice', 'not-a-pdf.pdf'))).status).to.equal(415);
+      const big = new Blob([new TextEncoder().encode('%PDF-1.7\n'), new Uint8Array(10 * 1024 * 1024)]);
+      expect((await rejection(api.upload(big, 'invoice', 'gros.pdf'))).status).to.equal(413);
+      expect((await rejection(api.upload(new Blob(['GIF89a']), 'supporting', 'x.gif'))).status).to.equal(415);
+    });
+
+    it('validates with the rules, INSEE and the entity dossiers, then lists the invoice « En cours d’analyse »', async () => {
+      const sample = (await samples()).find((s) => s.file.endsWith('facture-2606-calcul-mental.pdf'))!;
+      const { pending } = await deposit(await sampleFile(sample.file), CASINO);
+      const id = pending[0]!.id;
+      const fields = { invoiceNumber: sample.invoiceNumber!, amountHT: sample.amountHT!, amountTTC: sample.amountTTC!, dossiers: sample.dossiers!, invoiceDate: sample.issueDate!, siret: sample.siret! };
+      const cases: [Partial<typeof fields>, string, string][] = [
+        [{ siret: '12345678900000' }, 'siret', 'siretChecksum'],
+        [{ siret: '43819562000036' }, 'siret', 'siretUnknown'],
+        [{ siret: '44556677100017' }, 'siret', 'siretClosed'],
+        [{ dossiers: ['2103DCA22581'] }, 'dossiers', 'dossierUnknown'],
+        [{ dossiers: [] }, 'dossiers', 'dossierRequired'],
+        [{ invoiceNumber: '  ' }, 'invoiceNumber', 'invoiceNumberRequired'],
+      ];
+      for (const [change, field, code] of cases) {
+        const error = await rejection(api.call('validatePending', { params: { pendingId: id }, body: { ...fields, ...change } }));
+        expect(error.status, code).to.equal(422);
+        expect(error.fieldErrors.map((e) => [e.field, e.code]), code).to.deep.equal([[field, code]]);
+      }
+      const { invoice } = await api.call('validatePending', { params: { pendingId: id }, body: fields });
+      expect(invoice).to.include({ reference: sample.invoiceNumber, status: 'en-cours-analyse', amountTTC: sample.amountTTC });
+      expect((await api.call('listPending', { params: { siren: CASINO } })).items).to.have.length(0);
+      expect((await all({ q: sample.invoiceNumber })).map((i) => i.status)).to.deep.equal(['en-cours-analyse']);
+      const detail = await api.call('getInvoice', { params: { invoiceId: invoice.id } });
+      expect(detail.linkedDossiers[0]).to.include({ number: '2206AF000578', place: 'Bordeaux' });
+      const pdf = await api.call('getInvoicePdf', { params: { invoiceId: invoice.id } });
+      expect(new TextDecoder().decode(await pdf.slice(0, 5).arrayBuffer())).to.equal('%PDF-');
+    });
+
+    it('flags a duplicate invoice (same number, same SIRET) with the earlier deposit date', async () => {
+      const sample = (await samples()).find((s) => s.file.endsWith('facture-2606-calcul-mental.pdf'))!;
+      const fields = { invoiceNumber: sample.invoiceNumber!, amountHT: sample.amountHT!, amountTTC: sample.amountTTC!, dossiers: sample.dossiers!, invoiceDate: sample.issueDate!, siret: sample.siret! };
+      const first = await deposit(await sampleFile(sample.file), CASINO);
+      await api.call('validatePending', { params: { pendingId: first.pending[0]!.id }, body: fields });
+      const second = await deposit(await sampleFile(sample.file), CASINO);
+      const error = await rejection(api.call('validatePending', { params: { pendingId: second.pending[0]!.id }, body: fields }));
+      expect(error.fieldErrors.map((e) => e.code)).to.deep.equal(['invoiceDuplicate']);
+      expect(error.problem?.duplicateOf?.depositDate).to.match(/^\d{4}-\d{2}-\d{2}$/);
+      expect(error.fieldErrors[0]!.message).to.match(/déjà été déposée le \d{2}\/\d{2}\/\d{4}/);
+    });
+
+    it('deletes a pending invoice', async () => {
+      const before = (await api.call('listPending', { params: { siren: '824092688' } })).items;
+      await api.call('deletePending', { params: { pendingId: before[0]!.id } });
+      expect((await api.call('listPending', { params: { siren: '824092688' } })).items).to.have.length(before.length - 1);
+    });
+  });
+
+  describe('dossiers and SIRET', () => {
+    it('finds a dossier of the entity by number, tells unknown from malformed', async () => {
+      expect((await api.call('findDossier', { params: { siren: CASINO, number: '2206AF000578' } })).title).to.equal('Calcul mental');
+      expect((await rejection(api.call('findDossier', { params: { siren: CASINO, number: '2206AF000358' } }))).status).to.equal(404);
+      expect((await rejection(api.call('findDossier', { params: { siren: CASINO, number: '365146' } }))).status).to.equal(422);
+      const detail = await api.call('getDossier', { params: { dossierId: '2206AF000578' } });
+      expect(detail).to.include({ scheme: 'Plan de développement des compétences', trainingBody: 'AFPA ENTREPRISES NOUVELLE AQUITAINE' });
+    });
+
+    it('looks a SIRET up in the INSEE stand-in: active, closed, unknown, malformed', async () => {
+      expect(await api.call('lookupSiret', { params: { siret: '82409268800236' } })).to.deep.equal({ siret: '82409268800236', name: 'AFPA ENTREPRISES NOUVELLE AQUITAINE', active: true });
+      expect((await api.call('lookupSiret', { params: { siret: '44556677100017' } })).active).to.equal(false);
+      expect((await rejection(api.call('lookupSiret', { params: { siret: '43819562000036' } }))).status).to.equal(404);
+      expect((await rejection(api.call('lookupSiret', { params: { siret: '123' } }))).fieldErrors[0]?.code).to.equal('siretFormat');
+    });
+  });
+
+  describe('faults', () => {
+    it('fail a chosen endpoint a given number of times, then heal', async () => {
+      mock.faults.fail('listEntities', 'server-error', { times: 1 });
+      expect((await rejection(api.call('listEntities', {}))).status).to.equal(500);
+      expect((await api.call('listEntities', {})).items.length).to.be.greaterThan(0);
+    });
+
+    it('fail every endpoint at once with "*"', async () => {
+      mock.faults.fail('*', 'unauthorized');
+      expect((await rejection(api.call('listDossiers', {}))).kind).to.equal('unauthorized');
+      expect((await rejection(api.call('getInvoice', { params: { invoiceId: 'inv-0001' } }))).kind).to.equal('unauthorized');
+      mock.faults.heal();
+      expect((await api.call('listDossiers', {})).total).to.be.greaterThan(0);
+    });
+
+    it('add latency to every answer', async () => {
+      mock.faults.latencyMs = 300;
+      const started = performance.now();
+      await api.call('listEntities', {});
+      expect(performance.now() - started).to.be.at.least(290);
+    });
+  });
+});
