@@ -98,6 +98,12 @@ export const DOSSIERS: DossierSeed[] = [
     funding: { requested: 14000, granted: 14000, paid: 500, balance: 13500 },
     linked: { trainees: ['Natabah Behrane', 'Lucie Casino'], hours: 500, scheme: APPRENTISSAGE, start: '2022-10-02', end: '2023-12-31', place: '.' },
   }),
+  dossier('2509CA000412', "CAP Cuisine – contrat d'apprentissage", 'SNC KAVKAZ', 'accorde', {
+    start: '2025-09-01', end: '2027-08-31', issuedDate: '2025-08-20', scheme: APPRENTISSAGE, trainingType: "Contrat d'apprentissage", trainees: ['Nabil Khatib'],
+    trainingBody: 'CFA DES MÉTIERS DE BOUCHE DU LITTORAL', trainingBodySiren: '791842032',
+    funding: { requested: 15000, granted: 15000, paid: 0, balance: 15000 },
+    linked: { trainees: ['Nabil Khatib'], hours: 400, scheme: APPRENTISSAGE, start: '2025-09-01', end: '2027-08-31', place: 'La Rochelle' },
+  }),
   // The ex-network dossiers of the validation screen (AFPA ENTREPRISES, 15 found automatically).
   ...['2103DCA22581', '2105DCA45238', '2106DCA56306', '2105DCA45217', '2103DCA25376', '2103DCA22645'].map((number, i) =>
     dossier(number, ['Soudure TIG', 'Conduite de chariots', 'Bureautique', 'Anglais professionnel', 'Habilitation électrique', 'SST'][i]!, 'AFPA ENTREPRISES NOUVELLE AQUITAINE', 'accorde', {
