@@ -40,7 +40,8 @@ const assetUrl = {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One page at a time: MSW service worker registrations from parallel pages on one origin can stall each other.
+  concurrency: 1,
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] } })],
   testFramework: { config: { timeout: 8000 } },
   testsFinishTimeout: 300_000,

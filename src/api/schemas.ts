@@ -189,6 +189,9 @@ export const Problem = z.object({
   duplicateOf: z.optional(z.object({ invoiceId: id, depositDate: isoDate })),
 });
 
+export type EntityRole = z.infer<typeof EntityRole>;
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+export type DossierState = z.infer<typeof DossierState>;
 export type Entity = z.infer<typeof Entity>;
 export type EntityList = z.infer<typeof EntityList>;
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>;

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * `npm run size`, after `npm run build`: what each build weighs, gzip -9 (zlib level 9), in bytes.
+ *
+ * - Before paint: the single script plus every chunk it imports statically (followed
+ *   recursively), i.e. what a partner page downloads before the widget can render. Each file is
+ *   a separate response, so each is gzipped on its own and the sizes add up. Budget: 45,000 bytes;
+ *   over it, the script exits with code 1.
+ * - Lazy chunks: each chunk reached only through a dynamic `import()` (pdf.js, the reader,
+ *   FilePond…), with what it imports statically that is not already loaded.
+ * - npm entry points (package.json `exports` under dist/npm/): the entry and every module of the
+ *   package it imports statically; dependencies (lit, zod, …) are the portal's and not counted.
+ *   These modules are not minified (the portal's bundler does it).
+ *
+ * It also fails when a chunk imports the script itself: a partner loading
+ * `akto-invoice-widget.js?v=2` would then get a second copy of everything.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { parseAst } from 'vite';
+
+const BUDGET = 45_000;
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const script = join(dist, 'akto-invoice-widget.js');
+const npmDir = join(dist, 'npm');
+
+const problems = [];
+const cache = new Map();
+
+/** Size and imports of one built file; specifiers that are not relative paths are dependencies. */
+function inspect(file) {
+  if (cache.has(file)) return cache.get(file);
+  const code = readFileSync(file);
+  const ast = parseAst(code.toString('utf8'), { sourceType: 'module', lang: 'js' });
+  const staticImports = [];
+  const dynamicImports = [];
+  const local = (specifier) => (specifier.startsWith('./') || specifier.startsWith('../') ? resolve(dirname(file), specifier.replace(/[?#].*$/, '')) : null);
+  const visit = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    if ((node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source) {
+      if (node.importKind !== 'type' && node.exportKind !== 'type') {
+        const path = local(node.source.value);
+        if (path) staticImports.push(path);
+      }
+    } else if (node.type === 'ImportExpression') {
+      const source = node.source;
+      const specifier = source.type === 'Literal' ? source.value : source.type === 'TemplateLiteral' && source.expressions.length === 0 ? source.quasis[0].value.cooked : null;
+      // `import(variable)`: not a chunk of ours (pdf.js loading its optional wasm, for one).
+      const path = typeof specifier === 'string' ? local(specifier) : null;
+      if (path) dynamicImports.push(path);
+    }
+    for (const key in node) if (key !== 'type' && typeof node[key] === 'object') visit(node[key]);
+  };
+  visit(ast.body);
+  for (const path of [...staticImports, ...dynamicImports]) if (!existsSync(path)) problems.push(`${rel(file)} imports ${rel(path)}, which does not exist`);
+  const info = { raw: code.length, gzip: gzipSync(code, { level: 9 }).length, staticImports: staticImports.filter(existsSync), dynamicImports: dynamicImports.filter(existsSync) };
+  cache.set(file, info);
+  return info;
+}
+
+/** The file and everything it imports statically, recursively. */
+function closure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const next of inspect(file).staticImports) closure(next, seen);
+  return seen;
+}
+
+const total = (files) => [...files].reduce((sum, file) => ({ raw: sum.raw + inspect(file).raw, gzip: sum.gzip + inspect(file).gzip }), { raw: 0, gzip: 0 });
+const rel = (file) => relative(root, file).replace(/\\/g, '/');
+const number = (n) => n.toLocaleString('en-US');
+
+/** A plain-text table; numbers right-aligned. */
+function table(title, rows) {
+  const header = ['', 'raw (B)', 'gzip (B)', 'budget / status'];
+  const cells = [header, ...rows.map((row) => [row.name, number(row.raw), number(row.gzip), row.status ?? ''])];
+  const widths = header.map((_, i) => Math.max(...cells.map((cell) => cell[i].length)));
+  const line = (cell) => cell.map((text, i) => (i === 1 || i === 2 ? text.padStart(widths[i]) : text.padEnd(widths[i]))).join('  ').trimEnd();
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const cell of cells.slice(1)) console.log(line(cell));
+}
+
+if (!existsSync(script)) {
+  console.error(`size: ${rel(script)} is missing: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+// 1. Before paint: the script and its static imports.
+const initial = closure(script);
+const initialTotal = total(initial);
+const withinBudget = initialTotal.gzip <= BUDGET;
+const percent = Math.round((initialTotal.gzip / BUDGET) * 100);
+const initialRows = [...initial].map((file) => ({ name: rel(file), ...inspect(file) }));
+if (initialRows.length > 1) initialRows.push({ name: 'total', ...initialTotal });
+initialRows.at(-1).status = `≤ ${number(BUDGET)}: ${withinBudget ? 'OK' : 'OVER'} (${percent}%)`;
+table('Single script: downloaded before the widget paints', initialRows);
+
+for (const file of cache.keys()) {
+  if (file !== script && inspect(file).staticImports.includes(script)) problems.push(`${rel(file)} imports the script itself: loaded as akto-invoice-widget.js?v=…, the page would run two copies`);
+}
+
+// 2. Lazy chunks: reached only through import(), from the script or from other lazy chunks.
+const lazy = new Map();
+const queue = [...initial];
+while (queue.length) {
+  const file = queue.shift();
+  for (const target of inspect(file).dynamicImports) {
+    if (initial.has(target) || lazy.has(target)) continue;
+    lazy.set(target, null);
+    for (const dep of closure(target)) if (!queue.includes(dep)) queue.push(dep);
+  }
+}
+const lazyRows = [...lazy.keys()].map((file) => {
+  const own = inspect(file);
+  const extra = [...closure(file)].filter((dep) => dep !== file && !initial.has(dep));
+  const loaded = total([file, ...extra]);
+  return { name: rel(file), raw: own.raw, gzip: own.gzip, status: extra.length ? `lazy; with ${extra.length} static import(s) not yet loaded: ${number(loaded.gzip)} gzip` : 'lazy' };
+});
+if (lazyRows.length) table('Lazy chunks (dynamic import, loaded when first needed)', lazyRows.sort((a, b) => a.gzip - b.gzip));
+else console.log('\nLazy chunks: none.');
+
+// 3. npm entry points, from package.json exports.
+if (existsSync(npmDir)) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const entries = new Map();
+  const elements = existsSync(join(npmDir, 'elements')) ? readdirSync(join(npmDir, 'elements'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+  for (const [key, value] of Object.entries(pkg.exports ?? {})) {
+    const target = typeof value === 'string' ? value : (value.import ?? value.default);
+    if (typeof target !== 'string' || !target.startsWith('./dist/npm/')) continue;
+    const names = key.includes('*') ? elements : [null];
+    for (const name of names) {
+      const file = join(root, name === null ? target : target.replaceAll('*', name));
+      if (existsSync(file)) entries.set(name === null ? key : key.replaceAll('*', name), file);
+      else problems.push(`package.json exports ${key} → ${rel(file)}, which the npm build did not write`);
+    }
+  }
+  table(
+    'npm entry points (entry + its own modules imported statically; dependencies excluded; not minified)',
+    [...entries].map(([key, file]) => {
+      const files = closure(file);
+      return { name: key.replace(/^\./, 'akto-invoice-widget'), ...total(files), status: `${rel(file)}, ${files.size} module${files.size > 1 ? 's' : ''}` };
+    }),
+  );
+} else console.log(`\nnpm entry points: ${rel(npmDir)} is missing (npm run build:npm).`);
+
+console.log(
+  `\nBudget: ${number(initialTotal.gzip)} of ${number(BUDGET)} bytes gzip before paint (${percent}%): ${withinBudget ? 'OK' : `OVER by ${number(initialTotal.gzip - BUDGET)} bytes`}.`,
+);
+for (const problem of problems) console.error(`size: ${problem}`);
+if (!withinBudget || problems.length) process.exit(1);

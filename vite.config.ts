@@ -1,0 +1,136 @@
+/**
+ * Two builds from the same sources.
+ *
+ * - `vite build` → `dist/akto-invoice-widget.js`: the single self-registering script a partner
+ *   page loads with `<script type="module" src=".../akto-invoice-widget.js">`. Lit and every
+ *   dependency bundled, minified. Dynamic `import()`s (pdf.js, the reader, FilePond) become lazy
+ *   chunks in `dist/chunks/`, imported with relative URLs, so `dist/` can be hosted anywhere.
+ * - `vite build --mode npm` → `dist/npm/`: ES modules mirroring `src/` (see package.json
+ *   `exports`), dependencies left as imports for the AKTO portal's own bundler.
+ *
+ * Each mode deletes only its own outputs, so `build:script`, `build:npm` and `build:types` can
+ * run in any order and leave all three in `dist/`.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const src = join(root, 'src');
+const dist = join(root, 'dist');
+
+/** Under dist/: the single script, the folder of its lazy chunks, the npm build. scripts/size.mjs knows them too. */
+const SCRIPT_FILE = 'akto-invoice-widget.js';
+const CHUNKS_DIR = 'chunks';
+const NPM_DIR = 'npm';
+
+/**
+ * Left as imports in the npm build (the portal's bundler resolves them, once for the whole portal);
+ * bundled in the script: these, and any other dependency or peer dependency of package.json.
+ */
+const EXTERNAL = [/^lit(\/|$)/, /^@lit\//, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^zod(\/|$)/, /^filepond/, /^pdfjs-dist/, /^msw(\/|$)/];
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: object; peerDependencies?: object };
+const DEPENDENCIES = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
+const packageName = (id: string) => id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+/** CSS imported with `?inline` is a string in a module: inlined even from a dependency. */
+const isExternal = (id: string) => !/\.css(\?|$)/.test(id) && (EXTERNAL.some((pattern) => pattern.test(id)) || DEPENDENCIES.has(packageName(id)));
+
+/**
+ * npm entry points, by output name (path under src/ without extension): the package root, each
+ * element's class module and registration (`src/elements/<name>/<name>.ts`, `define.ts`, found by
+ * listing the folder, so a new element needs no change here), and the secondary entry points.
+ */
+function npmEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  const add = (file: string) => {
+    if (existsSync(join(src, file))) entries[file.replace(/\.ts$/, '')] = join(src, file);
+  };
+  add('index.ts');
+  for (const name of readdirSync(join(src, 'elements'), { withFileTypes: true })) {
+    if (!name.isDirectory()) continue;
+    add(`elements/${name.name}/define.ts`);
+    add(`elements/${name.name}/${name.name}.ts`);
+  }
+  for (const file of ['mocks/index.ts', 'api/index.ts', 'rules/index.ts', 'reader/index.ts']) add(file);
+  return entries;
+}
+
+/** Deletes this mode's previous outputs (and nothing else in dist/) before building. */
+function clean(paths: string[]): Plugin {
+  return {
+    name: 'akto-clean-own-outputs',
+    apply: 'build',
+    buildStart() {
+      for (const path of paths) rmSync(join(dist, path), { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Modules from outside src/ kept in the npm build (an `?inline` stylesheet from a dependency, a
+ * compiler helper) go to `dist/npm/_vendor/…`, not to a `node_modules` folder that npm would leave
+ * out of the published package.
+ */
+function npmFileName(chunk: { name: string }): string {
+  const name = chunk.name.replace(/\\/g, '/');
+  if (!/^(_virtual\/|\.\.\/)|(^|\/)node_modules\//.test(name)) return `${name}.js`;
+  const vendored = name.replace(/^_virtual\//, '').replace(/^(\.\.\/)+/, '').replace(/(^|\/)node_modules\//g, '$1').replace(/^[_@]+/, '');
+  return `_vendor/${vendored}.js`;
+}
+
+export default defineConfig(({ mode }) => {
+  const npm = mode === 'npm';
+  return {
+    build: {
+      outDir: 'dist',
+      // Several builds share dist/: each one cleans its own outputs (see clean()).
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target: 'es2022',
+      reportCompressedSize: false,
+      // Maps to src/ (published too) for the portal's debugging; none for the partner script.
+      sourcemap: npm,
+      // npm: readable modules (dead code removed), minified by the portal's bundler. Script: see output.minify.
+      minify: npm ? false : 'oxc',
+      lib: npm
+        ? { entry: npmEntries(), formats: ['es'] }
+        : { entry: join(src, 'index.ts'), formats: ['es'], fileName: () => SCRIPT_FILE },
+      rolldownOptions: npm
+        ? {
+            external: isExternal,
+            output: {
+              dir: join(dist, NPM_DIR),
+              preserveModules: true,
+              preserveModulesRoot: src,
+              entryFileNames: npmFileName,
+              // src/ is published: the maps point to it rather than carrying a copy.
+              sourcemapExcludeSources: true,
+            },
+          }
+        : {
+            output: {
+              entryFileNames: SCRIPT_FILE,
+              // Lazy chunks keep their module's name; code shared by the script and lazy chunks
+              // goes to a `shared-` chunk (Rolldown names it after its first module otherwise).
+              chunkFileNames: (chunk: { isDynamicEntry: boolean }) => `${CHUNKS_DIR}/${chunk.isDynamicEntry ? '[name]' : 'shared'}-[hash].js`,
+              assetFileNames: `${CHUNKS_DIR}/[name]-[hash][extname]`,
+              // The script is the end product, not an input for another bundler: full
+              // minification, whitespace and comments included (lib mode keeps both by default).
+              minify: true,
+              comments: { legal: true, annotation: false, jsdoc: false },
+            },
+          },
+    },
+    // The script runs in partners' pages: no `process` there, and Lit/FilePond/pdf.js take their
+    // production paths. The npm build leaves `process.env.NODE_ENV` to the portal's bundler.
+    define: npm ? {} : { 'process.env.NODE_ENV': JSON.stringify('production') },
+    resolve: {
+      // FilePond's `browser` field points at its UMD build, which Vite prefers: it would be wrapped
+      // as CommonJS, with an interop chunk the script must load before painting. Its own minified
+      // ES build is smaller too. (The npm build keeps `import 'filepond'` for the portal to resolve.)
+      alias: npm ? [] : [{ find: /^filepond$/, replacement: 'filepond/dist/filepond.esm.min.js' }],
+    },
+    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR])],
+  };
+});
