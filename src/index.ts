@@ -3,8 +3,12 @@
  * (`dist/akto-invoice-widget.js`) a partner page loads, and of `import 'akto-invoice-widget'`.
  */
 import './elements/akto-provider/define.js';
+import './elements/akto-invoice-list/define.js';
+import './elements/akto-invoice-detail/define.js';
 
 export { AktoProvider } from './elements/akto-provider/akto-provider.js';
+export { AktoInvoiceList } from './elements/akto-invoice-list/akto-invoice-list.js';
+export { AktoInvoiceDetail } from './elements/akto-invoice-detail/akto-invoice-detail.js';
 export { AktoElement } from './core/akto-element.js';
 export { defineElement } from './core/define.js';
 export * from './core/events.js';

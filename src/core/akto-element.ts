@@ -1,5 +1,5 @@
-import { consume } from '@lit/context';
-import { LitElement } from 'lit';
+import { consume, ContextProvider } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient, type TokenSource } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
@@ -32,6 +32,8 @@ function watchHtmlLang(element: AktoElement, on: boolean): void {
 export class AktoElement extends LitElement {
   static version = VERSION;
   static override styles = [tokens];
+  /** The akto elements this one renders, registered with it under these tags. */
+  static dependencies: Record<string, CustomElementConstructor> = {};
 
   /** The API's base URL. Falls back to the nearest `<akto-provider>`'s. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -53,6 +55,21 @@ export class AktoElement extends LitElement {
   protected inherited?: AktoConfig;
 
   private cachedClient?: { key: string; token: unknown; client: ApiClient };
+
+  /** What this element passes down to the akto elements it renders (a list's detail dialog…). */
+  private forward = new ContextProvider(this, { context: configContext, initialValue: {} });
+  private forwarded?: AktoConfig;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { apiBase, token, credentials, timeoutMs } = this.config;
+    const next: AktoConfig = { apiBase, token, credentials, timeoutMs, lang: this.lang || this.inherited?.lang };
+    const previous = this.forwarded;
+    if (!previous || (Object.keys(next) as (keyof AktoConfig)[]).some((key) => next[key] !== previous[key])) {
+      this.forwarded = next;
+      this.forward.setValue(next);
+    }
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

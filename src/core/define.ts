@@ -1,6 +1,6 @@
 import { VERSION } from '../version.js';
 
-type VersionedElement = CustomElementConstructor & { version?: string };
+type VersionedElement = CustomElementConstructor & { version?: string; dependencies?: Record<string, CustomElementConstructor> };
 
 /**
  * Registers a tag once. A partner page that loads the script twice gets no error: the same
@@ -8,6 +8,8 @@ type VersionedElement = CustomElementConstructor & { version?: string };
  * the first registration stays.
  */
 export function defineElement(tag: string, constructor: VersionedElement): void {
+  // Children first: an element registers the elements it renders (its static `dependencies`).
+  for (const [childTag, child] of Object.entries(constructor.dependencies ?? {})) defineElement(childTag, child);
   const existing = customElements.get(tag) as VersionedElement | undefined;
   if (!existing) {
     customElements.define(tag, constructor);

@@ -2,7 +2,7 @@ import { en } from './en.js';
 import { fr } from './fr.js';
 import type { Translation } from './translation.js';
 
-export type { Translation, RuleCode, ApiErrorKind, InvoiceStatus, DossierState, EntityRole } from './translation.js';
+export type { Translation, RuleCode, ApiErrorKind } from './translation.js';
 export { fr, en };
 
 export const translations = { fr, en } satisfies Record<string, Translation>;

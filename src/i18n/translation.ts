@@ -1,3 +1,5 @@
+import type { DossierState, EntityRole, InvoiceStatus } from '../api/schemas.js';
+
 /**
  * The shape every locale fills. Terms that depend on a number are functions, so each
  * language writes its own plural rules (« 1 fichier chargé », « 3 fichiers chargés »).
@@ -35,17 +37,6 @@ export type ApiErrorKind =
   | 'validation'
   | 'aborted';
 
-export type InvoiceStatus =
-  | 'a-valider'
-  | 'en-cours-analyse'
-  | 'payee'
-  | 'partiellement-payee'
-  | 'rejetee';
-
-export type DossierState = 'brouillon' | 'transmis' | 'accorde' | 'cloture' | 'refuse';
-
-export type EntityRole = 'adherent' | 'of' | 'cfa';
-
 export interface Translation {
   /** BCP 47 tag used by Intl and sent as Accept-Language. */
   locale: string;
@@ -68,6 +59,70 @@ export interface Translation {
   rules: Record<RuleCode, string> & {
     invoiceNumberTooLongBy: (max: number) => string;
     invoiceDuplicateOn: (date: string) => string;
+  };
+  invoiceList: {
+    heading: string;
+    caption: (sortedBy: string, order: 'asc' | 'desc', page: number, pages: number) => string;
+    columns: Record<'reference' | 'issueDate' | 'depositDate' | 'amountHT' | 'amountTTC' | 'status' | 'transferNumber' | 'transferDate' | 'actions', string>;
+    details: string;
+    detailsOf: (reference: string) => string;
+    search: string;
+    searchHint: string;
+    filter: string;
+    filterCount: (count: number) => string;
+    filterStatus: string;
+    issuedBetween: string;
+    depositedBetween: string;
+    from: string;
+    to: string;
+    entity: string;
+    allEntities: string;
+    clearFilters: string;
+    pageSizeLabel: string;
+    pageSize: (size: number) => string;
+    pageOf: (page: number, pages: number) => string;
+    previousPage: string;
+    nextPage: string;
+    total: (count: number) => string;
+    found: (count: number) => string;
+    empty: string;
+    emptyHint: string;
+    noMatch: string;
+    loading: string;
+    myActions: string;
+    depositInvoice: string;
+    depositRib: string;
+    dialogLabel: (reference: string) => string;
+  };
+  invoiceDetail: {
+    title: (reference: string) => string;
+    amountTTC: string;
+    amountHT: string;
+    tva: string;
+    issuedOn: string;
+    receivedOn: string;
+    status: string;
+    linkedDossiers: string;
+    dossierNumber: string;
+    trainees: string;
+    hours: string;
+    scheme: string;
+    start: string;
+    end: string;
+    place: string;
+    noDossier: string;
+    iban: string;
+    ibanMasked: string;
+    copyIban: string;
+    ibanCopied: string;
+    showIban: string;
+    transfer: string;
+    transferNumber: string;
+    processedOn: string;
+    openPdf: string;
+    openDossier: (number: string) => string;
+    openTransfer: (number: string) => string;
+    loading: string;
   };
   statuses: Record<InvoiceStatus, string>;
   dossierStates: Record<DossierState, string>;

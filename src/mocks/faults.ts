@@ -44,7 +44,10 @@ export class Faults {
     const failure = this.failures.get(key)!;
     if (failure.remaining !== undefined) {
       failure.remaining -= 1;
-      if (failure.remaining <= 0) this.failures.delete(key);
+      if (failure.remaining <= 0) {
+        this.failures.delete(key);
+        this.changed();
+      }
     }
     return failure.kind;
   }

@@ -108,7 +108,7 @@ export const DOSSIERS: DossierSeed[] = [
   ...['2103DCA22581', '2105DCA45238', '2106DCA56306', '2105DCA45217', '2103DCA25376', '2103DCA22645'].map((number, i) =>
     dossier(number, ['Soudure TIG', 'Conduite de chariots', 'Bureautique', 'Anglais professionnel', 'Habilitation électrique', 'SST'][i]!, 'AFPA ENTREPRISES NOUVELLE AQUITAINE', 'accorde', {
       start: `2021-0${3 + (i % 3)}-1${i}`, end: `2021-0${6 + (i % 3)}-2${i}`, issuedDate: `2021-0${3 + (i % 3)}-0${i + 1}`, trainingBody: ICEP, trainingBodySiren: '884884057',
-      linked: { trainees: [`Stagiaire ${i + 1}`], hours: 35 + i * 7, scheme: PDC, start: `2021-0${3 + (i % 3)}-1${i}`, end: `2021-0${6 + (i % 3)}-2${i}`, place: 'Limoges' },
+      linked: { trainees: [['Julie Martin', 'Karim Haddad', 'Sophie Lefèvre', 'Thomas Bernard', 'Amina Diallo', 'Lucas Petit'][i]!], hours: 35 + i * 7, scheme: PDC, start: `2021-0${3 + (i % 3)}-1${i}`, end: `2021-0${6 + (i % 3)}-2${i}`, place: 'Limoges' },
     }),
   ),
 ];
@@ -152,7 +152,7 @@ export function seedInvoices(count = 180): InvoiceDetail[] {
   for (let i = 0; i < count; i++) {
     const d = pick(numbered);
     const issue = addDays(SEED_DATE, -Math.floor(random() * 730) - 3);
-    const deposit = addDays(issue, Math.floor(random() * 20));
+    const deposit = [addDays(issue, Math.floor(random() * 20)), SEED_DATE].sort()[0]!;
     const ht = Math.round((200 + random() * 24_000) * 100) / 100;
     const exempt = random() < 0.6; // most training is VAT-exempt (CGI 261-4-4°)
     const ttc = exempt ? ht : Math.round(ht * 120) / 100;

@@ -1,0 +1,4 @@
+/** Fills a host's URL template: `/dossiers/{number}` with `{ number: '2206AF000578' }`, values encoded. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? encodeURIComponent(values[name]!) : whole));
+}

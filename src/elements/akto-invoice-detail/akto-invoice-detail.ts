@@ -1,0 +1,259 @@
+import { Task } from '@lit/task';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../../api/client.js';
+import type { InvoiceDetail, LinkedDossier } from '../../api/schemas.js';
+import { AktoElement } from '../../core/akto-element.js';
+import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
+import { AKTO_DOSSIER_OPEN, AKTO_TRANSFER_OPEN } from '../../core/events.js';
+import { fillTemplate } from '../../core/href.js';
+import { buttons } from '../../core/tokens.js';
+import { formatAmount, formatDate } from '../../i18n/index.js';
+
+/**
+ * @summary One invoice: amounts, dates, status, linked dossiers, IBAN and transfer (« Facture N° … »).
+ *
+ * @event akto-dossier-open - A dossier link was followed (cancelable when `dossier-href` is set; fired instead of navigating when it is not).
+ * @event akto-transfer-open - A transfer link was followed, when no `transfer-href` is set.
+ * @event akto-unauthorized - The API answered 401: sign the user in again.
+ *
+ * @csspart base - The article holding the invoice.
+ * @csspart badge - The status badge.
+ *
+ * @cssproperty --akto-color-primary - Buttons and links.
+ * @cssproperty --akto-color-surface-alt - The summary band's background.
+ */
+export class AktoInvoiceDetail extends AktoElement {
+  static override styles = [
+    ...AktoElement.styles,
+    buttons,
+    badgeStyles,
+    css`
+      .title {
+        margin: 0 0 1rem;
+        font-size: 1.375rem;
+        color: var(--_akto-primary);
+      }
+      .section {
+        margin: 1.5rem 0 0.5rem;
+        font-size: 1.125rem;
+      }
+      .sub {
+        margin: 0 0 0.5rem;
+        font-size: 1rem;
+      }
+      .link-button {
+        padding: 0;
+        border: 0;
+        background: none;
+        color: var(--_akto-primary);
+        font: inherit;
+        font-weight: 600;
+        text-decoration: underline;
+        cursor: pointer;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+        gap: 0.75rem 1.25rem;
+        margin: 0;
+      }
+      dt {
+        font-size: 0.875rem;
+        color: var(--_akto-muted);
+      }
+      dd {
+        margin: 0.1rem 0 0;
+        font-weight: 600;
+        overflow-wrap: break-word;
+      }
+      .summary {
+        padding: 1rem;
+        border-radius: var(--_akto-radius);
+        background: var(--_akto-surface-alt);
+      }
+      .amount {
+        font-variant-numeric: tabular-nums;
+      }
+      .dossier {
+        padding: 1rem;
+        border: 1px solid var(--_akto-border);
+        border-radius: var(--_akto-radius);
+        margin-block-end: 0.75rem;
+      }
+      .iban {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+      }
+      .iban code {
+        font-size: 1rem;
+        letter-spacing: 0.05em;
+      }
+      a {
+        color: var(--_akto-primary);
+      }
+      .actions {
+        margin-top: 1.5rem;
+      }
+      .message {
+        padding: 1rem;
+        border-radius: var(--_akto-radius);
+      }
+      .message.error {
+        color: var(--_akto-danger);
+        background: var(--_akto-danger-bg);
+      }
+    `,
+  ];
+
+  /** The invoice to show. */
+  @property({ attribute: 'invoice-id', reflect: true }) invoiceId = '';
+
+  /** Where a dossier link leads, `{number}` replaced, e.g. `/dossiers/{number}`; an event when unset. */
+  @property({ attribute: 'dossier-href' }) dossierHref = '';
+
+  /** Where a transfer link leads, `{number}` replaced; an event when unset. */
+  @property({ attribute: 'transfer-href' }) transferHref = '';
+
+  /** The heading level of the invoice's title (2 by default), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private ibanRevealed = false;
+  @state() private ibanNote = '';
+
+  private invoice = new Task(this, {
+    task: async ([client, id], { signal }) => (client && id ? (client as ApiClient).call('getInvoice', { params: { invoiceId: id as string }, signal }) : undefined),
+    args: () => [this.client, this.invoiceId] as const,
+  });
+
+  override render() {
+    const t = this.t;
+    return this.invoice.render({
+      pending: () => html`<p role="status">${t.invoiceDetail.loading}</p>`,
+      error: (error) => html`<div class="message error" role="alert">
+        <p>${this.reportError(error)}</p>
+        <button class="button secondary" @click=${() => this.invoice.run()}>${t.common.retry}</button>
+      </div>`,
+      complete: (invoice) => (invoice ? this.renderInvoice(invoice) : nothing),
+    });
+  }
+
+  private renderInvoice(invoice: InvoiceDetail): TemplateResult {
+    const t = this.t.invoiceDetail;
+    const locale = this.locale;
+    const heading = (level: number, text: string) => this.heading(level, text, nothing, level === this.headingLevel ? 'title' : 'section');
+    return html`<article part="base">
+      ${heading(this.headingLevel, t.title(invoice.reference))}
+      <dl class="summary">
+        ${this.item(t.amountTTC, formatAmount(invoice.amountTTC, locale), 'amount')}
+        ${this.item(t.amountHT, formatAmount(invoice.amountHT, locale), 'amount')}
+        ${this.item(t.tva, formatAmount(invoice.amountTVA, locale), 'amount')}
+        ${this.item(t.issuedOn, formatDate(invoice.issueDate, locale))}
+        ${this.item(t.receivedOn, formatDate(invoice.receivedDate, locale))}
+        <div><dt>${t.status}</dt><dd>${invoiceStatusBadge(invoice.status, this.t)}</dd></div>
+      </dl>
+
+      <section>
+        ${heading(this.headingLevel + 1, t.linkedDossiers)}
+        ${invoice.linkedDossiers.length ? invoice.linkedDossiers.map((d) => this.renderDossier(d)) : html`<p>${t.noDossier}</p>`}
+      </section>
+
+      ${invoice.iban ? this.renderIban(invoice.iban) : nothing}
+      ${invoice.transferNumber
+        ? html`<section>
+            ${heading(this.headingLevel + 1, t.transfer)}
+            <dl>
+              <div><dt>${t.transferNumber}</dt><dd>${this.link(this.transferHref, invoice.transferNumber, t.openTransfer(invoice.transferNumber), () => this.emit(AKTO_TRANSFER_OPEN, { transferNumber: invoice.transferNumber! }))}</dd></div>
+              ${this.item(t.processedOn, formatDate(invoice.transferDate, locale))}
+            </dl>
+          </section>`
+        : nothing}
+      ${invoice.hasPdf ? html`<p class="actions"><button class="button secondary" @click=${() => this.openPdf(invoice.id)}>${t.openPdf}</button></p>` : nothing}
+    </article>`;
+  }
+
+  private renderDossier(d: LinkedDossier): TemplateResult {
+    const t = this.t.invoiceDetail;
+    const locale = this.locale;
+    const open = () => this.emit(AKTO_DOSSIER_OPEN, { dossierId: d.number, number: d.number }, { cancelable: true });
+    return html`<div class="dossier">
+      ${this.heading(this.headingLevel + 2, `${t.dossierNumber} `, this.link(this.dossierHref, d.number, t.openDossier(d.number), open), 'sub')}
+      <dl>
+        ${this.item(t.trainees, d.trainees.join(', '))} ${this.item(t.hours, d.hours === null ? '' : String(d.hours))} ${this.item(t.scheme, d.scheme ?? '')}
+        ${this.item(t.start, formatDate(d.start, locale))} ${this.item(t.end, formatDate(d.end, locale))} ${this.item(t.place, d.place ?? '')}
+      </dl>
+    </div>`;
+  }
+
+  private renderIban(iban: string): TemplateResult {
+    const t = this.t.invoiceDetail;
+    const grouped = iban.replace(/(.{4})/g, '$1 ').trim();
+    const masked = `${iban.slice(0, 4)} •••• •••• •••• ${iban.slice(-4)}`;
+    return html`<section>
+      ${this.heading(this.headingLevel + 1, t.iban, nothing, 'section')}
+      <div class="iban">
+        ${this.ibanRevealed ? html`<code>${grouped}</code>` : html`<code aria-label=${`${t.ibanMasked} : ${iban.slice(0, 4)} … ${iban.slice(-4)}`}>${masked}</code>`}
+        <button class="button secondary" @click=${() => this.copyIban(iban)}>${t.copyIban}</button>
+        ${this.ibanRevealed ? nothing : html`<button class="button quiet" @click=${() => (this.ibanRevealed = true)}>${t.showIban}</button>`}
+        <span role="status">${this.ibanNote}</span>
+      </div>
+    </section>`;
+  }
+
+  private async copyIban(iban: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(iban);
+      this.ibanNote = this.t.invoiceDetail.ibanCopied;
+    } catch {
+      // No clipboard (permissions, insecure page): show it whole so the user can select it.
+      this.ibanRevealed = true;
+    }
+  }
+
+  private async openPdf(id: string): Promise<void> {
+    const view = window.open('', '_blank');
+    try {
+      const pdf = await this.client!.call('getInvoicePdf', { params: { invoiceId: id } });
+      const url = URL.createObjectURL(pdf);
+      if (view) view.location.href = url;
+      else window.location.assign(url);
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      view?.close();
+      this.ibanNote = this.reportError(error);
+    }
+  }
+
+  private item(label: string, value: string, className = ''): TemplateResult {
+    return html`<div><dt>${label}</dt><dd class=${className}>${value}</dd></div>`;
+  }
+
+  /** A link when the host gave a URL template, else a button that fires an event. */
+  private link(template: string, value: string, label: string, fire: () => boolean | void): TemplateResult {
+    if (template) {
+      return html`<a href=${fillTemplate(template, { number: value })} aria-label=${label} @click=${(e: Event) => fire() === false && e.preventDefault()}>${value}</a>`;
+    }
+    return html`<button class="link-button" aria-label=${label} @click=${fire}>${value}</button>`;
+  }
+
+  /** A heading at the level that fits the host page's outline (`heading-level`). */
+  private heading(level: number, text: string, extra: unknown, className: string): TemplateResult {
+    const content = html`${text}${extra}`;
+    switch (Math.min(Math.max(level, 1), 6)) {
+      case 1:
+        return html`<h1 class=${className}>${content}</h1>`;
+      case 2:
+        return html`<h2 class=${className}>${content}</h2>`;
+      case 3:
+        return html`<h3 class=${className}>${content}</h3>`;
+      case 4:
+        return html`<h4 class=${className}>${content}</h4>`;
+      case 5:
+        return html`<h5 class=${className}>${content}</h5>`;
+      default:
+        return html`<h6 class=${className}>${content}</h6>`;
+    }
+  }
+}

@@ -1,0 +1,356 @@
+import { Task } from '@lit/task';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ApiClient } from '../../api/client.js';
+import { INVOICE_SORT_KEYS, InvoiceStatus, PAGE_SIZES, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
+import { AktoElement } from '../../core/akto-element.js';
+import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../core/events.js';
+import { buttons } from '../../core/tokens.js';
+import { formatAmount, formatDate, formatSiren } from '../../i18n/index.js';
+import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
+import { listStyles } from './styles.js';
+
+const STATUSES = InvoiceStatus.options;
+const NUMERIC: readonly InvoiceSortKey[] = ['amountHT', 'amountTTC'];
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * @summary « Liste de mes factures »: the account's invoices, searchable, filterable, sortable and paged, with « Mes actions ».
+ *
+ * Filters, sort and page are attributes, reflected back as the user changes them, so a host can deep-link.
+ *
+ * @event akto-invoice-open - « Détails » of a row (cancelable: cancel it to show the invoice elsewhere; otherwise a dialog opens).
+ * @event akto-deposit-request - « Déposer une facture » (cancelable: the host decides where it leads).
+ * @event akto-rib-request - « Déposer un RIB » (cancelable).
+ * @event akto-query-change - The search, filters, sort or page changed.
+ * @event akto-unauthorized - The API answered 401: sign the user in again.
+ *
+ * @csspart base - The whole element.
+ * @csspart table - The invoice table.
+ * @csspart actions - The « Mes actions » panel.
+ * @csspart badge - Status badges.
+ *
+ * @cssproperty --akto-color-primary - Headings, table header, buttons.
+ * @cssproperty --akto-color-surface-alt - Zebra rows, filters and actions panel.
+ * @cssproperty --akto-font-family - The font.
+ */
+export class AktoInvoiceList extends AktoElement {
+  static override styles = [...AktoElement.styles, buttons, badgeStyles, listStyles];
+  static override dependencies = { 'akto-invoice-detail': AktoInvoiceDetail };
+
+  /** Search by reference or dossier number. */
+  @property({ reflect: true }) search = '';
+  /** Statuses shown, comma-separated (`payee,rejetee`); all when empty. */
+  @property({ reflect: true }) status = '';
+  /** Only this entity's invoices (a SIREN). */
+  @property({ reflect: true }) entity = '';
+  @property({ attribute: 'issued-from', reflect: true }) issuedFrom = '';
+  @property({ attribute: 'issued-to', reflect: true }) issuedTo = '';
+  @property({ attribute: 'deposited-from', reflect: true }) depositedFrom = '';
+  @property({ attribute: 'deposited-to', reflect: true }) depositedTo = '';
+  /** The column sorted by. */
+  @property({ reflect: true }) sort: InvoiceSortKey = 'depositDate';
+  @property({ reflect: true }) order: SortOrder = 'desc';
+  @property({ type: Number, reflect: true }) page = 1;
+  /** 20, 50 or 100 (« 20 factures max. »). */
+  @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
+  /** Passed to the detail: where a dossier link leads, e.g. `/dossiers/{number}`. */
+  @property({ attribute: 'dossier-href' }) dossierHref = '';
+  /** Passed to the detail: where a transfer link leads. */
+  @property({ attribute: 'transfer-href' }) transferHref = '';
+
+  @state() private searchDraft = '';
+  @state() private filtersOpen = false;
+  @state() private announcement = '';
+  @state() private opened: InvoiceSummary | null = null;
+  /** The last page shown: kept on screen, dimmed, while the next one loads (the layout does not jump). */
+  @state() private shown: InvoicePage | null = null;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private returnFocusTo: HTMLElement | null = null;
+
+  private entities = new Task(this, {
+    task: async ([client], { signal }) => (client ? (client as ApiClient).call('listEntities', { signal }) : undefined),
+    args: () => [this.client] as const,
+  });
+
+  // Task keeps only the newest run's answer: a slow, older answer never overwrites a newer one.
+  private invoices = new Task(this, {
+    task: async ([client, key], { signal }) => {
+      if (!client) return undefined;
+      return (client as ApiClient).call('listInvoices', { query: JSON.parse(key as string) as InvoiceQuery, signal });
+    },
+    args: () => [this.client, JSON.stringify(this.query)] as const,
+    onComplete: (page) => {
+      if (!page) return;
+      const last = Math.max(1, Math.ceil(page.total / page.pageSize));
+      if (page.items.length === 0 && page.total > 0 && this.page > last) {
+        this.page = last; // a deep link past the end: show the last page instead of nothing
+        return;
+      }
+      this.shown = page;
+      this.announcement = this.t.invoiceList.found(page.total);
+    },
+  });
+
+  /** The query the server is asked, from the attributes. */
+  get query(): InvoiceQuery {
+    const statuses = this.status.split(',').filter((s): s is InvoiceStatus => (STATUSES as readonly string[]).includes(s));
+    const query: InvoiceQuery = {
+      q: this.search.trim() || undefined,
+      status: statuses.length ? statuses : undefined,
+      entity: this.entity || undefined,
+      issuedFrom: this.issuedFrom || undefined,
+      issuedTo: this.issuedTo || undefined,
+      depositedFrom: this.depositedFrom || undefined,
+      depositedTo: this.depositedTo || undefined,
+      sort: (INVOICE_SORT_KEYS as readonly string[]).includes(this.sort) ? this.sort : 'depositDate',
+      order: this.order === 'asc' ? 'asc' : 'desc',
+      page: Math.max(1, Math.floor(this.page) || 1),
+      pageSize: (PAGE_SIZES as readonly number[]).includes(this.pageSize) ? this.pageSize : Math.min(Math.max(Math.floor(this.pageSize) || 20, 1), 1000),
+    };
+    return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as InvoiceQuery;
+  }
+
+  private get activeFilterCount(): number {
+    return [this.status, this.entity, this.issuedFrom || this.issuedTo, this.depositedFrom || this.depositedTo].filter(Boolean).length;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('search') && this.search !== this.searchDraft.trim()) this.searchDraft = this.search;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  override render() {
+    const t = this.t.invoiceList;
+    return html`<section part="base" aria-labelledby="heading">
+      <h2 id="heading">${t.heading}</h2>
+      <div class="layout">
+        <div class="main">
+          ${this.renderToolbar()} ${this.renderFilters()} ${this.renderBody()}
+        </div>
+        <aside class="my-actions" part="actions" aria-labelledby="actions-heading">
+          <h3 id="actions-heading">${t.myActions}</h3>
+          <button class="button" @click=${this.requestDeposit}>${t.depositInvoice}</button>
+          <button class="button secondary" @click=${this.requestRib}>${t.depositRib}</button>
+        </aside>
+      </div>
+      <div role="status" class="visually-hidden">${this.announcement}</div>
+      <dialog aria-labelledby="dialog-title" @close=${this.onDialogClose}>
+        ${this.opened
+          ? html`<button class="button secondary dialog-close" @click=${() => this.dialog?.close()}>${this.t.common.close}</button>
+              <h2 id="dialog-title" class="visually-hidden">${t.dialogLabel(this.opened.reference)}</h2>
+              <akto-invoice-detail
+                invoice-id=${this.opened.id}
+                heading-level="3"
+                .dossierHref=${this.dossierHref}
+                .transferHref=${this.transferHref}
+              ></akto-invoice-detail>`
+          : nothing}
+      </dialog>
+    </section>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const t = this.t.invoiceList;
+    const count = this.activeFilterCount;
+    return html`<div class="toolbar">
+      <div class="field grow">
+        <label for="search">${t.search}</label>
+        <span id="search-hint" class="hint">${t.searchHint}</span>
+        <input id="search" type="search" autocomplete="off" aria-describedby="search-hint" .value=${this.searchDraft} @input=${this.onSearchInput} @keydown=${this.onSearchKey} />
+      </div>
+      <button class="button secondary" aria-expanded=${String(this.filtersOpen)} aria-controls="filters" @click=${() => (this.filtersOpen = !this.filtersOpen)}>
+        ${t.filter}${count ? html` <span>(${t.filterCount(count)})</span>` : nothing}
+      </button>
+    </div>`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const t = this.t.invoiceList;
+    const selected = new Set(this.status.split(',').filter(Boolean));
+    const entities = this.entities.value?.items ?? [];
+    const date = (label: string, attribute: 'issuedFrom' | 'issuedTo' | 'depositedFrom' | 'depositedTo') =>
+      html`<label>${label}<input type="date" .value=${this[attribute]} @change=${(e: Event) => this.setQuery({ [attribute]: (e.target as HTMLInputElement).value })} /></label>`;
+    return html`<div id="filters" class="filters" ?hidden=${!this.filtersOpen}>
+      <fieldset>
+        <legend>${t.filterStatus}</legend>
+        <div class="checks">
+          ${STATUSES.map(
+            (s) => html`<label><input type="checkbox" .checked=${selected.has(s)} @change=${(e: Event) => this.toggleStatus(s, (e.target as HTMLInputElement).checked)} />${this.t.statuses[s]}</label>`,
+          )}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>${t.issuedBetween}</legend>
+        <div class="range">${date(t.from, 'issuedFrom')} ${date(t.to, 'issuedTo')}</div>
+      </fieldset>
+      <fieldset>
+        <legend>${t.depositedBetween}</legend>
+        <div class="range">${date(t.from, 'depositedFrom')} ${date(t.to, 'depositedTo')}</div>
+      </fieldset>
+      ${entities.length > 1
+        ? html`<div class="field">
+            <label for="entity">${t.entity}</label>
+            <select id="entity" @change=${(e: Event) => this.setQuery({ entity: (e.target as HTMLSelectElement).value })}>
+              <option value="" ?selected=${!this.entity}>${t.allEntities}</option>
+              ${entities.map((e) => html`<option value=${e.siren} ?selected=${this.entity === e.siren}>${e.name} (${formatSiren(e.siren)})</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      <div class="field"><button class="button quiet" @click=${this.clearFilters}>${t.clearFilters}</button></div>
+    </div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const t = this.t.invoiceList;
+    const pending = this.invoices.status === 1; // TaskStatus.PENDING
+    const error = this.invoices.status === 3 ? this.invoices.error : undefined;
+    if (!this.client) return html``;
+    if (error !== undefined)
+      return html`<div class="state error" role="alert">
+        <p>${this.reportError(error)}</p>
+        <button class="button" @click=${() => this.invoices.run()}>${this.t.common.retry}</button>
+      </div>`;
+    const page = this.shown;
+    if (page && !pending && page.total === 0) {
+      const filtered = Boolean(this.search.trim()) || this.activeFilterCount > 0;
+      return filtered
+        ? html`<div class="state"><p>${t.noMatch}</p><button class="button secondary" @click=${this.clearFilters}>${t.clearFilters}</button></div>`
+        : html`<div class="state"><p><strong>${t.empty}</strong></p><p>${t.emptyHint}</p><button class="button" @click=${this.requestDeposit}>${t.depositInvoice}</button></div>`;
+    }
+    const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+    return html`${this.renderTable(page, pending, pages)}
+      <div class="footer">
+        <span>${page ? t.total(page.total) : html`&nbsp;`}</span>
+        <div class="field">
+          <label for="page-size" class="visually-hidden">${t.pageSizeLabel}</label>
+          <select id="page-size" @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
+            ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${this.pageSize === size}>${t.pageSize(size)}</option>`)}
+          </select>
+        </div>
+        <nav class="pager" aria-label=${t.pageOf(this.page, pages)}>
+          <button class="button secondary" ?disabled=${this.page <= 1} @click=${() => this.setQuery({ page: this.page - 1 }, false)}>${t.previousPage}</button>
+          <span aria-current="page">${t.pageOf(Math.min(this.page, pages), pages)}</span>
+          <button class="button secondary" ?disabled=${this.page >= pages} @click=${() => this.setQuery({ page: this.page + 1 }, false)}>${t.nextPage}</button>
+        </nav>
+      </div>`;
+  }
+
+  private renderTable(page: InvoicePage | null, pending: boolean, pages: number): TemplateResult {
+    const t = this.t.invoiceList;
+    const columns = t.columns;
+    const header = (key: InvoiceSortKey) => {
+      const sorted = this.sort === key;
+      const sortState = sorted ? (this.order === 'asc' ? 'ascending' : 'descending') : undefined;
+      return html`<th scope="col" class=${NUMERIC.includes(key) ? 'num' : ''} aria-sort=${sortState ?? nothing}>
+        <button class="sort" @click=${() => this.sortBy(key)}>${columns[key]}${this.sortIcon(sorted ? this.order : null)}</button>
+      </th>`;
+    };
+    return html`<div class="table-wrap">
+      <table part="table" aria-busy=${String(pending)}>
+        <caption>${t.caption(columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages)}</caption>
+        <thead>
+          <tr>
+            ${INVOICE_SORT_KEYS.map(header)}
+            <th scope="col"><span class="visually-hidden">${columns.actions}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${page ? repeat(page.items, (i) => i.id, (i) => this.renderRow(i)) : this.renderSkeleton()}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderRow(invoice: InvoiceSummary): TemplateResult {
+    const { columns, details, detailsOf } = this.t.invoiceList;
+    const locale = this.locale;
+    const cell = (label: string, value: string, className = '') =>
+      html`<td data-label=${label} class="${className}${value ? '' : ' empty-cell'}">${value}</td>`;
+    return html`<tr>
+      ${cell(columns.reference, invoice.reference, 'reference')} ${cell(columns.issueDate, formatDate(invoice.issueDate, locale), 'date')}
+      ${cell(columns.depositDate, formatDate(invoice.depositDate, locale), 'date')} ${cell(columns.amountHT, formatAmount(invoice.amountHT, locale), 'num')}
+      ${cell(columns.amountTTC, formatAmount(invoice.amountTTC, locale), 'num')}
+      <td data-label=${columns.status}>${invoiceStatusBadge(invoice.status, this.t)}</td>
+      ${cell(columns.transferNumber, invoice.transferNumber ?? '')} ${cell(columns.transferDate, formatDate(invoice.transferDate, locale), 'date')}
+      <td class="details"><button class="button secondary" aria-label=${detailsOf(invoice.reference)} @click=${(e: Event) => this.openInvoice(invoice, e.currentTarget as HTMLElement)}>${details}</button></td>
+    </tr>`;
+  }
+
+  private renderSkeleton(): TemplateResult[] {
+    return Array.from({ length: Math.min(this.pageSize, 8) }, () => html`<tr class="skeleton" aria-hidden="true">${Array.from({ length: 9 }, () => html`<td><span></span></td>`)}</tr>`);
+  }
+
+  private sortIcon(order: SortOrder | null): TemplateResult {
+    const path = order === 'asc' ? 'M4 10l4-4 4 4' : order === 'desc' ? 'M4 6l4 4 4-4' : 'M5 6l3-3 3 3M5 10l3 3 3-3';
+    return html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">${svg`<path d=${path} fill="none" stroke="currentColor" stroke-width="2"/>`}</svg>`;
+  }
+
+  // ---- user actions ---------------------------------------------------------------------------
+
+  private onSearchInput(event: Event): void {
+    this.searchDraft = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.setQuery({ search: this.searchDraft.trim() }), SEARCH_DELAY_MS);
+  }
+
+  private onSearchKey(event: KeyboardEvent): void {
+    if (event.key === 'Enter') {
+      clearTimeout(this.searchTimer);
+      this.setQuery({ search: this.searchDraft.trim() });
+    }
+  }
+
+  private toggleStatus(status: InvoiceStatus, on: boolean): void {
+    const set = new Set(this.status.split(',').filter(Boolean));
+    if (on) set.add(status);
+    else set.delete(status);
+    this.setQuery({ status: STATUSES.filter((s) => set.has(s)).join(',') });
+  }
+
+  private sortBy(key: InvoiceSortKey): void {
+    this.setQuery({ sort: key, order: this.sort === key && this.order === 'asc' ? 'desc' : this.sort === key ? 'asc' : NUMERIC.includes(key) || key.endsWith('Date') ? 'desc' : 'asc' });
+  }
+
+  private clearFilters = (): void => {
+    this.searchDraft = '';
+    this.setQuery({ search: '', status: '', entity: '', issuedFrom: '', issuedTo: '', depositedFrom: '', depositedTo: '' });
+  };
+
+  /** Changes the query attributes (back to page 1 unless the page itself changes) and tells the host. */
+  private setQuery(change: Partial<Pick<AktoInvoiceList, 'search' | 'status' | 'entity' | 'issuedFrom' | 'issuedTo' | 'depositedFrom' | 'depositedTo' | 'sort' | 'order' | 'page' | 'pageSize'>>, resetPage = true): void {
+    Object.assign(this, change);
+    if (resetPage && !('page' in change)) this.page = 1;
+    this.emit(AKTO_QUERY_CHANGE, { query: { ...this.query } });
+  }
+
+  private openInvoice(invoice: InvoiceSummary, button: HTMLElement): void {
+    if (!this.emit(AKTO_INVOICE_OPEN, { invoiceId: invoice.id, reference: invoice.reference }, { cancelable: true })) return;
+    this.returnFocusTo = button;
+    this.opened = invoice;
+    void this.updateComplete.then(() => this.dialog?.showModal());
+  }
+
+  private onDialogClose = (): void => {
+    this.opened = null;
+    this.returnFocusTo?.focus();
+    this.returnFocusTo = null;
+  };
+
+  private requestDeposit = (): void => {
+    this.emit(AKTO_DEPOSIT_REQUEST, { dossier: null, entity: this.entity || null }, { cancelable: true });
+  };
+
+  private requestRib = (): void => {
+    this.emit(AKTO_RIB_REQUEST, { entity: this.entity || null }, { cancelable: true });
+  };
+}
