@@ -255,9 +255,9 @@ export class AktoInvoiceList extends AktoElement {
         <button class="sort" @click=${() => this.sortBy(key)}>${columns[key]}${this.sortIcon(sorted ? this.order : null)}</button>
       </th>`;
     };
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption">
       <table part="table" aria-busy=${String(pending)}>
-        <caption>${t.caption(columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages)}</caption>
+        <caption id="caption">${t.caption(columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages)}</caption>
         <thead>
           <tr>
             ${INVOICE_SORT_KEYS.map(header)}

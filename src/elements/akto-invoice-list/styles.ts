@@ -90,9 +90,11 @@ export const listStyles = css`
     display: flex;
     flex-direction: column;
   }
+  /* A safety net between the card layout and a table that fits: it scrolls, focusable and labelled. */
   .table-wrap {
     container-type: inline-size;
     position: relative;
+    overflow-x: auto;
   }
   table {
     width: 100%;
@@ -107,13 +109,16 @@ export const listStyles = css`
   }
   th,
   td {
-    padding: 0.55rem 0.5rem;
+    padding: 0.5rem 0.3rem;
     border-bottom: 1px solid var(--_akto-border);
     text-align: start;
     vertical-align: middle;
   }
   table {
-    font-size: 0.9375rem;
+    font-size: 0.875rem;
+  }
+  .badge {
+    font-size: 0.8125rem;
   }
   thead th {
     background: var(--_akto-primary);
@@ -149,12 +154,17 @@ export const listStyles = css`
     background: var(--_akto-surface-alt);
   }
   td.reference {
-    overflow-wrap: anywhere;
-    min-width: 8rem;
+    overflow-wrap: break-word;
+    min-width: 7.5rem;
+    max-width: 14rem;
   }
   td.num,
   td.date {
     white-space: nowrap;
+  }
+  td.details .button {
+    min-height: 2.25rem;
+    padding-inline: 0.6rem;
   }
   table[aria-busy='true'] tbody {
     opacity: 0.55;
@@ -252,7 +262,7 @@ export const listStyles = css`
     }
   }
   /* Narrower than the table needs (a phone, a side column): each invoice becomes a card. */
-  @container (max-width: 60rem) {
+  @container (max-width: 64rem) {
     table,
     tbody,
     tr,
