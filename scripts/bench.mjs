@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the single script, serves the benchmark pages, drives them in headless
+ * Chromium and prints medians. Benchmarks, not tests: they print figures and never fail.
+ */
+import { chromium } from 'playwright-core';
+import { buildScript, startDevServer } from './lib/dev-server.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+console.log('[bench] Building dist/akto-invoice-widget.js…');
+await buildScript();
+const { server, origin } = await startDevServer({ port: 5280, entries: ['scripts/bench/*.html'] });
+const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const rows = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => console.error('[bench] page error:', error.message));
+  await page.goto(`${origin}/scripts/bench/list.html`);
+  await page.waitForFunction(() => typeof window.benchList === 'function');
+  await page.evaluate(() => window.benchList(2, 100)); // warm-up: JIT, fonts, the mock's first answers
+  const result = await page.evaluate((runs) => window.benchList(runs, 100), RUNS);
+  rows.push(['akto-invoice-list: a page of 100 invoices, answer → painted table', ms(median(result.render)), `${RUNS} runs, min ${ms(Math.min(...result.render))}, max ${ms(Math.max(...result.render))}`]);
+  rows.push(['akto-invoice-list: a search, answer → painted rows (100 a page)', ms(median(result.search)), `${RUNS} runs, min ${ms(Math.min(...result.search))}, max ${ms(Math.max(...result.search))}`]);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\n${'figure'.padEnd(width)}  median     runs`);
+for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);
