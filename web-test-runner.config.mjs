@@ -2,7 +2,7 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 const require = createRequire(import.meta.url);
@@ -45,7 +45,7 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] } })],
   testFramework: { config: { timeout: 8000 } },
   testsFinishTimeout: 300_000,
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+  reporters: [defaultReporter(), countReporter()],
   middleware: [
     function mockServiceWorker(context, next) {
       if (context.path === '/mockServiceWorker.js') {

@@ -17,7 +17,7 @@ export function countReporter() {
         if (session.testResults) walk(session.testResults);
         else if (!session.passed) failed++;
       }
-      console.log(`\nbrowser tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+      console.log(`\nbrowser: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
     },
   };
 }

@@ -122,13 +122,17 @@ export class AktoElement extends LitElement {
     return emit(this, name, detail, options);
   }
 
-  /** Tells the host about a 401 so it can sign the user in again. Returns the message to show. */
-  protected reportError(error: unknown): string {
-    if (error instanceof ApiError) {
-      if (error.kind === 'unauthorized') this.emit(AKTO_UNAUTHORIZED, { error });
-      return error.userMessage(this.t);
-    }
-    console.error(error);
-    return this.t.errors.http;
+  /**
+   * Tells the host about a failed request once (a 401 fires akto-unauthorized). Call it where the
+   * failure happens (a Task's onError, a catch), never while rendering.
+   */
+  protected reportError(error: unknown): void {
+    if (error instanceof ApiError && error.kind === 'unauthorized') this.emit(AKTO_UNAUTHORIZED, { error });
+    else if (!(error instanceof ApiError)) console.error(error);
+  }
+
+  /** What to tell the user about a failure, in their language. Pure: safe to call while rendering. */
+  protected errorMessage(error: unknown): string {
+    return error instanceof ApiError ? error.userMessage(this.t) : this.t.errors.http;
   }
 }

@@ -15,7 +15,8 @@ class ProbeElement extends AktoElement {
     return litHtml`<p>${this.t.common.retry}</p>`;
   }
   fail(error: unknown) {
-    return this.reportError(error);
+    this.reportError(error);
+    return this.errorMessage(error);
   }
 }
 defineElement('akto-test-probe', ProbeElement);

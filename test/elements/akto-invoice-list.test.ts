@@ -206,8 +206,14 @@ describe('<akto-invoice-list>', () => {
     const event = await oneEvent(document, AKTO_UNAUTHORIZED);
     expect(event.detail.error.status).to.equal(401);
     const el = await fixtureDone;
+    let count = 0;
+    document.addEventListener(AKTO_UNAUTHORIZED, () => count++);
     await until(() => $(el, '[role="alert"]'), 2000, 'the message');
     expect(text($(el, '[role="alert"]'))).to.contain('session a expiré');
+    ($(el, '[aria-controls="filters"]') as HTMLButtonElement).click(); // a re-render does not tell the host again
+    await el.updateComplete;
+    expect(text($(el, '[role="alert"]'))).to.contain('session a expiré');
+    expect(count).to.equal(0);
   });
 
   it('never lets a stale answer overwrite a newer one', async () => {

@@ -126,6 +126,7 @@ export class AktoInvoiceDetail extends AktoElement {
   private invoice = new Task(this, {
     task: async ([client, id], { signal }) => (client && id ? (client as ApiClient).call('getInvoice', { params: { invoiceId: id as string }, signal }) : undefined),
     args: () => [this.client, this.invoiceId] as const,
+    onError: (error) => this.reportError(error),
   });
 
   override render() {
@@ -133,7 +134,7 @@ export class AktoInvoiceDetail extends AktoElement {
     return this.invoice.render({
       pending: () => html`<p role="status">${t.invoiceDetail.loading}</p>`,
       error: (error) => html`<div class="message error" role="alert">
-        <p>${this.reportError(error)}</p>
+        <p>${this.errorMessage(error)}</p>
         <button class="button secondary" @click=${() => this.invoice.run()}>${t.common.retry}</button>
       </div>`,
       complete: (invoice) => (invoice ? this.renderInvoice(invoice) : nothing),
@@ -222,7 +223,8 @@ export class AktoInvoiceDetail extends AktoElement {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (error) {
       view?.close();
-      this.ibanNote = this.reportError(error);
+      this.reportError(error);
+      this.ibanNote = this.errorMessage(error);
     }
   }
 

@@ -75,6 +75,7 @@ export class AktoInvoiceList extends AktoElement {
   private entities = new Task(this, {
     task: async ([client], { signal }) => (client ? (client as ApiClient).call('listEntities', { signal }) : undefined),
     args: () => [this.client] as const,
+    onError: (error) => this.reportError(error),
   });
 
   // Task keeps only the newest run's answer: a slow, older answer never overwrites a newer one.
@@ -84,6 +85,7 @@ export class AktoInvoiceList extends AktoElement {
       return (client as ApiClient).call('listInvoices', { query: JSON.parse(key as string) as InvoiceQuery, signal });
     },
     args: () => [this.client, JSON.stringify(this.query)] as const,
+    onError: (error) => this.reportError(error),
     onComplete: (page) => {
       if (!page) return;
       const last = Math.max(1, Math.ceil(page.total / page.pageSize));
@@ -217,7 +219,7 @@ export class AktoInvoiceList extends AktoElement {
     if (!this.client) return html``;
     if (error !== undefined)
       return html`<div class="state error" role="alert">
-        <p>${this.reportError(error)}</p>
+        <p>${this.errorMessage(error)}</p>
         <button class="button" @click=${() => this.invoices.run()}>${this.t.common.retry}</button>
       </div>`;
     const page = this.shown;
