@@ -12,7 +12,7 @@ const config: StorybookConfig = {
   // Our own (empty) Vite config rather than the library's vite.config.ts: see .storybook/vite.config.ts.
   framework: { name: '@storybook/web-components-vite', options: { builder: { viteConfigPath: join(root, '.storybook', 'vite.config.ts') } } },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   // MSW's service worker, straight from the installed msw (it must match msw's browser side),
   // at the origin's root. Storybook's dev server and build accept a single file here; vitest
   // does not, hence the small plugin below.

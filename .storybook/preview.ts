@@ -34,6 +34,8 @@ const preview: Preview = {
     layout: 'padded',
     viewport: { options: AKTO_VIEWPORTS },
     controls: { expanded: true },
+    // axe runs on every story, in Storybook's panel and as part of the story tests: a violation fails them.
+    a11y: { test: 'error' },
     // All stories of a page share one mock backend, so a docs page that rendered them side by side
     // would mix their settings (faults, tokens). Each story of a docs page gets its own iframe,
     // hence its own mock. Set `docs.story.height` on stories taller than this.
