@@ -117,6 +117,15 @@ export class AktoElement extends LitElement {
     return this.cachedClient.client;
   }
 
+  /**
+   * What a request depends on, as a Task argument: the endpoint and how to authenticate, not the
+   * token itself (a refreshed token must not reload what is on screen).
+   */
+  get endpoint(): string | undefined {
+    const { apiBase, credentials } = this.config;
+    return apiBase ? `${apiBase}|${credentials ?? ''}` : undefined;
+  }
+
   /** Fires an akto event from this element; false when a listener cancelled it. */
   protected emit<K extends AktoEventName>(name: K, detail: AktoEventDetails[K], options?: { cancelable?: boolean }): boolean {
     return emit(this, name, detail, options);

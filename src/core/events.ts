@@ -4,7 +4,7 @@
  * GlobalEventHandlersEventMap so `addEventListener('akto-…')` is typed on any element.
  */
 import type { ApiError } from '../api/errors.js';
-import type { Deposit, Entity, InvoiceSummary, PendingInvoice, UploadKind } from '../api/schemas.js';
+import type { Deposit, Entity, InvoiceSummary, PendingInvoice, Upload, UploadKind } from '../api/schemas.js';
 
 export const AKTO_UNAUTHORIZED = 'akto-unauthorized';
 export const AKTO_DEPOSIT_REQUEST = 'akto-deposit-request';
@@ -38,8 +38,11 @@ export interface AktoEventDetails {
   [AKTO_QUERY_CHANGE]: { query: Record<string, unknown> };
   /** The entity chosen for a deposit. */
   [AKTO_ENTITY_SELECT]: { entity: Entity };
-  /** Before each upload (cancelable: the host may upload itself); `headers` can be added to. */
-  [AKTO_UPLOAD_REQUEST]: { file: File; kind: UploadKind; headers: Record<string, string> };
+  /**
+   * Before each upload. Add to `headers` to send more; or cancel the event and call
+   * `respondWith(promise)` with the upload the host made itself (the contract's Upload).
+   */
+  [AKTO_UPLOAD_REQUEST]: { file: File; kind: UploadKind; headers: Record<string, string>; respondWith: (upload: Promise<Upload>) => void };
   /** The deposit was created: the pending invoices step 2 validates. */
   [AKTO_DEPOSIT_SENT]: { deposit: Deposit; pending: PendingInvoice[] };
   /** An invoice was validated. */

@@ -68,7 +68,7 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
 export function formatFileSize(bytes: number, locale: Locale): string {
   const tag = translations[locale].locale;
   const [unit, divisor] = bytes >= 1_000_000 ? (['mega', 1_000_000] as const) : (['kilo', 1_000] as const);
-  const number = cached(`size:${tag}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 1, minimumFractionDigits: 1 })).format(bytes / divisor);
+  const number = cached(`size:${tag}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })).format(bytes / divisor);
   const units = locale === 'fr' ? { kilo: 'ko', mega: 'Mo' } : { kilo: 'kB', mega: 'MB' };
   return `${number} ${units[unit]}`;
 }

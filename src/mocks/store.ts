@@ -23,6 +23,7 @@ import type {
   UploadKind,
   ValidationRequest,
 } from '../api/schemas.js';
+import { sniffFileType } from '../rules/file.js';
 import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, fail, type RuleResult } from '../rules/index.js';
 import { MockProblem } from './problems.js';
 import { ENTITIES, SIRET_REGISTER, seedDossiers, seedInvoices } from './seed.js';
@@ -471,10 +472,5 @@ function paginate<T>(rows: T[], page = 1, pageSize = 20): { items: T[]; total: n
 
 /** The file's real type from its first bytes: PDF, PNG or JPEG; anything else is refused. */
 export function sniff(bytes: ArrayBuffer): string | null {
-  const head = new Uint8Array(bytes.slice(0, 1024));
-  const text = String.fromCharCode(...head);
-  if (text.includes('%PDF-')) return 'application/pdf';
-  if (head[0] === 0x89 && text.slice(1, 4) === 'PNG') return 'image/png';
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  return null;
+  return sniffFileType(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 1024)));
 }

@@ -5,3 +5,4 @@ export * from './dossier.js';
 export * from './amount.js';
 export * from './date.js';
 export * from './invoice-number.js';
+export * from './file.js';

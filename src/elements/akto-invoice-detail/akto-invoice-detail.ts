@@ -1,7 +1,6 @@
 import { Task } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ApiClient } from '../../api/client.js';
 import type { InvoiceDetail, LinkedDossier } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
@@ -124,8 +123,8 @@ export class AktoInvoiceDetail extends AktoElement {
   @state() private ibanNote = '';
 
   private invoice = new Task(this, {
-    task: async ([client, id], { signal }) => (client && id ? (client as ApiClient).call('getInvoice', { params: { invoiceId: id as string }, signal }) : undefined),
-    args: () => [this.client, this.invoiceId] as const,
+    task: async ([endpoint, , id], { signal }) => (endpoint && id && this.client ? this.client.call('getInvoice', { params: { invoiceId: id }, signal }) : undefined),
+    args: () => [this.endpoint, this.locale, this.invoiceId] as const,
     onError: (error) => this.reportError(error),
   });
 

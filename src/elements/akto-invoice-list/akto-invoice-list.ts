@@ -2,7 +2,6 @@ import { Task } from '@lit/task';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ApiClient } from '../../api/client.js';
 import { INVOICE_SORT_KEYS, InvoiceStatus, PAGE_SIZES, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
@@ -73,18 +72,19 @@ export class AktoInvoiceList extends AktoElement {
   private returnFocusTo: HTMLElement | null = null;
 
   private entities = new Task(this, {
-    task: async ([client], { signal }) => (client ? (client as ApiClient).call('listEntities', { signal }) : undefined),
-    args: () => [this.client] as const,
+    task: async ([endpoint], { signal }) => (endpoint && this.client ? this.client.call('listEntities', { signal }) : undefined),
+    args: () => [this.endpoint] as const,
     onError: (error) => this.reportError(error),
   });
 
   // Task keeps only the newest run's answer: a slow, older answer never overwrites a newer one.
   private invoices = new Task(this, {
-    task: async ([client, key], { signal }) => {
-      if (!client) return undefined;
-      return (client as ApiClient).call('listInvoices', { query: JSON.parse(key as string) as InvoiceQuery, signal });
+    task: async ([endpoint, , key], { signal }) => {
+      if (!endpoint || !this.client) return undefined;
+      return this.client.call('listInvoices', { query: JSON.parse(key) as InvoiceQuery, signal });
     },
-    args: () => [this.client, JSON.stringify(this.query)] as const,
+    // The language is an argument: the server words its answers (problem details) in it.
+    args: () => [this.endpoint, this.locale, JSON.stringify(this.query)] as const,
     onError: (error) => this.reportError(error),
     onComplete: (page) => {
       if (!page) return;

@@ -1,0 +1,130 @@
+/**
+ * Drag and drop through FilePond, loaded lazily (its own chunk) when a drop area first renders.
+ * FilePond does what is hard to get right across browsers: the drag-over state of the page,
+ * drops anywhere inside the area, folders read recursively. Everything else stays ours: the rows
+ * render at once (FilePond's item list would be about twice as slow as Uppy's), files are checked
+ * by content, uploads go through the API client. FilePond's own UI stays invisible and inert.
+ */
+import { create, type FilePond } from 'filepond';
+import { TRUSTED_TYPES_POLICY } from './trusted-types.js';
+
+
+type Policy = { createHTML(input: string): unknown };
+let policy: Policy | null | undefined;
+
+function trustedPolicy(): Policy | null {
+  if (policy !== undefined) return policy;
+  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(input: string): string }): Policy } }).trustedTypes;
+  try {
+    // FilePond only ever writes its own constant markup (empty labels, its icons): nothing from users or the API.
+    policy = factory ? factory.createPolicy(TRUSTED_TYPES_POLICY, { createHTML: (input) => input }) : null;
+  } catch {
+    policy = null; // the page does not allow our policy: FilePond will not be used, the button still works
+  }
+  return policy;
+}
+
+const innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
+
+/**
+ * Runs `build` with every element it creates writing its innerHTML through our policy.
+ * `document.createElement` is wrapped only for the synchronous call and restored right after.
+ */
+function withTrustedMarkup<T>(build: () => T): T {
+  const trusted = trustedPolicy();
+  if (!trusted) return build();
+  const original = document.createElement;
+  document.createElement = function (this: Document, ...args: Parameters<Document['createElement']>) {
+    const element = original.apply(this, args);
+    Object.defineProperty(element, 'innerHTML', {
+      configurable: true,
+      get: () => innerHTML.get!.call(element),
+      set: (value: string) => innerHTML.set!.call(element, trusted.createHTML(String(value))),
+    });
+    return element;
+  } as Document['createElement'];
+  try {
+    return build();
+  } finally {
+    document.createElement = original;
+  }
+}
+
+export interface DropTarget {
+  destroy(): void;
+}
+
+/**
+ * Makes `area` a drop target: dropped files (folders included) are handed to `onFiles` in one
+ * batch per drop. The area keeps its own content, button and styles.
+ */
+export function attachDrop(area: HTMLElement, onFiles: (files: File[]) => void): DropTarget {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.multiple = true;
+  area.append(input);
+  const batch = new Set<File>();
+  const pond: FilePond = withTrustedMarkup(() =>
+    create(input, {
+      allowMultiple: true,
+      allowBrowse: false, // the area's own <button> opens the picker
+      allowPaste: false,
+      allowReplace: false,
+      allowRevert: false,
+      instantUpload: false,
+      dropOnElement: true,
+      dropOnPage: false,
+      dropValidation: true,
+      credits: false,
+      labelIdle: '',
+      // FilePond asks twice about each dropped file once its hopper has read the drop (folders
+      // included): first whether the drop is allowed, then before adding. We say yes the first
+      // time and keep the file, no the second time, so FilePond never builds its own item (nor its
+      // markup): the element renders the row itself, at once.
+      beforeDropFile: (item) => {
+        if (!(item instanceof File)) return true; // still dragging: only the items' kinds are known
+        if (batch.has(item)) return false;
+        if (!batch.size)
+          queueMicrotask(() => {
+            const files = [...batch];
+            batch.clear();
+            onFiles(files);
+          });
+        batch.add(item);
+        return true;
+      },
+    }),
+  );
+  const root = area.querySelector<HTMLElement>('.filepond--root')!;
+  // Hidden from assistive technology and out of the tab order (not `inert`: that would also hide it
+  // from the hit-testing FilePond's drop relies on). The area's own button is the way in.
+  root.setAttribute('aria-hidden', 'true');
+  for (const focusable of root.querySelectorAll<HTMLElement>('input, [tabindex]')) focusable.tabIndex = -1;
+  Object.assign(root.style, { position: 'absolute', inset: '0', margin: '0', opacity: '0', height: 'auto', zIndex: '1', pointerEvents: 'none' });
+  // FilePond's layer covers the area only while something is dragged over it, so the area's own
+  // button stays clickable the rest of the time.
+  const cover = (on: boolean) => (root.style.pointerEvents = on ? 'auto' : 'none');
+  const onEnter = (event: DragEvent) => {
+    if (event.dataTransfer?.types.includes('Files')) cover(true);
+  };
+  const onLeave = (event: DragEvent) => {
+    if (!area.contains(event.relatedTarget as Node | null)) cover(false);
+  };
+  const onEnd = () => setTimeout(() => cover(false));
+  area.addEventListener('dragenter', onEnter);
+  area.addEventListener('dragleave', onLeave);
+  area.addEventListener('drop', onEnd);
+  document.addEventListener('dragend', onEnd);
+  return {
+    destroy: () => {
+      area.removeEventListener('dragenter', onEnter);
+      area.removeEventListener('dragleave', onLeave);
+      area.removeEventListener('drop', onEnd);
+      document.removeEventListener('dragend', onEnd);
+      // FilePond puts its input back beside its root a moment later: give the root a detached
+      // parent, so that works even when the area has already left the page.
+      document.createElement('div').append(root);
+      pond.destroy();
+    },
+  };
+}

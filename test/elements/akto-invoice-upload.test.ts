@@ -1,0 +1,399 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/akto-invoice-upload/define.js';
+import type { AktoInvoiceUpload } from '../../src/elements/akto-invoice-upload/akto-invoice-upload.js';
+import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UNAUTHORIZED, AKTO_UPLOAD_REQUEST } from '../../src/core/events.js';
+import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
+
+type Root = ShadowRoot;
+const root = (el: HTMLElement): Root => el.shadowRoot!;
+const $ = <E extends Element = HTMLElement>(scope: ParentNode, selector: string) => scope.querySelector<E>(selector);
+const $$ = <E extends Element = HTMLElement>(scope: ParentNode, selector: string) => [...scope.querySelectorAll<E>(selector)];
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const picker = (el: AktoInvoiceUpload) => root(el).querySelector('akto-entity-picker');
+const rows = (el: AktoInvoiceUpload) => $$(root(el), 'li.invoice');
+const row = (el: AktoInvoiceUpload, name: string) => rows(el).find((r) => text($(r, '.name')) === name)!;
+const button = (scope: ParentNode, label: string) => $$<HTMLButtonElement>(scope, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
+const checkbox = (scope: ParentNode, label: string) => $$<HTMLLabelElement>(scope, 'label').find((l) => text(l) === label)!.querySelector('input')!;
+const sendButton = (el: AktoInvoiceUpload) => $<HTMLButtonElement>(root(el), '[part="send"]')!;
+
+const KAVKAZ = '819109976';
+const INVOICE = 'demo/samples/FACTURE KHATIB NABIL.pdf';
+const OTHER = 'demo/samples/facture-2606-calcul-mental.pdf';
+
+/** Mounts the step for one entity (no picker) and waits for its drop area. */
+async function mount(attributes: { entity?: string; dossier?: string; maxSize?: number; lang?: string } = {}): Promise<AktoInvoiceUpload> {
+  const el = await fixture<AktoInvoiceUpload>(
+    html`<akto-invoice-upload api-base="/api" entity=${attributes.entity ?? KAVKAZ} dossier=${attributes.dossier ?? ''} max-size=${attributes.maxSize ?? 10_000_000} lang=${attributes.lang ?? 'fr'}></akto-invoice-upload>`,
+  );
+  await until(() => $(root(el), '.dropzone'), 3000, 'the drop area');
+  return el;
+}
+
+/** What the file input hands over when the user picks files. */
+function choose(el: AktoInvoiceUpload, inputId: string, files: File[]): void {
+  const input = root(el).getElementById(inputId) as HTMLInputElement;
+  const transfer = new DataTransfer();
+  files.forEach((f) => transfer.items.add(f));
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+async function addInvoices(el: AktoInvoiceUpload, files: File[]): Promise<void> {
+  const before = rows(el).length;
+  choose(el, 'invoices', files);
+  await until(() => rows(el).length >= before + 1 || $(root(el), '.refusals'), 3000, 'the rows');
+}
+
+const uploaded = (el: AktoInvoiceUpload, name: string) => until(() => text($(row(el, name), '.file .state')) === 'Chargé', 4000, `${name} uploaded`);
+const png = (name = 'attestation.png') => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], name, { type: 'image/png' });
+
+/** A ready invoice: uploaded, with a supporting document. */
+async function readyInvoice(el: AktoInvoiceUpload, path = INVOICE): Promise<HTMLElement> {
+  const file = await sampleFile(path);
+  await addInvoices(el, [file]);
+  await uploaded(el, file.name);
+  const r = row(el, file.name);
+  const key = $(r, '.dropzone.small')!.getAttribute('data-row')!;
+  choose(el, `supporting-${key}-input`, [png()]);
+  await until(() => text($(r, '.supporting li .state')) === 'Chargé', 4000, 'the supporting document');
+  return r;
+}
+
+describe('<akto-invoice-upload>', () => {
+  beforeEach(async () => {
+    await startMock();
+    document.documentElement.lang = 'fr';
+  });
+
+  describe('entity', () => {
+    it('asks which entity when the account manages several (axe), with their SIREN, then « Déposer »', async () => {
+      const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api"></akto-invoice-upload>`);
+      const chooser = await until(() => picker(el), 3000, 'the picker');
+      await until(() => $(root(chooser as HTMLElement), 'li'), 2000, 'the entities');
+      await expect(el).to.be.accessible();
+      const pickerRoot = root(chooser as HTMLElement);
+      expect(text($(pickerRoot, 'legend'))).to.equal('Veuillez sélectionner une entité pour le dépôt de factures :');
+      expect(text(pickerRoot)).to.contain('SNC KAVKAZ 819 109 976');
+      // With many entities the list can be searched.
+      const search = $<HTMLInputElement>(pickerRoot, 'input[type=search]')!;
+      search.value = 'kavk';
+      search.dispatchEvent(new Event('input'));
+      await (chooser as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect($$(pickerRoot, 'li')).to.have.length(1);
+      button(pickerRoot, 'Déposer').click();
+      await (chooser as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(text($(pickerRoot, '[role="alert"]'))).to.equal('Sélectionnez une entité.');
+      $<HTMLInputElement>(pickerRoot, 'input[type=radio]')!.click();
+      setTimeout(() => button(pickerRoot, 'Déposer').click());
+      const event = await oneEvent(el, AKTO_ENTITY_SELECT);
+      expect(event.detail.entity.siren).to.equal(KAVKAZ);
+      await until(() => $(root(el), '.dropzone'), 2000, 'the drop area');
+      expect(el.getAttribute('entity')).to.equal(KAVKAZ);
+      expect(text($(root(el), '.entity'))).to.equal('SNC KAVKAZ (819 109 976)');
+    });
+
+    it('skips the choice when the account manages one entity', async () => {
+      mock.reset({ entities: [KAVKAZ] });
+      const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api"></akto-invoice-upload>`);
+      await until(() => $(root(el), '.dropzone'), 3000, 'the drop area');
+      expect(picker(el)).to.equal(null);
+      expect(text($(root(el), '.context'))).not.to.contain("Changer d'entité");
+    });
+
+    it('explains that a company must first be attached, with the host link, when there is none', async () => {
+      mock.reset({ entities: [] });
+      const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api" attach-href="/compte/rattachement"></akto-invoice-upload>`);
+      await until(() => $(root(el), '.message'), 3000, 'the message');
+      await expect(el).to.be.accessible();
+      expect(text($(root(el), '.message'))).to.contain("Aucune entreprise n'est rattachée à votre compte.");
+      expect($<HTMLAnchorElement>(root(el), '.message a')!.getAttribute('href')).to.equal('/compte/rattachement');
+    });
+  });
+
+  describe('invoices', () => {
+    it('is accessible with invoices, supporting documents and refusals', async () => {
+      const el = await mount();
+      await readyInvoice(el);
+      await addInvoices(el, [await sampleFile(OTHER), new File(['hello'], 'faux.pdf', { type: 'application/pdf' })]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the drop area with the guide wording and a real button that opens the file picker', async () => {
+      const el = await mount();
+      expect(text($(root(el), '.dropzone .lead'))).to.equal('Déposez vos fichiers ici ou cliquez pour sélectionner des fichiers');
+      const input = root(el).getElementById('invoices') as HTMLInputElement;
+      expect(input.multiple).to.equal(true);
+      setTimeout(() => button(root(el), 'Sélectionner des factures').click());
+      await oneEvent(input, 'click');
+    });
+
+    it('lists each invoice with its name, size, upload state, remove button and the two boxes', async () => {
+      const el = await mount();
+      const file = await sampleFile(INVOICE);
+      await addInvoices(el, [file]);
+      await uploaded(el, file.name);
+      const r = row(el, file.name);
+      expect(text($(r, '.size'))).to.equal(`Taille ${(file.size / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} ko`);
+      expect(button(r, 'Supprimer FACTURE KHATIB NABIL.pdf')).to.exist;
+      expect(checkbox(r, 'Ce document est-il un avoir ?').checked).to.equal(false);
+      expect(checkbox(r, 'Ce document correspond aux frais de salaire ou annexes').checked).to.equal(false);
+      expect(text($(r, '.missing'))).to.equal('Vous devez ajouter la pièce justificative pour ce document');
+      expect(text($(root(el), '.count'))).to.equal('1 fichier chargé');
+      expect(text($(root(el), '.note'))).to.contain('Vous devrez ensuite vérifier et valider les factures');
+      expect(mock.store.uploads.size).to.equal(1);
+    });
+
+    it('takes several invoices at once, one upload request each', async () => {
+      const el = await mount();
+      await addInvoices(el, [await sampleFile(INVOICE), await sampleFile(OTHER), await sampleFile('test/fixtures/two-pages.pdf')]);
+      await until(() => rows(el).length === 3 && rows(el).every((r) => text($(r, '.file .state')) === 'Chargé'), 5000, 'three uploads');
+      expect(text($(root(el), '.count'))).to.equal('3 fichiers chargés');
+      expect([...mock.store.uploads.values()].map((u) => u.name).sort()).to.deep.equal(['FACTURE KHATIB NABIL.pdf', 'facture-2606-calcul-mental.pdf', 'two-pages.pdf']);
+    });
+
+    it('refuses, by name and reason, a fake PDF, an empty file, one over the limit and the same file twice; the others are kept', async () => {
+      const el = await mount({ maxSize: 7000 });
+      const good = await sampleFile(OTHER);
+      const big = await sampleFile('test/fixtures/scan.pdf', 'gros.pdf');
+      await addInvoices(el, [good, new File(['not a pdf'], 'faux.pdf', { type: 'application/pdf' }), new File([], 'vide.pdf'), big, good]);
+      const refusals = $$(root(el), '.refusals li').map((li) => text(li));
+      expect(refusals).to.deep.equal([
+        "« faux.pdf » n'a pas été ajouté : ce fichier n'est pas un PDF.",
+        "« vide.pdf » n'a pas été ajouté : le fichier est vide.",
+        "« gros.pdf » n'a pas été ajouté : il dépasse la taille maximale de 7 ko.",
+        "« facture-2606-calcul-mental.pdf » n'a pas été ajouté : ce fichier est déjà dans la liste.",
+      ]);
+      expect(rows(el).map((r) => text($(r, '.name')))).to.deep.equal(['facture-2606-calcul-mental.pdf']);
+      expect(text($(root(el), '.visually-hidden[role="status"]'))).to.contain('1 fichier ajouté.');
+    });
+
+    it('shows a file name with markup as text', async () => {
+      const el = await mount();
+      const hostile = new File([await (await sampleFile(OTHER)).arrayBuffer()], '<img src=x onerror="window.hacked=1">.pdf', { type: 'application/pdf' });
+      await addInvoices(el, [hostile]);
+      expect($(root(el), 'li.invoice img')).to.equal(null);
+      expect(text($(rows(el)[0]!, '.name'))).to.equal('<img src=x onerror="window.hacked=1">.pdf');
+      expect((window as { hacked?: number }).hacked).to.equal(undefined);
+    });
+
+    it('accepts files dropped on the area (FilePond handles the drag and drop)', async () => {
+      const el = await mount();
+      const area = $(root(el), '.dropzone[data-kind="invoice"]')!;
+      await until(() => $(area, '.filepond--root'), 3000, 'FilePond');
+      const transfer = new DataTransfer();
+      transfer.items.add(await sampleFile(INVOICE));
+      transfer.items.add(await sampleFile(OTHER));
+      const box = area.getBoundingClientRect();
+      const at = { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer, clientX: box.left + 20, clientY: box.top + 20 };
+      area.dispatchEvent(new DragEvent('dragenter', at));
+      const target = root(el).elementFromPoint(at.clientX, at.clientY)!;
+      target.dispatchEvent(new DragEvent('dragenter', at));
+      target.dispatchEvent(new DragEvent('dragover', at));
+      target.dispatchEvent(new DragEvent('drop', at));
+      await until(() => rows(el).length === 2, 3000, 'the dropped rows');
+    });
+
+    it('removing an invoice cancels its upload, or deletes it once stored', async () => {
+      const el = await mount();
+      const file = await sampleFile(INVOICE);
+      await addInvoices(el, [file]);
+      await uploaded(el, file.name);
+      expect(mock.store.uploads.size).to.equal(1);
+      button(row(el, file.name), 'Supprimer FACTURE KHATIB NABIL.pdf').click();
+      await until(() => rows(el).length === 0 && mock.store.uploads.size === 0, 3000, 'the deletion');
+      mock.faults.uploadLatencyMs = 3000;
+      await addInvoices(el, [file]);
+      await until(() => text($(row(el, file.name), '.file .state')).startsWith('Chargement'), 2000, 'uploading');
+      button(row(el, file.name), 'Supprimer FACTURE KHATIB NABIL.pdf').click();
+      await el.updateComplete;
+      expect(rows(el)).to.have.length(0);
+      expect(root(el).activeElement?.textContent?.trim()).to.equal('Sélectionner des factures');
+    });
+
+    it('marks a failed upload with its reason and « Réessayer », which uploads it again', async () => {
+      const el = await mount();
+      mock.faults.fail('createUpload', 'server-error', { times: 1 });
+      const file = await sampleFile(INVOICE);
+      await addInvoices(el, [file]);
+      await until(() => text($(row(el, file.name), '.file .state')).startsWith('Échec'), 3000, 'the failure');
+      expect(text($(row(el, file.name), '.file .state'))).to.contain('erreur interne');
+      button(row(el, file.name), `Réessayer le chargement de ${file.name}`).click();
+      await uploaded(el, file.name);
+    });
+  });
+
+  describe('supporting documents and derogations', () => {
+    it('adds supporting documents (PDF or image) each with its own remove button', async () => {
+      const el = await mount();
+      const r = await readyInvoice(el);
+      expect($(r, '.missing')).to.equal(null);
+      expect(text($(r, '.supporting li .name'))).to.equal('attestation.png');
+      const key = $(r, '.dropzone.small')!.getAttribute('data-row')!;
+      choose(el, `supporting-${key}-input`, [new File(['GIF89a'], 'photo.gif')]);
+      await until(() => $(root(el), '.refusals'), 2000, 'the refusal');
+      expect(text($(root(el), '.refusals li'))).to.equal("« photo.gif » n'a pas été ajouté : seuls les fichiers PDF, PNG et JPEG sont acceptés.");
+      button(r, 'Supprimer attestation.png').click();
+      await el.updateComplete;
+      expect(text($(r, '.missing'))).to.equal('Vous devez ajouter la pièce justificative pour ce document');
+    });
+
+    it('takes one of the derogation boxes instead, ticking one unticks the other', async () => {
+      const el = await mount();
+      const file = await sampleFile(INVOICE);
+      await addInvoices(el, [file]);
+      const r = row(el, file.name);
+      const adherent = checkbox(r, "Pas de pièce justificative nécessaire en tant qu'adhérent");
+      const cfa = checkbox(r, 'Pas de pièce justificative nécessaire en tant que CFA/OF');
+      adherent.click();
+      await el.updateComplete;
+      expect($(r, '.missing')).to.equal(null);
+      cfa.click();
+      await el.updateComplete;
+      expect(adherent.checked).to.equal(false);
+      expect(cfa.checked).to.equal(true);
+    });
+  });
+
+  describe('sending', () => {
+    it('enables « Envoyer les documents » only when every invoice is uploaded and complete', async () => {
+      const el = await mount();
+      expect(sendButton(el).disabled).to.equal(true);
+      const file = await sampleFile(INVOICE);
+      await addInvoices(el, [file]);
+      await uploaded(el, file.name);
+      expect(sendButton(el).disabled).to.equal(true);
+      checkbox(row(el, file.name), "Pas de pièce justificative nécessaire en tant qu'adhérent").click();
+      await el.updateComplete;
+      expect(sendButton(el).disabled).to.equal(false);
+    });
+
+    it('sends the deposit with its boxes and documents, says « Envoi en cours… », then hands over the pending invoices', async () => {
+      const el = await mount({ dossier: '2206AF000358' });
+      expect(text($(root(el), '.dossier'))).to.equal('Dépôt pour le dossier 2206AF000358');
+      const r = await readyInvoice(el);
+      checkbox(r, 'Ce document correspond aux frais de salaire ou annexes').click();
+      await el.updateComplete;
+      mock.faults.latencyMs = 300;
+      sendButton(el).click();
+      await el.updateComplete;
+      expect(text($(root(el), '.notice.info[role="status"]'))).to.equal('Envoi en cours…');
+      const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+      const [pending] = event.detail.pending;
+      expect(pending).to.include({ fileName: 'FACTURE KHATIB NABIL.pdf', salaryCosts: true, creditNote: false, fromDossier: '2206AF000358' });
+      expect(pending!.fields.invoiceNumber).to.equal('2025-0387');
+      await el.updateComplete;
+      expect($(root(el), '.notice.info')).to.equal(null);
+      expect(rows(el)).to.have.length(0);
+      expect(text($(root(el), '.notice.success'))).to.contain('1 facture envoyée');
+    });
+
+    it('sends one deposit for a double click', async () => {
+      const el = await mount();
+      await readyInvoice(el);
+      mock.faults.latencyMs = 200;
+      sendButton(el).click();
+      sendButton(el).click();
+      await oneEvent(el, AKTO_DEPOSIT_SENT);
+      expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
+    });
+
+    it('keeps everything after a failed send (500, network, timeout) and sends again, once', async () => {
+      const el = await mount();
+      const r = await readyInvoice(el);
+      checkbox(r, 'Ce document est-il un avoir ?').click();
+      for (const kind of ['server-error', 'network'] as const) {
+        mock.faults.fail('createDeposit', kind, { times: 1 });
+        sendButton(el).click();
+        await el.updateComplete;
+        await until(() => $(root(el), '.notice.error') && !$(root(el), '.notice.info'), 3000, `the ${kind} message`);
+        expect(rows(el)).to.have.length(1);
+        expect(checkbox(rows(el)[0]!, 'Ce document est-il un avoir ?').checked).to.equal(true);
+        expect($$(rows(el)[0]!, '.supporting li')).to.have.length(1);
+      }
+      button($(root(el), '.notice.error')!, 'Réessayer').click();
+      const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+      expect(event.detail.pending[0]!.creditNote).to.equal(true);
+      expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
+    });
+
+    it('fires akto-unauthorized on a 401 and keeps the deposit to send after signing in again', async () => {
+      const el = await mount();
+      await readyInvoice(el);
+      mock.store.requiredToken = 'fresh';
+      setTimeout(() => sendButton(el).click());
+      await oneEvent(el, AKTO_UNAUTHORIZED);
+      await until(() => $(root(el), '.notice.error'), 2000, 'the message');
+      expect(text($(root(el), '.notice.error'))).to.contain('session a expiré');
+      el.token = 'fresh';
+      await el.updateComplete;
+      button($(root(el), '.notice.error')!, 'Réessayer').click();
+      await oneEvent(el, AKTO_DEPOSIT_SENT);
+    });
+  });
+
+  describe('host control', () => {
+    it('lets the host add headers to each upload', async () => {
+      const el = await mount();
+      const sent: string[][] = [];
+      const original = XMLHttpRequest.prototype.setRequestHeader;
+      XMLHttpRequest.prototype.setRequestHeader = function (name: string, value: string) {
+        sent.push([name, value]);
+        original.call(this, name, value);
+      };
+      try {
+        el.addEventListener(AKTO_UPLOAD_REQUEST, (e) => (e.detail.headers['X-Partner'] = 'formaction'));
+        const file = await sampleFile(INVOICE);
+        await addInvoices(el, [file]);
+        await uploaded(el, file.name);
+        expect(sent).to.deep.include(['X-Partner', 'formaction']);
+      } finally {
+        XMLHttpRequest.prototype.setRequestHeader = original;
+      }
+    });
+
+    it('lets the host take an upload over', async () => {
+      const el = await mount();
+      el.addEventListener(AKTO_UPLOAD_REQUEST, (e) => {
+        e.preventDefault();
+        e.detail.respondWith(Promise.resolve({ id: 'host-upload-1', name: e.detail.file.name, size: e.detail.file.size, type: 'application/pdf', kind: e.detail.kind, createdAt: '2026-11-27T10:00:00Z' }));
+      });
+      const file = await sampleFile(INVOICE);
+      await addInvoices(el, [file]);
+      await uploaded(el, file.name);
+      expect(mock.store.uploads.size).to.equal(0);
+    });
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const el = await mount();
+    const file = await sampleFile(INVOICE);
+    const choose = root(el).querySelector<HTMLButtonElement>('.dropzone button')!;
+    choose.focus();
+    const input = root(el).getElementById('invoices') as HTMLInputElement;
+    setTimeout(() => sendKeys({ press: 'Enter' }));
+    await oneEvent(input, 'click'); // the native file picker opens; it hands back the chosen files:
+    await addInvoices(el, [file]);
+    await uploaded(el, file.name);
+    // Tab from the drop area's button into the row: remove, avoir, frais, add supporting, adherent…
+    const focused = () => root(el).activeElement as HTMLElement | null;
+    for (let i = 0; i < 10 && !focused()?.closest('.derogations'); i++) await sendKeys({ press: 'Tab' });
+    expect(focused()?.closest('label')?.textContent).to.contain("en tant qu'adhérent");
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    for (let i = 0; i < 5 && focused() !== sendButton(el); i++) await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal(sendButton(el));
+    setTimeout(() => sendKeys({ press: 'Enter' }));
+    const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+    expect(event.detail.pending[0]!.fileName).to.equal(file.name);
+  });
+
+  it('speaks English', async () => {
+    const el = await mount({ lang: 'en' });
+    expect(text($(root(el), '.dropzone .lead'))).to.equal('Drop your files here or click to select files');
+    const file = await sampleFile(INVOICE);
+    await addInvoices(el, [file]);
+    expect(text(rows(el)[0])).to.contain('Is this document a credit note?');
+    expect(text(rows(el)[0])).to.contain('You must add the supporting document for this invoice');
+  });
+});
