@@ -16,7 +16,11 @@ const config: StorybookConfig = {
   // MSW's service worker, straight from the installed msw (it must match msw's browser side),
   // at the origin's root. Storybook's dev server and build accept a single file here; vitest
   // does not, hence the small plugin below.
-  staticDirs: [{ from: '../node_modules/msw/lib/mockServiceWorker.js', to: '/mockServiceWorker.js' }],
+  staticDirs: [
+    { from: '../node_modules/msw/lib/mockServiceWorker.js', to: '/mockServiceWorker.js' },
+    // The project's sample invoices, for stories that drop a real PDF.
+    { from: '../demo/samples', to: '/samples' },
+  ],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
