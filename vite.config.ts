@@ -95,7 +95,7 @@ export default defineConfig(({ mode }) => {
       minify: npm ? false : 'oxc',
       lib: npm
         ? { entry: npmEntries(), formats: ['es'] }
-        : { entry: join(src, 'index.ts'), formats: ['es'], fileName: () => SCRIPT_FILE },
+        : { entry: join(src, 'script.ts'), formats: ['es'], fileName: () => SCRIPT_FILE },
       rolldownOptions: npm
         ? {
             external: isExternal,

@@ -3,6 +3,7 @@ import { html as litHtml } from 'lit';
 import { ApiError } from '../../src/api/errors.js';
 import { AktoElement } from '../../src/core/akto-element.js';
 import { defineElement } from '../../src/core/define.js';
+import { autoload, loadElement } from '../../src/core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_UNAUTHORIZED, emit } from '../../src/core/events.js';
 import '../../src/elements/akto-provider/define.js';
 import type { AktoProvider } from '../../src/elements/akto-provider/akto-provider.js';
@@ -50,6 +51,31 @@ describe('core', () => {
       } finally {
         console.warn = warn;
       }
+    });
+  });
+
+  describe('autoload', () => {
+    it('registers a lazy element when its tag first appears in the document, once', async () => {
+      let loads = 0;
+      autoload({
+        'akto-test-lazy': async () => {
+          loads++;
+          await new Promise((r) => setTimeout(r, 20));
+          defineElement('akto-test-lazy', class extends HTMLElement {});
+        },
+      });
+      expect(customElements.get('akto-test-lazy')).to.equal(undefined);
+      const host = await fixture<HTMLDivElement>(html`<div><section></section></div>`);
+      host.querySelector('section')!.innerHTML = '<akto-test-lazy></akto-test-lazy><akto-test-lazy></akto-test-lazy>';
+      await customElements.whenDefined('akto-test-lazy');
+      await loadElement('akto-test-lazy');
+      expect(loads).to.equal(1);
+    });
+
+    it('says which element does not exist', async () => {
+      let message = '';
+      await loadElement('akto-nope').catch((error: Error) => (message = error.message));
+      expect(message).to.contain('<akto-nope>');
     });
   });
 

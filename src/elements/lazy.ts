@@ -1,0 +1,10 @@
+/**
+ * The elements the single script loads on first use (see core/autoload.ts): each becomes its own
+ * chunk. The ones a page shows first are registered eagerly in src/script.ts.
+ */
+export const LAZY_ELEMENTS = {
+  'akto-entity-picker': () => import('./akto-entity-picker/define.js'),
+  'akto-invoice-upload': () => import('./akto-invoice-upload/define.js'),
+} as const;
+
+export type LazyElementTag = keyof typeof LAZY_ELEMENTS;
