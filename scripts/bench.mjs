@@ -30,6 +30,29 @@ try {
   const result = await page.evaluate((runs) => window.benchList(runs, 100), RUNS);
   rows.push(['akto-invoice-list: a page of 100 invoices, answer → painted table', ms(median(result.render)), `${RUNS} runs, min ${ms(Math.min(...result.render))}, max ${ms(Math.max(...result.render))}`]);
   rows.push(['akto-invoice-list: a search, answer → painted rows (100 a page)', ms(median(result.search)), `${RUNS} runs, min ${ms(Math.min(...result.search))}, max ${ms(Math.max(...result.search))}`]);
+
+  // Step 1: 20 invoices handed to the file input, until the 20 rows are painted.
+  const upload = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  upload.on('pageerror', (error) => console.error('[bench] page error:', error.message));
+  await upload.goto(`${origin}/scripts/bench/upload.html`);
+  await upload.waitForFunction(() => typeof window.benchUploadRows === 'function');
+  await upload.evaluate(() => window.benchUploadRows(2));
+  const times = await upload.evaluate((runs) => window.benchUploadRows(runs), RUNS);
+  rows.push(['akto-invoice-upload: 20 PDFs handed to the file input → 20 rows painted', ms(median(times)), `${RUNS} runs, min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}`]);
+
+  // Memory: 20 add/remove cycles of 20 invoices; the heap after a forced GC, before and after.
+  const cdp = await upload.context().newCDPSession(upload);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  await upload.evaluate(() => window.benchUploadCycle()); // warm-up: chunks, JIT
+  const before = await heap();
+  for (let cycle = 0; cycle < 20; cycle++) await upload.evaluate(() => window.benchUploadCycle());
+  const after = await heap();
+  const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+  rows.push(['akto-invoice-upload: heap after 20 add/remove cycles of 20 invoices', `${after - before >= 0 ? '+' : ''}${kb(after - before)}`, `before ${kb(before)}, after ${kb(after)} (forced GC)`]);
 } finally {
   await browser.close();
   await server.close();

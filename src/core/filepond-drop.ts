@@ -54,16 +54,25 @@ export interface DropTarget {
   destroy(): void;
 }
 
+/** Where the files were dropped, in viewport coordinates, to route them to the zone under it. */
+export interface DropPoint {
+  x: number;
+  y: number;
+}
+
 /**
  * Makes `area` a drop target: dropped files (folders included) are handed to `onFiles` in one
- * batch per drop. The area keeps its own content, button and styles.
+ * batch per drop, with the point they were dropped at. The area keeps its own content, buttons
+ * and styles. One FilePond instance serves a whole element, however many drop zones it shows:
+ * instances are not cheap to create nor entirely freed when destroyed.
  */
-export function attachDrop(area: HTMLElement, onFiles: (files: File[]) => void): DropTarget {
+export function attachDrop(area: HTMLElement, onFiles: (files: File[], point: DropPoint) => void, onDrag?: (point: DropPoint | null) => void): DropTarget {
   const input = document.createElement('input');
   input.type = 'file';
   input.multiple = true;
   area.append(input);
   const batch = new Set<File>();
+  let point: DropPoint = { x: 0, y: 0 };
   const pond: FilePond = withTrustedMarkup(() =>
     create(input, {
       allowMultiple: true,
@@ -88,7 +97,7 @@ export function attachDrop(area: HTMLElement, onFiles: (files: File[]) => void):
           queueMicrotask(() => {
             const files = [...batch];
             batch.clear();
-            onFiles(files);
+            onFiles(files, point);
           });
         batch.add(item);
         return true;
@@ -103,21 +112,32 @@ export function attachDrop(area: HTMLElement, onFiles: (files: File[]) => void):
   Object.assign(root.style, { position: 'absolute', inset: '0', margin: '0', opacity: '0', height: 'auto', zIndex: '1', pointerEvents: 'none' });
   // FilePond's layer covers the area only while something is dragged over it, so the area's own
   // button stays clickable the rest of the time.
-  const cover = (on: boolean) => (root.style.pointerEvents = on ? 'auto' : 'none');
+  const cover = (on: boolean) => {
+    root.style.pointerEvents = on ? 'auto' : 'none';
+    if (!on) onDrag?.(null);
+  };
   const onEnter = (event: DragEvent) => {
     if (event.dataTransfer?.types.includes('Files')) cover(true);
+  };
+  const onOver = (event: DragEvent) => {
+    point = { x: event.clientX, y: event.clientY };
+    onDrag?.(point);
   };
   const onLeave = (event: DragEvent) => {
     if (!area.contains(event.relatedTarget as Node | null)) cover(false);
   };
   const onEnd = () => setTimeout(() => cover(false));
   area.addEventListener('dragenter', onEnter);
+  area.addEventListener('dragover', onOver, true);
+  area.addEventListener('drop', onOver, true);
   area.addEventListener('dragleave', onLeave);
   area.addEventListener('drop', onEnd);
   document.addEventListener('dragend', onEnd);
   return {
     destroy: () => {
       area.removeEventListener('dragenter', onEnter);
+      area.removeEventListener('dragover', onOver, true);
+      area.removeEventListener('drop', onOver, true);
       area.removeEventListener('dragleave', onLeave);
       area.removeEventListener('drop', onEnd);
       document.removeEventListener('dragend', onEnd);

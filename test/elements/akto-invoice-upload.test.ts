@@ -177,21 +177,30 @@ describe('<akto-invoice-upload>', () => {
       expect((window as { hacked?: number }).hacked).to.equal(undefined);
     });
 
-    it('accepts files dropped on the area (FilePond handles the drag and drop)', async () => {
+    it('accepts files dropped on the area (FilePond handles the drag and drop), and supporting documents dropped on a row', async () => {
       const el = await mount();
-      const area = $(root(el), '.dropzone[data-kind="invoice"]')!;
-      await until(() => $(area, '.filepond--root'), 3000, 'FilePond');
-      const transfer = new DataTransfer();
-      transfer.items.add(await sampleFile(INVOICE));
-      transfer.items.add(await sampleFile(OTHER));
-      const box = area.getBoundingClientRect();
-      const at = { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer, clientX: box.left + 20, clientY: box.top + 20 };
-      area.dispatchEvent(new DragEvent('dragenter', at));
-      const target = root(el).elementFromPoint(at.clientX, at.clientY)!;
-      target.dispatchEvent(new DragEvent('dragenter', at));
-      target.dispatchEvent(new DragEvent('dragover', at));
-      target.dispatchEvent(new DragEvent('drop', at));
+      await until(() => $(root(el), '.filepond--root'), 3000, 'FilePond');
+      /** A drag and drop as the browser delivers it: to whatever is under the pointer. */
+      const drop = async (zone: HTMLElement, files: File[]) => {
+        const transfer = new DataTransfer();
+        files.forEach((f) => transfer.items.add(f));
+        zone.scrollIntoView({ block: 'center' });
+        const box = zone.getBoundingClientRect();
+        const at = { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer, clientX: box.left + 10, clientY: box.top + 10 };
+        zone.dispatchEvent(new DragEvent('dragenter', at));
+        const target = root(el).elementFromPoint(at.clientX, at.clientY)!;
+        expect(target.closest('.filepond--root'), 'FilePond covers the step while dragging').to.exist;
+        target.dispatchEvent(new DragEvent('dragenter', at));
+        target.dispatchEvent(new DragEvent('dragover', at));
+        target.dispatchEvent(new DragEvent('drop', at));
+      };
+      await drop($(root(el), '.dropzone[data-kind="invoice"]')!, [await sampleFile(INVOICE), await sampleFile(OTHER)]);
       await until(() => rows(el).length === 2, 3000, 'the dropped rows');
+      await until(() => $(root(el), '.filepond--root')!.style.pointerEvents === 'none', 1000, 'the button clickable again');
+      const second = rows(el)[1]!;
+      await drop($(second, '.dropzone.small')!, [png()]);
+      await until(() => $$(second, '.supporting li').length === 1, 3000, 'the dropped supporting document');
+      expect($$(rows(el)[0]!, '.supporting li')).to.have.length(0);
     });
 
     it('removing an invoice cancels its upload, or deletes it once stored', async () => {

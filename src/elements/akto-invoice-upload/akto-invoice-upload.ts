@@ -83,7 +83,7 @@ export class AktoInvoiceUpload extends AktoElement {
 
   /** One idempotency key per deposit attempt, kept until it succeeds: a retried send never deposits twice. */
   private depositKey?: string;
-  private dropTargets = new Map<HTMLElement, DropTarget>();
+  private dropTarget?: { section: HTMLElement; target: DropTarget };
   private dropModule?: Promise<typeof import('../../core/filepond-drop.js')>;
 
   private entities = new Task(this, {
@@ -113,8 +113,8 @@ export class AktoInvoiceUpload extends AktoElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const target of this.dropTargets.values()) target.destroy();
-    this.dropTargets.clear();
+    this.dropTarget?.target.destroy();
+    this.dropTarget = undefined;
     // Off the page, nothing uploads: what was under way waits to start again if the element comes back.
     for (const { item } of this.queue) {
       if (item.state !== 'uploading') continue;
@@ -125,7 +125,7 @@ export class AktoInvoiceUpload extends AktoElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    void this.syncDropTargets();
+    void this.syncDropTarget();
   }
 
   override render() {
@@ -162,7 +162,7 @@ export class AktoInvoiceUpload extends AktoElement {
   private renderUpload(entity: Entity, canChange: boolean): TemplateResult {
     const t = this.t.upload;
     const loaded = this.rows.filter((r) => r.state === 'done').length;
-    return html`<section aria-labelledby="heading">
+    return html`<section class="step" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <div class="context">
         <span class="entity">${t.forEntity(entity.name, formatSiren(entity.siren))}</span>
@@ -339,27 +339,44 @@ export class AktoInvoiceUpload extends AktoElement {
     this.pump();
   }
 
-  /** Drop areas get FilePond's drag and drop once its chunk is loaded; removed areas let it go. */
-  private async syncDropTargets(): Promise<void> {
-    const areas = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.dropzone') ?? [])];
-    for (const [area, target] of this.dropTargets) {
-      if (!area.isConnected) {
-        target.destroy();
-        this.dropTargets.delete(area);
-      }
+  /**
+   * The step gets FilePond's drag and drop once its chunk is loaded: one instance over the whole
+   * step, files routed to the drop zone they were dropped on (a row's supporting documents, else
+   * the invoices).
+   */
+  private async syncDropTarget(): Promise<void> {
+    const section = this.shadowRoot?.querySelector<HTMLElement>('section.step') ?? null;
+    if (this.dropTarget && this.dropTarget.section !== section) {
+      this.dropTarget.target.destroy();
+      this.dropTarget = undefined;
     }
-    const fresh = areas.filter((area) => !this.dropTargets.has(area));
-    if (!fresh.length) return;
+    if (!section || this.dropTarget) return;
     this.dropModule ??= import('../../core/filepond-drop.js');
     const { attachDrop } = await this.dropModule;
-    for (const area of fresh) {
-      if (!area.isConnected || this.dropTargets.has(area)) continue;
-      const target = attachDrop(area, (files) => {
-        const row = area.dataset.kind === 'supporting' ? this.rows.find((r) => r.key === area.dataset.row) : undefined;
+    if (!section.isConnected || this.dropTarget) return;
+    const target = attachDrop(
+      section,
+      (files, point) => {
+        const zone = this.zoneAt(point);
+        const row = zone?.dataset.kind === 'supporting' ? this.rows.find((r) => r.key === zone.dataset.row) : undefined;
         void this.addFiles(files, row);
-      });
-      this.dropTargets.set(area, target);
-    }
+      },
+      (point) => {
+        const zone = point && this.zoneAt(point);
+        for (const area of this.shadowRoot!.querySelectorAll<HTMLElement>('.dropzone')) area.toggleAttribute('data-dragging', area === (zone ?? this.invoiceZone));
+        if (!point) for (const area of this.shadowRoot!.querySelectorAll<HTMLElement>('.dropzone')) area.removeAttribute('data-dragging');
+      },
+    );
+    this.dropTarget = { section, target };
+  }
+
+  private get invoiceZone(): HTMLElement | null {
+    return this.shadowRoot!.querySelector<HTMLElement>('.dropzone[data-kind="invoice"]');
+  }
+
+  /** The drop zone under a point (beneath FilePond's invisible layer). */
+  private zoneAt(point: { x: number; y: number }): HTMLElement | null {
+    return (this.shadowRoot!.elementsFromPoint(point.x, point.y).find((e) => e.classList.contains('dropzone')) as HTMLElement | undefined) ?? null;
   }
 
   // ---- the row's choices ------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const uploadStyles = css`
+  section.step {
+    position: relative;
+  }
   h2 {
     margin: 0 0 0.5rem;
     font-size: 1.375rem;
