@@ -6,18 +6,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { ApiClient } from '../src/api/client.js';
 import { ApiError } from '../src/api/errors.js';
 import { DEMO_BACKEND_RESET, FAULT_LABELS, SINGLE_ENTITY, type DemoFaultPanel } from '../demo/fault-panel.js';
-import { mock, startMock, until } from './helpers/mock.js';
+import { mock, rejection, startMock, until } from './helpers/mock.js';
 
 const api = new ApiClient({ baseUrl: '/api', language: 'fr-FR', timeoutMs: 3000 });
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('Expected a failure');
-}
 
 function control<T extends HTMLElement>(panel: HTMLElement, selector: string): T {
   const element = panel.querySelector<T>(selector);

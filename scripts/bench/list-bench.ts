@@ -4,6 +4,7 @@
  * from the moment the API's answer reaches the page to the frame after the rows are in the DOM.
  */
 import { createMockBackend } from '../../src/mocks/index.js';
+import { nextPaint, when } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -22,22 +23,6 @@ window.fetch = async (input, init) => {
   if (String(input instanceof Request ? input.url : input).includes('/api/invoices')) answeredAt = performance.now();
   return response;
 };
-
-const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
-
-/** Resolves when `check` holds, watching the element's shadow DOM. */
-function when(root: Node, check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (check()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (check()) {
-        observer.disconnect();
-        resolve();
-      }
-    });
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
-  });
-}
 
 window.benchList = async (runs, pageSize) => {
   await ready;

@@ -4,6 +4,7 @@
  * - cycles: add 20 invoices and remove them all, N times (the driver reads the heap between).
  */
 import { createMockBackend } from '../../src/mocks/index.js';
+import { nextPaint, when } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -22,21 +23,6 @@ async function twentyInvoices(): Promise<File[]> {
   const blobs = await Promise.all(SAMPLES.map(async (name) => (await fetch(`/demo/samples/${encodeURIComponent(name)}`)).blob()));
   files = Array.from({ length: 20 }, (_, i) => new File([blobs[i % blobs.length]!], `facture-${String(i + 1).padStart(2, '0')}.pdf`, { type: 'application/pdf', lastModified: 1_700_000_000_000 + i }));
   return files;
-}
-
-const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
-
-function when(root: Node, check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (check()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (check()) {
-        observer.disconnect();
-        resolve();
-      }
-    });
-    observer.observe(root, { childList: true, subtree: true });
-  });
 }
 
 async function mountStep(): Promise<HTMLElement> {

@@ -2,6 +2,7 @@
  * The mock backend for browser tests: started once per test file (each file has its own page),
  * reset to the seeded state before each test.
  */
+import type { ApiError } from '../../src/api/errors.js';
 import { createMockBackend, type MockBackend } from '../../src/mocks/index.js';
 
 export const mock: MockBackend = createMockBackend({ baseUrl: '/api' });
@@ -52,4 +53,14 @@ export async function until<T>(check: () => T | undefined | null | false, timeou
     if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 16));
   }
+}
+
+/** The ApiError a call fails with; fails the test when the call succeeds. */
+export async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error('Expected the call to fail');
 }

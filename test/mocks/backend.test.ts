@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ApiClient } from '../../src/api/client.js';
-import { ApiError } from '../../src/api/errors.js';
 import type { InvoiceSummary } from '../../src/api/schemas.js';
-import { mock, sampleFile, samples, startMock } from '../helpers/mock.js';
+import { mock, rejection, sampleFile, samples, startMock } from '../helpers/mock.js';
 
 const api = new ApiClient({ baseUrl: '/api', language: 'fr-FR', timeoutMs: 5000 });
 const CASINO = '527319461';
@@ -11,14 +10,6 @@ async function all(query: Parameters<typeof api.call<'listInvoices'>>[1]['query'
   return (await api.call('listInvoices', { query: { ...query, pageSize: 1000 } })).items;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('Expected a failure');
-}
 
 async function deposit(file: File, siren: string, options: { dossier?: string; creditNote?: boolean } = {}) {
   const upload = await api.upload(file, 'invoice', file.name);
