@@ -7,12 +7,16 @@ import './elements/akto-invoice-list/define.js';
 import './elements/akto-invoice-detail/define.js';
 import './elements/akto-entity-picker/define.js';
 import './elements/akto-invoice-upload/define.js';
+import './elements/akto-pdf-preview/define.js';
+import './elements/akto-invoice-validate/define.js';
 
 export { AktoProvider } from './elements/akto-provider/akto-provider.js';
 export { AktoInvoiceList } from './elements/akto-invoice-list/akto-invoice-list.js';
 export { AktoInvoiceDetail } from './elements/akto-invoice-detail/akto-invoice-detail.js';
 export { AktoEntityPicker } from './elements/akto-entity-picker/akto-entity-picker.js';
 export { AktoInvoiceUpload } from './elements/akto-invoice-upload/akto-invoice-upload.js';
+export { AktoPdfPreview } from './elements/akto-pdf-preview/akto-pdf-preview.js';
+export { AktoInvoiceValidate } from './elements/akto-invoice-validate/akto-invoice-validate.js';
 export { TRUSTED_TYPES_POLICY } from './core/trusted-types.js';
 export { AktoElement } from './core/akto-element.js';
 export { defineElement } from './core/define.js';

@@ -20,6 +20,8 @@ export const AKTO_INVOICE_VALIDATED = 'akto-invoice-validated';
 export const AKTO_INVOICES_REQUEST = 'akto-invoices-request';
 export const AKTO_DOCUMENT_REQUEST = 'akto-document-request';
 export const AKTO_VIEW_CHANGE = 'akto-view-change';
+export const AKTO_VALIDATION_COMPLETE = 'akto-validation-complete';
+export const AKTO_PENDING_DELETED = 'akto-pending-deleted';
 
 export interface AktoEventDetails {
   /** A request answered 401: the host signs the user in again (and may hand a new token). */
@@ -47,6 +49,10 @@ export interface AktoEventDetails {
   [AKTO_DEPOSIT_SENT]: { deposit: Deposit; pending: PendingInvoice[] };
   /** An invoice was validated. */
   [AKTO_INVOICE_VALIDATED]: { invoice: InvoiceSummary };
+  /** The last pending invoice on screen was validated (or deleted): nothing is left to validate. */
+  [AKTO_VALIDATION_COMPLETE]: { validated: InvoiceSummary[] };
+  /** A pending invoice was deleted, after the user confirmed. */
+  [AKTO_PENDING_DELETED]: { pending: PendingInvoice };
   /** « Voir mes factures » (cancelable). */
   [AKTO_INVOICES_REQUEST]: Record<string, never>;
   /** « Déposer un document » on a dossier. */

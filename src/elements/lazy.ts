@@ -5,6 +5,8 @@
 export const LAZY_ELEMENTS = {
   'akto-entity-picker': () => import('./akto-entity-picker/define.js'),
   'akto-invoice-upload': () => import('./akto-invoice-upload/define.js'),
+  'akto-invoice-validate': () => import('./akto-invoice-validate/define.js'),
+  'akto-pdf-preview': () => import('./akto-pdf-preview/define.js'),
 } as const;
 
 export type LazyElementTag = keyof typeof LAZY_ELEMENTS;

@@ -1,0 +1,307 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { ApiClient } from '../../src/api/client.js';
+import type { PendingInvoice } from '../../src/api/schemas.js';
+import '../../src/elements/akto-invoice-validate/define.js';
+import type { AktoInvoiceValidate } from '../../src/elements/akto-invoice-validate/akto-invoice-validate.js';
+import { AKTO_INVOICE_VALIDATED, AKTO_PENDING_DELETED, AKTO_UNAUTHORIZED, AKTO_VALIDATION_COMPLETE } from '../../src/core/events.js';
+import { mock, sampleFile, samples, startMock, until } from '../helpers/mock.js';
+
+const AFPA = '824092688';
+const CASINO = '527319461';
+const api = new ApiClient({ baseUrl: '/api' });
+const root = (el: HTMLElement) => el.shadowRoot!;
+const $ = <E extends Element = HTMLElement>(scope: ParentNode, selector: string) => scope.querySelector<E>(selector);
+const $$ = <E extends Element = HTMLElement>(scope: ParentNode, selector: string) => [...scope.querySelectorAll<E>(selector)];
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const rows = (el: AktoInvoiceValidate) => $$(root(el), 'tbody tr');
+const row = (el: AktoInvoiceValidate, fileName: string) => rows(el).find((r) => text($(r, '.file-name')) === fileName)!;
+const input = (r: Element, field: string) => $<HTMLInputElement>(r, `input[id^="${field}-"]`)!;
+const errorOf = (r: Element, field: string) => {
+  const el = input(r, field);
+  const id = el.getAttribute('aria-describedby');
+  return id ? text(el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).getElementById(id) : null) : '';
+};
+const button = (scope: ParentNode, label: string) => $$<HTMLButtonElement>(scope, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
+
+/** Deposits a sample for an entity, as step 1 would, and returns the pending invoice. */
+async function deposit(path: string, siren = CASINO, creditNote = false): Promise<PendingInvoice> {
+  const file = await sampleFile(path);
+  const upload = await api.upload(file, 'invoice', file.name);
+  const result = await api.call('createDeposit', { params: { siren }, body: { invoices: [{ uploadId: upload.id, creditNote, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' }] } });
+  return result.pending[0]!;
+}
+
+async function mount(entity: string, pending: PendingInvoice[] = []): Promise<AktoInvoiceValidate> {
+  const el = await fixture<AktoInvoiceValidate>(html`<akto-invoice-validate api-base="/api" entity=${entity} .pending=${pending}></akto-invoice-validate>`);
+  await until(() => rows(el).length || $(root(el), '.empty'), 4000, 'the invoices');
+  return el;
+}
+
+async function type(field: HTMLInputElement, value: string): Promise<void> {
+  field.focus();
+  field.select();
+  await sendKeys({ press: 'Backspace' });
+  if (value) await sendKeys({ type: value });
+  field.blur();
+}
+
+describe('<akto-invoice-validate>', () => {
+  beforeEach(async () => {
+    await startMock();
+    document.documentElement.lang = 'fr';
+    await setViewport({ width: 1280, height: 900 });
+  });
+
+  it('is accessible (axe), with errors shown and the preview open', async () => {
+    const el = await mount(AFPA);
+    await expect(el).to.be.accessible();
+    button(row(el, 'facture-zseflezzezf3z2123.pdf'), 'Valider la facture facture-zseflezzezf3z2123.pdf').click();
+    await until(() => errorOf(row(el, 'facture-zseflezzezf3z2123.pdf'), 'dossiers'), 2000, 'the errors');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the banner, and the fields A–F read from the PDF, editable, with « Envoyé le »', async () => {
+    const sample = (await samples()).find((s) => s.file.endsWith('facture-2606-calcul-mental.pdf'))!;
+    const pending = await deposit(sample.file);
+    const el = await mount(CASINO, [pending]);
+    expect(text($(root(el), '.banner'))).to.equal('VÉRIFIEZ les informations ci-dessous, puis VALIDEZ les factures. Sans cette validation, aucune facture ne sera transmise à AKTO.');
+    expect($$(root(el), 'thead th').map((th) => text(th))).to.deep.equal(['Facture', 'A Numéro de facture', 'B Montant HT', 'C Montant TTC', 'D Dossier(s)', 'E Date facture', 'F SIRET', 'Envoyé le', 'Actions']);
+    const r = row(el, 'facture-2606-calcul-mental.pdf');
+    expect(input(r, 'invoiceNumber').value).to.equal('FA-2026-0612');
+    expect(input(r, 'amountHT').value.replace(/\s/g, ' ')).to.equal('1 260,00');
+    expect(input(r, 'amountTTC').value.replace(/\s/g, ' ')).to.equal('1 512,00');
+    expect(input(r, 'invoiceDate').value).to.equal('26/06/2026');
+    expect(input(r, 'siret').value).to.equal('82409268800236');
+    expect(text($(r, '.found'))).to.equal('1 dossier trouvé automatiquement :');
+    expect($$(r, '.dossiers li span').map((s) => text(s))).to.deep.equal(['2206AF000578']);
+    expect(text($(r, '.sent'))).to.match(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    // Accessible names join the column and the row.
+    expect(input(r, 'siret').getAttribute('aria-labelledby')).to.equal(`col-siret row-${pending.id}`);
+  });
+
+  it('loads what the server still holds when opened on its own (after a reload)', async () => {
+    const el = await mount(AFPA);
+    expect(rows(el).map((r) => text($(r, '.file-name')))).to.deep.equal(['facture-202101085.pdf', 'facture-zseflezzezf3z2123.pdf']);
+    expect(text($(rows(el)[0]!, '.found'))).to.equal('6 dossiers trouvés automatiquement :');
+  });
+
+  it('checks every rule as the user types, once the field was touched, tied by aria-describedby', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    const cases: [string, string, string][] = [
+      ['invoiceNumber', '', 'Indiquez le numéro de facture.'],
+      ['invoiceNumber', 'X'.repeat(36), 'Le numéro de facture ne peut pas dépasser 35 caractères.'],
+      ['amountHT', 'douze', "Ce montant n'est pas valide : saisissez un nombre, par exemple 1 234,56."],
+      ['amountHT', '12,345', 'Le montant ne peut pas avoir plus de 2 décimales.'],
+      ['amountHT', '100', ''],
+      ['amountTTC', '10', 'Le montant TTC doit être supérieur ou égal au montant HT.'],
+      ['invoiceDate', '31/02/2021', "Cette date n'existe pas : saisissez-la au format JJ/MM/AAAA."],
+      ['invoiceDate', '01/01/2099', 'La date de la facture ne peut pas être postérieure à la date de dépôt.'],
+      ['siret', '123', 'Le SIRET doit comporter 14 chiffres.'],
+      ['siret', '88488405700017', "Ce SIRET n'existe pas : vérifiez les 14 chiffres (clé de contrôle invalide)."],
+    ];
+    expect(input(r, 'invoiceNumber').getAttribute('aria-invalid')).to.equal('false');
+    for (const [field, value, message] of cases) {
+      await type(input(r, field), value);
+      await el.updateComplete;
+      expect(input(r, field).getAttribute('aria-invalid'), `${field} = ${value}`).to.equal(message ? 'true' : 'false');
+      expect(errorOf(r, field), `${field} = ${value}`).to.equal(message);
+    }
+  });
+
+  it('tells the three SIRET cases apart: bad format, unknown to INSEE, closed', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    await type(input(r, 'siret'), '43819562000036');
+    await until(() => errorOf(r, 'siret') === "Ce SIRET n'est pas référencé dans la base INSEE.", 3000, 'unknown');
+    await type(input(r, 'siret'), '44556677100017');
+    await until(() => errorOf(r, 'siret').startsWith('Cet établissement est fermé'), 3000, 'closed');
+    await type(input(r, 'siret'), '82409268800236');
+    await until(() => !errorOf(r, 'siret'), 3000, 'active');
+  });
+
+  it('removes (−) and adds (+) dossiers, with suggestions from the entity dossiers as the user types', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-zseflezzezf3z2123.pdf');
+    button(r, 'Retirer le dossier 1451450').click();
+    await el.updateComplete;
+    expect($$(r, '.dossiers li')).to.have.length(0);
+    expect(errorOf(r, 'dossiers')).to.equal('Indiquez au moins un numéro de dossier AKTO.');
+    const add = input(r, 'dossiers');
+    add.focus();
+    await sendKeys({ type: '2103' });
+    const list = root(el).getElementById(add.getAttribute('list')!)!;
+    await until(() => $$(list, 'option').length > 0, 3000, 'the suggestions');
+    expect($$<HTMLOptionElement>(list, 'option').map((o) => o.value)).to.include('2103DCA22581');
+    await sendKeys({ type: 'DCA22581' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($$(r, '.dossiers li span').map((s) => text(s))).to.deep.equal(['2103DCA22581']);
+    expect(errorOf(r, 'dossiers')).to.equal('');
+    await type(input(r, 'dossiers'), '365146');
+    button(r, 'Ajouter un dossier à la facture facture-zseflezzezf3z2123.pdf').click();
+    await el.updateComplete;
+    expect(errorOf(r, 'dossiers')).to.contain('ne correspond pas à un dossier AKTO');
+  });
+
+  it('validates a row: the success message, the row leaves, the invoice is « En cours d’analyse »', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    setTimeout(() => button(r, 'Valider la facture facture-202101085.pdf').click());
+    const event = await oneEvent(el, AKTO_INVOICE_VALIDATED);
+    expect(event.detail.invoice).to.include({ reference: '202101085', status: 'en-cours-analyse' });
+    await until(() => rows(el).length === 1, 2000, 'the row gone');
+    await until(() => text($(root(el), '.notice.success')) === 'La validation de la facture a bien été effectuée.', 2000, 'the message');
+    expect(mock.store.listInvoices({ q: '202101085' }).items[0]!.status).to.equal('en-cours-analyse');
+  });
+
+  it('maps the server 422 back onto the fields (unknown dossier, duplicate invoice) and keeps every edit', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-zseflezzezf3z2123.pdf');
+    button(r, 'Retirer le dossier 1451450').click();
+    await type(input(r, 'dossiers'), '2509CA000412'); // well-formed, SNC KAVKAZ's, not AFPA's
+    button(r, 'Ajouter un dossier à la facture facture-zseflezzezf3z2123.pdf').click();
+    await type(input(r, 'invoiceNumber'), 'zseflezzezf3z2124');
+    button(r, 'Valider la facture facture-zseflezzezf3z2123.pdf').click();
+    await until(() => errorOf(r, 'dossiers'), 3000, 'the server error');
+    expect(errorOf(r, 'dossiers')).to.equal("Ce dossier n'existe pas pour cette entité.");
+    expect(input(r, 'invoiceNumber').value).to.equal('zseflezzezf3z2124');
+    expect(root(el).activeElement).to.equal(input(r, 'dossiers'));
+  });
+
+  it('flags a duplicate invoice with the earlier deposit date', async () => {
+    const el = await mount(AFPA);
+    const first = row(el, 'facture-202101085.pdf');
+    button(first, 'Valider la facture facture-202101085.pdf').click();
+    await until(() => rows(el).length === 1, 3000, 'validated');
+    const second = await deposit('demo/samples/facture-2507-diagnostiqueur-immobilier-3-dossiers.pdf', AFPA);
+    el.pending = [second];
+    await until(() => rows(el).length === 2, 3000, 'the new row');
+    const r = row(el, second.fileName);
+    await type(input(r, 'invoiceNumber'), '202101085');
+    button(r, `Valider la facture ${second.fileName}`).click();
+    await until(() => errorOf(r, 'invoiceNumber'), 3000, 'the duplicate');
+    expect(errorOf(r, 'invoiceNumber')).to.match(/^Une facture portant ce numéro et ce SIRET a déjà été déposée le \d{2}\/\d{2}\/\d{4}\.$/);
+  });
+
+  it('keeps every edit after a failed validation (500, network) and validates once on a double click', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    await type(input(r, 'amountHT'), '28 000,00');
+    await type(input(r, 'amountTTC'), '28 000,00');
+    for (const kind of ['server-error', 'network'] as const) {
+      mock.faults.fail('validatePending', kind, { times: 1 });
+      button(r, 'Valider la facture facture-202101085.pdf').click();
+      await el.updateComplete;
+      await until(() => $(r, '.row-error') && text(button(r, 'Valider la facture facture-202101085.pdf')) === 'Valider', 3000, kind);
+      expect(input(r, 'amountHT').value).to.equal('28 000,00');
+    }
+    mock.faults.latencyMs = 200;
+    const validate = button(r, 'Valider la facture facture-202101085.pdf');
+    validate.click();
+    validate.click();
+    await oneEvent(el, AKTO_INVOICE_VALIDATED);
+    expect(mock.store.invoices.filter((i) => i.reference === '202101085')).to.have.length(1);
+    expect(mock.store.invoices.find((i) => i.reference === '202101085')!.amountHT).to.equal(28000);
+  });
+
+  it('validates several rows at once', async () => {
+    const a = await deposit('demo/samples/facture-2606-calcul-mental.pdf');
+    const b = await deposit('demo/samples/avoir-2607-calcul-mental.pdf', CASINO, true);
+    const el = await mount(CASINO, [a, b]);
+    const all = $<HTMLInputElement>(root(el), '.bulk input[type=checkbox]')!;
+    all.click();
+    await el.updateComplete;
+    let complete = false;
+    el.addEventListener(AKTO_VALIDATION_COMPLETE, () => (complete = true));
+    button(root(el), 'Valider les 2 factures sélectionnées').click();
+    await until(() => rows(el).length === 0, 4000, 'both validated');
+    expect(text($(root(el), '.notice.success'))).to.equal('La validation des 2 factures a bien été effectuée.');
+    expect(complete).to.equal(true);
+  });
+
+  it('deletes a pending invoice after a confirmation', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-zseflezzezf3z2123.pdf');
+    button(r, 'Supprimer la facture facture-zseflezzezf3z2123.pdf').click();
+    const dialog = $<HTMLDialogElement>(root(el), 'dialog')!;
+    await until(() => dialog.open, 1000, 'the confirmation');
+    expect(text($(dialog, 'h3'))).to.equal('Supprimer la facture facture-zseflezzezf3z2123.pdf ?');
+    button(dialog, 'Annuler').click();
+    await until(() => !dialog.open, 1000, 'cancelled');
+    expect(rows(el)).to.have.length(2);
+    button(r, 'Supprimer la facture facture-zseflezzezf3z2123.pdf').click();
+    await until(() => dialog.open, 1000, 'the confirmation again');
+    setTimeout(() => button(dialog, 'Supprimer').click());
+    await oneEvent(el, AKTO_PENDING_DELETED);
+    await until(() => rows(el).length === 1, 2000, 'deleted');
+    expect(mock.store.listPending(AFPA)).to.have.length(1);
+  });
+
+  it('fires akto-unauthorized on a 401 and keeps the edits', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    await type(input(r, 'invoiceNumber'), '202101085-B');
+    mock.store.requiredToken = 'fresh';
+    setTimeout(() => button(r, 'Valider la facture facture-202101085.pdf').click());
+    await oneEvent(el, AKTO_UNAUTHORIZED);
+    await until(() => $(r, '.row-error'), 2000, 'the message');
+    expect(input(r, 'invoiceNumber').value).to.equal('202101085-B');
+    el.token = 'fresh';
+    button(r, 'Valider la facture facture-202101085.pdf').click();
+    await oneEvent(el, AKTO_INVOICE_VALIDATED);
+  });
+
+  it('previews the selected invoice PDF with pages and zoom (pdf.js loaded on demand)', async () => {
+    const pending = await deposit('test/fixtures/two-pages.pdf');
+    const el = await mount(CASINO, [pending]);
+    const preview = (await until(() => $(root(el), 'akto-pdf-preview'), 3000, 'the preview')) as HTMLElement;
+    const canvas = (await until(() => $<HTMLCanvasElement>(root(preview as HTMLElement), 'canvas:not([hidden])'), 5000, 'the page'))!;
+    await until(() => canvas.width > 0, 3000, 'drawn');
+    expect(canvas.getAttribute('aria-label')).to.equal('Aperçu de two-pages.pdf, Page 1 sur 2');
+    button(root(preview), 'Page suivante').click();
+    await until(() => canvas.getAttribute('aria-label')!.endsWith('Page 2 sur 2'), 2000, 'page 2');
+    const width = canvas.width;
+    button(root(preview), 'Agrandir').click();
+    await until(() => canvas.width > width, 2000, 'zoomed');
+    await expect(preview).to.be.accessible();
+  });
+
+  it('works with the keyboard alone: tab through the fields, correct one, « Valider »', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-zseflezzezf3z2123.pdf');
+    input(r, 'invoiceNumber').focus();
+    const focused = () => root(el).activeElement as HTMLElement;
+    for (let i = 0; i < 6 && !focused().id.startsWith('dossiers-'); i++) await sendKeys({ press: 'Tab' });
+    // − on 1451450 comes before the add field
+    expect(focused().id).to.match(/^dossiers-/);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: 'Enter' }); // removes 1451450
+    await el.updateComplete;
+    await sendKeys({ type: '2103DCA22581' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    for (let i = 0; i < 8 && !focused().getAttribute('aria-label')?.startsWith('Valider'); i++) await sendKeys({ press: 'Tab' });
+    setTimeout(() => sendKeys({ press: 'Enter' }));
+    const event = await oneEvent(el, AKTO_INVOICE_VALIDATED);
+    expect(event.detail.invoice.dossiers).to.deep.equal(['2103DCA22581']);
+  });
+
+  it('becomes one card per invoice on a narrow screen', async () => {
+    await setViewport({ width: 360, height: 740 });
+    const el = await mount(AFPA);
+    expect(getComputedStyle(rows(el)[0]!).display).to.equal('block');
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English', async () => {
+    document.documentElement.lang = 'en';
+    const el = await mount(AFPA);
+    expect(text($(root(el), '.banner'))).to.contain('CHECK the information below');
+    expect(text($(rows(el)[0]!, '.found'))).to.equal('6 files found automatically:');
+  });
+});
