@@ -148,7 +148,7 @@ export const Controlled: Story = {
     const details = await findDeep<HTMLButtonElement>(canvasElement, 'button[aria-label="Détails de la facture 5302381"]');
     details.click();
     await expect(onOpen).toHaveBeenCalledWith({ invoiceId: 'inv-0005', reference: '5302381' });
-    await expect(deepQuery<HTMLDialogElement>(canvasElement, 'dialog')?.open).toBe(false);
+    await expect(deepQuery<HTMLDialogElement>(canvasElement, 'dialog.detail')?.open).toBe(false);
     const [deposit, rib] = deepQueryAll<HTMLButtonElement>(canvasElement, '.my-actions button');
     deposit!.click();
     rib!.click();

@@ -235,7 +235,7 @@ describe('<akto-invoice-list>', () => {
     setTimeout(() => button.click());
     const event = await oneEvent(el, AKTO_INVOICE_OPEN);
     expect(event.detail).to.deep.equal({ invoiceId: 'inv-0005', reference: '5302381' });
-    const dialog = $(el, 'dialog') as HTMLDialogElement;
+    const dialog = $(el, 'dialog.detail') as HTMLDialogElement;
     await until(() => dialog.open, 1000, 'the dialog');
     const detail = dialog.querySelector('akto-invoice-detail')!;
     await until(() => detail.shadowRoot?.textContent?.includes('Facture N° 5302381'), 2000, 'the detail');
@@ -251,7 +251,7 @@ describe('<akto-invoice-list>', () => {
     el.addEventListener(AKTO_INVOICE_OPEN, (e) => e.preventDefault(), { once: true });
     rows(el)[0]!.querySelector('button')!.click();
     await el.updateComplete;
-    expect(($(el, 'dialog') as HTMLDialogElement).open).to.equal(false);
+    expect(($(el, 'dialog.detail') as HTMLDialogElement).open).to.equal(false);
   });
 
   it('fires cancelable events for « Déposer une facture » and « Déposer un RIB »', async () => {

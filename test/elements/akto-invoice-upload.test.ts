@@ -179,7 +179,7 @@ describe('<akto-invoice-upload>', () => {
 
     it('accepts files dropped on the area (FilePond handles the drag and drop), and supporting documents dropped on a row', async () => {
       const el = await mount();
-      await until(() => $(root(el), '.filepond--root'), 3000, 'FilePond');
+      await until(() => $(root(el), '.filepond--hopper'), 3000, 'FilePond listening');
       /** A drag and drop as the browser delivers it: to whatever is under the pointer. */
       const drop = async (zone: HTMLElement, files: File[]) => {
         const transfer = new DataTransfer();
@@ -201,6 +201,8 @@ describe('<akto-invoice-upload>', () => {
       await drop($(second, '.dropzone.small')!, [png()]);
       await until(() => $$(second, '.supporting li').length === 1, 3000, 'the dropped supporting document');
       expect($$(rows(el)[0]!, '.supporting li')).to.have.length(0);
+      // Let the uploads end here, not in the next test's fresh backend.
+      await until(() => $$(root(el), '.state').every((s) => text(s) === 'Chargé'), 4000, 'the uploads');
     });
 
     it('removing an invoice cancels its upload, or deletes it once stored', async () => {

@@ -5,7 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { INVOICE_SORT_KEYS, InvoiceStatus, PAGE_SIZES, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
-import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../core/events.js';
+import { loadElement } from '../../core/autoload.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, formatSiren } from '../../i18n/index.js';
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
@@ -64,10 +65,12 @@ export class AktoInvoiceList extends AktoElement {
   @state() private filtersOpen = false;
   @state() private announcement = '';
   @state() private opened: InvoiceSummary | null = null;
+  @state() private depositing = false;
   /** The last page shown: kept on screen, dimmed, while the next one loads (the layout does not jump). */
   @state() private shown: InvoicePage | null = null;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('dialog.detail') private dialog?: HTMLDialogElement;
+  @query('dialog.deposit') private depositDialog?: HTMLDialogElement;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private returnFocusTo: HTMLElement | null = null;
 
@@ -146,7 +149,13 @@ export class AktoInvoiceList extends AktoElement {
         </aside>
       </div>
       <div role="status" class="visually-hidden">${this.announcement}</div>
-      <dialog aria-labelledby="dialog-title" @close=${this.onDialogClose}>
+      <dialog class="deposit" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
+        ${this.depositing
+          ? html`<button class="button secondary dialog-close" @click=${() => this.depositDialog?.close()}>${this.t.common.close}</button>
+              <akto-invoice-deposit entity=${this.entity || nothing}></akto-invoice-deposit>`
+          : nothing}
+      </dialog>
+      <dialog class="detail" aria-labelledby="dialog-title" @close=${this.onDialogClose}>
         ${this.opened
           ? html`<button class="button secondary dialog-close" @click=${() => this.dialog?.close()}>${this.t.common.close}</button>
               <h2 id="dialog-title" class="visually-hidden">${t.dialogLabel(this.opened.reference)}</h2>
@@ -348,8 +357,32 @@ export class AktoInvoiceList extends AktoElement {
     this.returnFocusTo = null;
   };
 
-  private requestDeposit = (): void => {
-    this.emit(AKTO_DEPOSIT_REQUEST, { dossier: null, entity: this.entity || null }, { cancelable: true });
+  /** « Déposer une facture »: the host may route it; otherwise the deposit opens over the list. */
+  private requestDeposit = async (event: Event): Promise<void> => {
+    if (!this.emit(AKTO_DEPOSIT_REQUEST, { dossier: null, entity: this.entity || null }, { cancelable: true })) return;
+    this.returnFocusTo = event.currentTarget as HTMLElement;
+    try {
+      await loadElement('akto-invoice-deposit');
+    } catch {
+      return; // the page registered the list alone: the deposit is the host's to show
+    }
+    this.depositing = true;
+    await this.updateComplete;
+    this.depositDialog?.showModal();
+  };
+
+  /** The deposit's « Voir mes factures »: back to this list, which shows the new invoices. */
+  private onInvoicesRequest = (event: Event): void => {
+    event.preventDefault();
+    this.depositDialog?.close();
+  };
+
+  private onDepositClose = (): void => {
+    if (this.depositDialog?.open) return;
+    this.depositing = false;
+    void this.invoices.run();
+    this.returnFocusTo?.focus();
+    this.returnFocusTo = null;
   };
 
   private requestRib = (): void => {

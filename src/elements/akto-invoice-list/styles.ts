@@ -228,6 +228,9 @@ export const listStyles = css`
     margin: 0;
     font-size: 1.125rem;
   }
+  dialog.deposit {
+    width: min(90rem, calc(100vw - 2rem));
+  }
   dialog {
     width: min(56rem, calc(100vw - 2rem));
     max-height: calc(100vh - 2rem);

@@ -1,0 +1,184 @@
+import { Task } from '@lit/task';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Entity, InvoiceSummary, PendingInvoice } from '../../api/schemas.js';
+import { AktoElement } from '../../core/akto-element.js';
+import { AKTO_INVOICES_REQUEST } from '../../core/events.js';
+import { buttons } from '../../core/tokens.js';
+import { AktoInvoiceUpload } from '../akto-invoice-upload/akto-invoice-upload.js';
+import { AktoInvoiceValidate } from '../akto-invoice-validate/akto-invoice-validate.js';
+
+type Step = 'upload' | 'validate' | 'done';
+
+/**
+ * @summary The whole deposit: the entity, « 1. Dépôt », then « 2. Validation », with a step indicator; offers to validate what is still pending first.
+ *
+ * @event akto-invoices-request - « Voir mes factures » (cancelable: the host routes it; otherwise « Liste de mes factures » shows here when the page has it).
+ * @event akto-deposit-sent - Re-fired from step 1.
+ * @event akto-invoice-validated - Re-fired from step 2.
+ * @event akto-unauthorized - The API answered 401.
+ *
+ * @csspart steps - The step indicator.
+ */
+export class AktoInvoiceDeposit extends AktoElement {
+  static override styles = [
+    ...AktoElement.styles,
+    buttons,
+    css`
+      .steps {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        list-style: none;
+        margin: 0 0 1.25rem;
+        padding: 0;
+        counter-reset: none;
+      }
+      .steps li {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 0.5rem 1rem;
+        border: 2px solid var(--_akto-border);
+        border-radius: 999px;
+        color: var(--_akto-muted);
+        font-weight: 600;
+      }
+      .steps li[aria-current='step'] {
+        border-color: var(--_akto-primary);
+        background: var(--_akto-primary);
+        color: var(--_akto-on-primary);
+      }
+      .steps li.done {
+        border-color: var(--_akto-success);
+        color: var(--_akto-success);
+      }
+      .notice {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        margin: 0 0 1rem;
+        padding: 0.75rem 1rem;
+        border-radius: var(--_akto-radius);
+        border: 1px solid var(--_akto-warning);
+        background: var(--_akto-warning-bg);
+      }
+      .notice p {
+        margin: 0;
+        font-weight: 600;
+      }
+      .finished {
+        padding: 1.25rem;
+        border: 1px solid var(--_akto-success);
+        border-radius: var(--_akto-radius);
+        background: var(--_akto-success-bg);
+      }
+      .finished p {
+        margin: 0 0 1rem;
+        font-weight: 700;
+        color: var(--_akto-success);
+      }
+      .finished .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+      .content:focus {
+        outline: none;
+      }
+    `,
+  ];
+  static override dependencies = { 'akto-invoice-upload': AktoInvoiceUpload, 'akto-invoice-validate': AktoInvoiceValidate };
+
+  /** The entity (SIREN); chosen by the user when absent. */
+  @property({ reflect: true }) entity = '';
+  /** The dossier the deposit starts from (« Accès N°2 »), passed to step 1. */
+  @property({ reflect: true }) dossier = '';
+  /** The current step, reflected so a host can deep-link or style it. */
+  @property({ reflect: true }) step: Step = 'upload';
+
+  @state() private handedOver: PendingInvoice[] = [];
+  @state() private validated: InvoiceSummary[] = [];
+  @state() private showList = false;
+  @state() private announcement = '';
+  @query('.content') private content?: HTMLElement;
+
+  /** What the entity still has to validate, from an earlier visit. */
+  private waiting = new Task(this, {
+    task: async ([endpoint, entity], { signal }) => (endpoint && entity && this.client ? (await this.client.call('listPending', { params: { siren: entity }, signal })).items.length : 0),
+    args: () => [this.endpoint, this.entity] as const,
+    onError: (error) => this.reportError(error),
+  });
+
+  override render() {
+    const t = this.t.deposit;
+    if (this.showList && customElements.get('akto-invoice-list')) return html`<akto-invoice-list></akto-invoice-list>`;
+    const current = (step: Step) => (this.step === step ? 'step' : nothing);
+    return html`<ol class="steps" part="steps" aria-label=${t.steps}>
+        <li aria-current=${current('upload')} class=${this.step !== 'upload' ? 'done' : ''}>${t.step1}${this.step !== 'upload' ? html`<span class="visually-hidden"> (${t.done})</span>` : nothing}</li>
+        <li aria-current=${current('validate')} class=${this.step === 'done' ? 'done' : ''}>${t.step2}${this.step === 'done' ? html`<span class="visually-hidden"> (${t.done})</span>` : nothing}</li>
+      </ol>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div class="content" tabindex="-1">${this.renderStep()}</div>`;
+  }
+
+  private renderStep(): TemplateResult {
+    const t = this.t.deposit;
+    switch (this.step) {
+      case 'upload': {
+        const waiting = this.waiting.value ?? 0;
+        return html`${waiting > 0
+            ? html`<div class="notice">
+                <p>${t.pendingFirst(waiting)}</p>
+                <button class="button" @click=${() => this.go('validate')}>${t.validatePending}</button>
+              </div>`
+            : nothing}
+          <akto-invoice-upload entity=${this.entity} dossier=${this.dossier} @akto-entity-select=${this.onEntity} @akto-deposit-sent=${this.onSent}></akto-invoice-upload>`;
+      }
+      case 'validate':
+        return html`<akto-invoice-validate entity=${this.entity} .pending=${this.handedOver} @akto-invoice-validated=${this.onValidated} @akto-validation-complete=${() => this.go('done')}></akto-invoice-validate>`;
+      case 'done':
+        return html`<div class="finished" role="status">
+          <p>${t.finished(this.validated.length)}</p>
+          <div class="actions">
+            <button class="button" @click=${this.seeInvoices}>${t.seeInvoices}</button>
+            <button class="button secondary" @click=${this.again}>${t.depositMore}</button>
+          </div>
+        </div>`;
+    }
+  }
+
+  private onEntity = (event: CustomEvent<{ entity: Entity }>): void => {
+    this.entity = event.detail.entity.siren;
+  };
+
+  private onSent = (event: CustomEvent<{ pending: PendingInvoice[] }>): void => {
+    this.handedOver = event.detail.pending;
+    this.go('validate');
+  };
+
+  private onValidated = (event: CustomEvent<{ invoice: InvoiceSummary }>): void => {
+    this.validated = [...this.validated, event.detail.invoice];
+  };
+
+  /** Moves to a step, says so, and puts the focus at its start. */
+  private async go(step: Step): Promise<void> {
+    this.step = step;
+    const t = this.t.deposit;
+    this.announcement = step === 'upload' ? t.step1 : step === 'validate' ? t.step2 : '';
+    await this.updateComplete;
+    this.content?.focus();
+  }
+
+  private seeInvoices = (): void => {
+    if (this.emit(AKTO_INVOICES_REQUEST, {}, { cancelable: true })) this.showList = true;
+  };
+
+  private again = (): void => {
+    this.handedOver = [];
+    this.validated = [];
+    void this.waiting.run();
+    void this.go('upload');
+  };
+}

@@ -1,0 +1,70 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/elements/akto-invoice-deposit/define.js';
+import type { AktoInvoiceDeposit } from '../../src/elements/akto-invoice-deposit/akto-invoice-deposit.js';
+import { AKTO_INVOICES_REQUEST } from '../../src/core/events.js';
+import { startMock, until } from '../helpers/mock.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const steps = (el: AktoInvoiceDeposit) => [...root(el).querySelectorAll('.steps li')].map((li) => [text(li), li.getAttribute('aria-current')]);
+const button = (scope: ParentNode, label: string) => [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label)!;
+
+describe('<akto-invoice-deposit>', () => {
+  beforeEach(async () => {
+    await startMock();
+    document.documentElement.lang = 'fr';
+  });
+
+  it('is accessible (axe) and marks the current step for assistive technology', async () => {
+    const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="819109976"></akto-invoice-deposit>`);
+    await until(() => root(el).querySelector('akto-invoice-upload')?.shadowRoot?.querySelector('.dropzone'), 3000, 'step 1');
+    await expect(el).to.be.accessible();
+    expect(steps(el)).to.deep.equal([
+      ['1. Dépôt', 'step'],
+      ['2. Validation', null],
+    ]);
+    expect(root(el).querySelector('.steps')!.getAttribute('aria-label')).to.equal('Étapes du dépôt');
+  });
+
+  it('passes the dossier through to step 1', async () => {
+    const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="819109976" dossier="2206AF000358"></akto-invoice-deposit>`);
+    const upload = await until(() => root(el).querySelector('akto-invoice-upload'), 3000, 'step 1');
+    expect(upload.getAttribute('dossier')).to.equal('2206AF000358');
+    await until(() => text(upload.shadowRoot?.querySelector('.dossier')) === 'Dépôt pour le dossier 2206AF000358', 3000, 'the dossier shown');
+  });
+
+  it('offers to validate first what the entity still has pending, then ends with « Voir mes factures » and « Déposer d’autres factures »', async () => {
+    const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="824092688"></akto-invoice-deposit>`);
+    await until(() => root(el).querySelector('.notice'), 3000, 'the offer');
+    expect(text(root(el).querySelector('.notice p'))).to.equal('2 factures déposées attendent encore votre validation.');
+    button(root(el), 'Les valider maintenant').click();
+    await until(() => el.step === 'validate', 2000, 'step 2');
+    expect(steps(el)[1]).to.deep.equal(['2. Validation', 'step']);
+    await until(() => root(el).activeElement?.classList.contains('content'), 1000, 'the focus at the start of step 2');
+    const validate = root(el).querySelector('akto-invoice-validate')!;
+    await until(() => validate.shadowRoot!.querySelectorAll('tbody tr').length === 2, 3000, 'the pending invoices');
+    // Delete the broken one, validate the other.
+    const rows = () => [...validate.shadowRoot!.querySelectorAll('tbody tr')];
+    button(rows()[1]!, 'Supprimer').click();
+    const dialog = await until(() => validate.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 2000, 'the confirmation');
+    button(dialog, 'Supprimer').click();
+    await until(() => rows().length === 1, 3000, 'deleted');
+    button(rows()[0]!, 'Valider').click();
+    await until(() => el.step === 'done', 3000, 'done');
+    expect(text(root(el).querySelector('.finished p'))).to.equal('Votre facture a été transmise à AKTO.');
+    await expect(el).to.be.accessible();
+    setTimeout(() => button(root(el), 'Voir mes factures').click());
+    const request = await oneEvent(el, AKTO_INVOICES_REQUEST);
+    expect(request.cancelable).to.equal(true);
+    button(root(el), "Déposer d'autres factures").click();
+    await until(() => el.step === 'upload', 2000, 'back to step 1');
+    // Nothing is pending any more: no offer to validate first (once the count is asked again).
+    await until(() => root(el).querySelector('akto-invoice-upload') && !root(el).querySelector('.notice'), 3000, 'no offer');
+  });
+
+  it('speaks English', async () => {
+    document.documentElement.lang = 'en';
+    const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="819109976"></akto-invoice-deposit>`);
+    expect(steps(el).map(([label]) => label)).to.deep.equal(['1. Deposit', '2. Validation']);
+  });
+});

@@ -1,0 +1,14 @@
+/** A drag and drop of files as the browser delivers it: to whatever is under the pointer. */
+export async function dropFiles(zone: HTMLElement, files: File[]): Promise<void> {
+  const transfer = new DataTransfer();
+  files.forEach((f) => transfer.items.add(f));
+  zone.scrollIntoView({ block: 'center' });
+  const box = zone.getBoundingClientRect();
+  const at = { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer, clientX: box.left + 10, clientY: box.top + 10 };
+  zone.dispatchEvent(new DragEvent('dragenter', at));
+  const root = zone.getRootNode() as ShadowRoot | Document;
+  const target = root.elementFromPoint(at.clientX, at.clientY)!;
+  target.dispatchEvent(new DragEvent('dragenter', at));
+  target.dispatchEvent(new DragEvent('dragover', at));
+  target.dispatchEvent(new DragEvent('drop', at));
+}
