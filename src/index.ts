@@ -9,6 +9,9 @@ import './elements/akto-entity-picker/define.js';
 import './elements/akto-invoice-upload/define.js';
 import './elements/akto-pdf-preview/define.js';
 import './elements/akto-invoice-validate/define.js';
+import './elements/akto-invoice-deposit/define.js';
+import './elements/akto-dossier-list/define.js';
+import './elements/akto-dossier-detail/define.js';
 
 export { AktoProvider } from './elements/akto-provider/akto-provider.js';
 export { AktoInvoiceList } from './elements/akto-invoice-list/akto-invoice-list.js';
@@ -17,6 +20,9 @@ export { AktoEntityPicker } from './elements/akto-entity-picker/akto-entity-pick
 export { AktoInvoiceUpload } from './elements/akto-invoice-upload/akto-invoice-upload.js';
 export { AktoPdfPreview } from './elements/akto-pdf-preview/akto-pdf-preview.js';
 export { AktoInvoiceValidate } from './elements/akto-invoice-validate/akto-invoice-validate.js';
+export { AktoInvoiceDeposit } from './elements/akto-invoice-deposit/akto-invoice-deposit.js';
+export { AktoDossierList } from './elements/akto-dossier-list/akto-dossier-list.js';
+export { AktoDossierDetail } from './elements/akto-dossier-detail/akto-dossier-detail.js';
 export { TRUSTED_TYPES_POLICY } from './core/trusted-types.js';
 export { AktoElement } from './core/akto-element.js';
 export { defineElement } from './core/define.js';

@@ -240,6 +240,65 @@ export interface Translation {
     finished: (count: number) => string;
     back: string;
   };
+  dossierList: {
+    heading: string;
+    caption: (sortedBy: string, order: 'asc' | 'desc', page: number, pages: number) => string;
+    /** The sort keys as the caption says them (« triés par date de début »). */
+    sortNames: Record<'number' | 'title' | 'start' | 'end' | 'company' | 'state', string>;
+    columns: Record<'number' | 'title' | 'start' | 'end' | 'company' | 'state' | 'actions', string>;
+    /** A draft has no number yet: « Brouillon du 24/06/2022 ». */
+    draft: (date: string) => string;
+    undatedDraft: string;
+    details: string;
+    detailsOf: (number: string) => string;
+    /** Drafts of the same day are told apart by their title. */
+    detailsOfDraft: (date: string, title: string) => string;
+    search: string;
+    searchHint: string;
+    filter: string;
+    filterCount: (count: number) => string;
+    filterState: string;
+    entity: string;
+    allEntities: string;
+    clearFilters: string;
+    pageSizeLabel: string;
+    pageSize: (size: number) => string;
+    pageOf: (page: number, pages: number) => string;
+    previousPage: string;
+    nextPage: string;
+    total: (count: number) => string;
+    found: (count: number) => string;
+    empty: string;
+    emptyHint: string;
+    noMatch: string;
+    dialogLabel: (number: string) => string;
+  };
+  dossierDetail: {
+    /** « Action de formation n° 2206AF000578 »: the type comes from the server. */
+    title: (type: string, number: string) => string;
+    issuedOn: string;
+    state: string;
+    actions: string;
+    depositInvoice: string;
+    depositDocument: string;
+    draftNoInvoice: string;
+    training: string;
+    trainingTitle: string;
+    trainingBody: string;
+    trainingType: string;
+    scheme: string;
+    dates: string;
+    /** « du 19/06/2022 au 20/06/2022 »; either date may be empty. */
+    period: (start: string, end: string) => string;
+    trainees: string;
+    noTrainee: string;
+    funding: string;
+    requested: string;
+    granted: string;
+    paid: string;
+    balance: string;
+    loading: string;
+  };
   statuses: Record<InvoiceStatus, string>;
   dossierStates: Record<DossierState, string>;
   roles: Record<EntityRole, string>;

@@ -1,0 +1,144 @@
+import { css } from 'lit';
+
+export const dossierDetailStyles = css`
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 1rem 1.5rem;
+    margin-block-end: 1.25rem;
+  }
+  .identity {
+    flex: 1 1 20rem;
+    min-width: 0;
+  }
+  .title {
+    margin: 0;
+    font-size: 1.375rem;
+    color: var(--_akto-primary);
+    overflow-wrap: break-word;
+  }
+  .subtitle {
+    margin: 0.25rem 0 0;
+    font-size: 1.125rem;
+    font-weight: 600;
+    overflow-wrap: break-word;
+  }
+  .scheme {
+    margin: 0.25rem 0 0;
+    color: var(--_akto-muted);
+  }
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1.25rem;
+    margin: 0.5rem 0 0;
+  }
+  .facts div {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .facts dt {
+    color: var(--_akto-muted);
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    flex: 0 1 auto;
+  }
+  .note {
+    margin: 0;
+    flex: 1 1 100%;
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--_akto-info);
+    border-radius: var(--_akto-radius);
+    background: var(--_akto-info-bg);
+    color: var(--_akto-text);
+  }
+  .panels {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    gap: 1rem;
+  }
+  .panel {
+    padding: 1rem;
+    border: 1px solid var(--_akto-border);
+    border-radius: var(--_akto-radius);
+    min-width: 0;
+  }
+  .panel.funding {
+    background: var(--_akto-surface-alt);
+  }
+  .section {
+    margin: 0 0 0.75rem;
+    font-size: 1.125rem;
+  }
+  .panel dl {
+    display: grid;
+    gap: 0.6rem;
+    margin: 0;
+  }
+  .panel dt {
+    font-size: 0.875rem;
+    color: var(--_akto-muted);
+  }
+  .panel dd {
+    margin: 0.1rem 0 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .funding dl > div {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: baseline;
+    gap: 0 1rem;
+  }
+  .funding dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+    text-align: end;
+  }
+  .funding .balance {
+    padding-block-start: 0.6rem;
+    border-block-start: 1px solid var(--_akto-border);
+  }
+  .trainees {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .trainees li + li {
+    margin-block-start: 0.25rem;
+  }
+  .none {
+    margin: 0;
+    color: var(--_akto-muted);
+  }
+  .message {
+    padding: 1rem;
+    border-radius: var(--_akto-radius);
+  }
+  .message p {
+    margin: 0 0 0.75rem;
+  }
+  .message.error {
+    color: var(--_akto-danger);
+    background: var(--_akto-danger-bg);
+  }
+  .loading {
+    color: var(--_akto-muted);
+  }
+  @media (forced-colors: active) {
+    .note {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
