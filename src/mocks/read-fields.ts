@@ -1,24 +1,23 @@
 import type { FieldReader } from './store.js';
 
 /**
- * What the mock server reads from a deposited PDF, using the project's own reader (pdf.js text
- * layer, then the invoice text scanner), so deposits show the real values of the file dropped.
+ * What the mock server reads from a deposited PDF, with the project's own reader: the embedded
+ * Factur-X/ZUGFeRD/UBL XML first, then the pdf.js text layer. So deposits in the demo and the
+ * stories show the real values of the file dropped. Guesses (`confidence: 'low'`) are left out,
+ * as a server would leave a field it is unsure of for the user to fill.
  */
 export const readFieldsFromPdf: FieldReader = async (bytes) => {
-  const [{ openPdf, pdfText }, { readInvoiceText }] = await Promise.all([import('../reader/pdf-text.js'), import('../reader/text.js')]);
-  const document = await openPdf(bytes);
-  try {
-    const reading = readInvoiceText(await pdfText(document));
-    return {
-      invoiceNumber: reading.invoiceNumber,
-      amountHT: reading.amountHT,
-      amountTTC: reading.amountTTC,
-      invoiceDate: reading.issueDate,
-      siret: reading.siret,
-      dossiers: reading.dossiers,
-      creditNote: reading.creditNote,
-    };
-  } finally {
-    await document.loadingTask.destroy();
-  }
+  const { readInvoice } = await import('../reader/index.js');
+  const reading = await readInvoice(bytes);
+  const sure = <T>(read: { value: T; confidence: string } | null): T | null => (read && read.confidence !== 'low' ? read.value : null);
+  const { fields } = reading;
+  return {
+    invoiceNumber: sure(fields.invoiceNumber),
+    amountHT: sure(fields.amountHT),
+    amountTTC: sure(fields.amountTTC),
+    invoiceDate: sure(fields.issueDate),
+    siret: sure(fields.siret),
+    dossiers: sure(fields.dossiers) ?? [],
+    creditNote: reading.creditNote,
+  };
 };

@@ -1,0 +1,180 @@
+/**
+ * `akto-invoice-widget/reader`: reads an invoice in the browser, before anything is sent.
+ *
+ * ```js
+ * const { readInvoice } = await import('akto-invoice-widget/reader');
+ * const reading = await readInvoice(file);
+ * if (!reading.accepted) refuse(reading.status); // 'not-pdf' | 'empty' | 'encrypted' | 'damaged'
+ * reading.fields.amountTTC; // { value: 671.15, source: 'factur-x', confidence: 'high' } or null
+ * ```
+ *
+ * The embedded e-invoice (Factur-X, ZUGFeRD, XRechnung, UBL) is read first, exactly; the PDF's
+ * text layer otherwise, or to complete what the XML lacks (the seller's SIRET, AKTO dossier
+ * numbers). pdf.js is loaded on first use only (see pdf-text.ts), and runs on the main thread
+ * without a worker URL, so this works under a strict CSP.
+ */
+import { SNIFF_BYTES, sniffFileType } from '../rules/file.js';
+import { findEmbeddedInvoice } from './attachments.js';
+import { emptyFields } from './fields.js';
+import { openPdf, pdfText } from './pdf-text.js';
+import { scanInvoiceText, type TextScan } from './text.js';
+import type { InvoiceReading, ReadInvoiceOptions, RefusalStatus } from './types.js';
+
+export type * from './types.js';
+export { readInvoiceXml, profileName, type XmlReading } from './xml.js';
+export { scanInvoiceText, readInvoiceText, parseTextDate, type TextScan, type TextReading } from './text.js';
+export { decodeAttachmentName, EINVOICE_ATTACHMENTS } from './attachments.js';
+
+/**
+ * UNTDID 1001 document types that are credit notes (those EN 16931 allows for BT-3): 81, 83
+ * (credit notes for goods/services, for financial adjustments), 261 (self-billed), 262
+ * (consolidated), 296 (price variation), 308 (delcredere), 381, 396 (factored), 420 (optical
+ * character reading payment), 458 (reversal of debit), 532 (forwarder's).
+ */
+export const CREDIT_NOTE_TYPES: ReadonlySet<string> = new Set(['81', '83', '261', '262', '296', '308', '381', '396', '420', '458', '532']);
+
+/** « Invoice information for accounting purposes »: not an invoice. */
+export const NOT_AN_INVOICE_TYPE = '751';
+
+/** The reading of a file that cannot be read at all. */
+function blank(name: string | null): InvoiceReading {
+  return {
+    status: 'ok',
+    accepted: true,
+    name,
+    source: 'none',
+    syntax: null,
+    profile: null,
+    profileId: null,
+    attachment: null,
+    documentType: null,
+    creditNote: false,
+    notAnInvoice: false,
+    fields: emptyFields(),
+    discarded: [],
+    warnings: [],
+    pages: null,
+    detail: null,
+  };
+}
+
+function refusal(name: string | null, status: RefusalStatus, detail: string | null = null): InvoiceReading {
+  return { ...blank(name), status, accepted: false, detail };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+async function bytesOf(file: Blob | ArrayBuffer | ArrayBufferView): Promise<Uint8Array> {
+  if (file instanceof Blob) return new Uint8Array(await file.arrayBuffer());
+  if (file instanceof ArrayBuffer) return new Uint8Array(file);
+  return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+}
+
+const cents = (n: number) => Math.round(n * 100);
+
+/**
+ * Reads one file. Never throws for a bad file: refusals are statuses (`not-pdf`, `empty`,
+ * `encrypted`, `damaged`), a PDF without text nor XML is a `scan`.
+ */
+export async function readInvoice(file: Blob | ArrayBuffer | ArrayBufferView, options: ReadInvoiceOptions = {}): Promise<InvoiceReading> {
+  const name = options.name ?? (typeof File !== 'undefined' && file instanceof File ? file.name : null);
+  const bytes = await bytesOf(file);
+  if (bytes.length === 0) return refusal(name, 'empty');
+  if (sniffFileType(bytes.subarray(0, SNIFF_BYTES)) !== 'application/pdf') return refusal(name, 'not-pdf');
+
+  let document: Awaited<ReturnType<typeof openPdf>>;
+  try {
+    document = await openPdf(bytes);
+  } catch (error) {
+    // pdf.js's own exceptions: PasswordException (a user password is needed), InvalidPDFException, …
+    const password = (error as { name?: string } | null)?.name === 'PasswordException';
+    return refusal(name, password ? 'encrypted' : 'damaged', describe(error));
+  }
+  try {
+    const pages = document.numPages;
+    if (!pages) return refusal(name, 'damaged', 'no pages');
+    const reading: InvoiceReading = { ...blank(name), pages };
+    const embedded = await findEmbeddedInvoice(document);
+    if (embedded.unreadable) {
+      reading.warnings.push('xml-unreadable');
+      reading.detail = `unreadable e-invoice attachment: ${embedded.unreadable}`;
+    }
+    const xml = embedded.found;
+    if (xml) {
+      Object.assign(reading, {
+        source: 'factur-x',
+        syntax: xml.reading.syntax,
+        profile: xml.reading.profile,
+        profileId: xml.reading.profileId,
+        attachment: xml.attachment,
+        documentType: xml.reading.documentType,
+        fields: xml.reading.fields,
+        discarded: [...xml.reading.discarded],
+      });
+    }
+
+    // The text: always without XML; with it, only to look for what AKTO needs and it lacks.
+    let text: TextScan | null = null;
+    if (!xml || !reading.fields.siret || !reading.fields.dossiers) {
+      let raw: string;
+      try {
+        raw = await pdfText(document);
+      } catch (error) {
+        if (!xml) return refusal(name, 'damaged', describe(error));
+        raw = '';
+      }
+      if (!xml && raw.trim() === '') return { ...reading, status: 'scan' };
+      text = scanInvoiceText(raw);
+    }
+    if (xml && text) complete(reading, text);
+    else if (text) {
+      reading.source = 'text';
+      reading.fields = text.fields;
+      reading.discarded = text.discarded;
+    }
+    return judge(reading, text);
+  } finally {
+    await document.loadingTask.destroy();
+  }
+}
+
+/**
+ * Fills, from the text, the seller's SIRET/SIREN and the dossiers an embedded XML does not give
+ * (a MINIMUM profile has no dossier reference; AKTO's number is often only printed). A SIRET
+ * from the text must belong to the XML's SIREN, when there is one.
+ */
+function complete(reading: InvoiceReading, text: TextScan): void {
+  const fields = reading.fields;
+  const { siren, siret, dossiers } = text.fields;
+  if (!fields.siret && siret && (!fields.siren || siret.value.startsWith(fields.siren.value))) {
+    fields.siret = siret;
+    fields.siren ??= siren && siret.value.startsWith(siren.value) ? siren : null;
+  }
+  if (!fields.siren && siren && (!fields.siret || fields.siret.value.startsWith(siren.value))) fields.siren = siren;
+  if (!fields.dossiers && dossiers) fields.dossiers = dossiers;
+  // The text's discarded numbers are left out: beside an XML that names the parties, the text
+  // cannot tell whose they are.
+}
+
+/** The document's nature (avoir, not an invoice) and the totals' consistency. */
+function judge(reading: InvoiceReading, text: TextScan | null): InvoiceReading {
+  const { amountHT, amountTVA, amountTTC } = reading.fields;
+  const type = reading.documentType;
+  reading.notAnInvoice = type === NOT_AN_INVOICE_TYPE;
+  const total = amountTTC?.value ?? amountHT?.value ?? 0;
+  const sayAvoir = reading.source === 'text' && Boolean(text?.creditNote);
+  reading.creditNote = !reading.notAnInvoice && ((type !== null && CREDIT_NOTE_TYPES.has(type)) || sayAvoir || total < 0);
+
+  const mismatch = amountHT && amountTVA && amountTTC && cents(amountHT.value) + cents(amountTVA.value) !== cents(amountTTC.value);
+  if (mismatch || (reading.source === 'text' && text?.totalsMismatch)) {
+    reading.warnings.push('totals-mismatch');
+    // Exact figures that contradict each other: one of them is wrong, none is sure.
+    for (const key of ['amountHT', 'amountTVA', 'amountTTC'] as const) {
+      const value = reading.fields[key];
+      if (value?.confidence === 'high') reading.fields[key] = { ...value, confidence: 'medium' };
+    }
+  }
+  return reading;
+}

@@ -1,0 +1,136 @@
+/**
+ * What `readInvoice` tells about one file: whether it can be deposited, and the invoice's values
+ * with where each one was read and how sure the reader is. Values are never invented: what
+ * cannot be read is null.
+ */
+
+/** Where a value was read: the embedded e-invoice XML (Factur-X, ZUGFeRD, XRechnung, UBL) or the PDF's text layer. */
+export type FieldSource = 'factur-x' | 'text';
+
+/**
+ * How sure the reader is of a value.
+ * - `high`: from the embedded XML and passing its checks; or from the text, after an explicit
+ *   label and confirmed by an independent check (HT + TVA = TTC, a SIRET after « SIRET » that
+ *   passes its checksum, the number after « Facture n° »).
+ * - `medium`: from the text after a label, not confirmed; or from the XML but failing a
+ *   consistency check (totals that do not add up).
+ * - `low`: a guess from the text (no label, or found by position): offer it, do not trust it.
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** One value read from the file. */
+export interface ReadField<T> {
+  value: T;
+  source: FieldSource;
+  confidence: Confidence;
+}
+
+/** The invoice's values; each is null when the file does not carry it (or it could not be read). */
+export interface InvoiceFields {
+  /** BT-1, « Facture n° ». */
+  invoiceNumber: ReadField<string> | null;
+  /** BT-2, ISO `YYYY-MM-DD`. */
+  issueDate: ReadField<string> | null;
+  /** BT-5, ISO 4217 (`EUR`). */
+  currency: ReadField<string> | null;
+  /** BT-109, total HT (in the invoice currency; negative on some credit notes). */
+  amountHT: ReadField<number> | null;
+  /** BT-110, total TVA. */
+  amountTVA: ReadField<number> | null;
+  /** BT-112, total TTC. */
+  amountTTC: ReadField<number> | null;
+  /** BT-115, amount due (TTC less what was prepaid). */
+  amountDue: ReadField<number> | null;
+  /** BT-27, the seller's name. */
+  sellerName: ReadField<string> | null;
+  /** The seller's SIREN (9 digits), only when it passes its checksum. */
+  siren: ReadField<string> | null;
+  /** The seller's SIRET (14 digits), only when it passes its checksum (or La Poste's rule). */
+  siret: ReadField<string> | null;
+  /** The buyer's SIREN, only when valid. */
+  buyerSiren: ReadField<string> | null;
+  /** The buyer's SIRET, only when valid. */
+  buyerSiret: ReadField<string> | null;
+  /** AKTO dossier numbers (`2206AF000358`, `2103DCA22581`), in order of appearance; null when none. */
+  dossiers: ReadField<string[]> | null;
+}
+
+/**
+ * - `ok`: a readable PDF (values in `fields`, possibly none);
+ * - `scan`: a PDF with no text layer and no embedded XML: accepted, but nothing could be read automatically;
+ * - refusals: `not-pdf` (by content, whatever its name), `empty`, `encrypted` (needs a password:
+ *   AKTO cannot read it), `damaged` (pdf.js cannot open it, or it has no pages).
+ */
+export type ReadingStatus = 'ok' | 'scan' | 'not-pdf' | 'empty' | 'encrypted' | 'damaged';
+
+/** The statuses that refuse the file before upload. */
+export type RefusalStatus = Exclude<ReadingStatus, 'ok' | 'scan'>;
+
+/** Where the reading came from as a whole: embedded XML (with text to complete it, if needed), text only, or nothing. */
+export type ReadingSource = 'factur-x' | 'text' | 'none';
+
+/** The embedded XML's syntax: CII (Factur-X, ZUGFeRD 2, XRechnung CII), ZUGFeRD 1.0's older CII, or UBL. */
+export type XmlSyntax = 'CII' | 'ZUGFeRD 1.0' | 'UBL';
+
+/** Something the reader noticed that the user may need to know. */
+export type ReadingWarning =
+  /** An e-invoice attachment was there but could not be parsed: the text was read instead. */
+  | 'xml-unreadable'
+  /** The totals read do not add up (HT + TVA ≠ TTC, EN 16931 BR-CO-15). */
+  | 'totals-mismatch';
+
+/**
+ * A value found in the file but not reported in `fields`, and why: a SIREN or SIRET that fails
+ * its checksum (the public samples' fake ones), a reference that is not an AKTO dossier number.
+ */
+export interface DiscardedValue {
+  field: 'siren' | 'siret' | 'buyerSiren' | 'buyerSiret' | 'dossiers';
+  value: string;
+  source: FieldSource;
+  /** `checksum`: fails Luhn; `format`: not 9 or 14 digits; `pattern`: not an AKTO dossier number. */
+  reason: 'checksum' | 'format' | 'pattern';
+  /** Where it was, e.g. `SpecifiedLegalOrganization/ID@0002`, `BuyerReference`, `SIRET` (a text label). */
+  from: string;
+}
+
+export interface InvoiceReading {
+  status: ReadingStatus;
+  /** Whether the file may be deposited: true for `ok` and `scan`, false for the refusals. */
+  accepted: boolean;
+  /** The file's name (`options.name`, else `File.name`), for messages; null when unknown. */
+  name: string | null;
+  source: ReadingSource;
+  /** The embedded XML's syntax, when one was read. */
+  syntax: XmlSyntax | null;
+  /**
+   * The profile's usual name: `MINIMUM`, `BASIC WL`, `BASIC`, `EN 16931`, `EXTENDED`, `XRECHNUNG`,
+   * `ZUGFeRD 1.0 BASIC` / `COMFORT` / `EXTENDED`, `PEPPOL BIS 3`; null when unknown (see `profileId`).
+   */
+  profile: string | null;
+  /** The guideline identifier as written (`urn:cen.eu:en16931:2017`, `urn:factur-x.eu:1p0:minimum`…). */
+  profileId: string | null;
+  /** The name of the embedded file read (`factur-x.xml`, `xrechnung.xml`…), decoded. */
+  attachment: string | null;
+  /** UNTDID 1001 document type (BT-3): `380` invoice, `381` credit note, `389` self-billing, `751`… */
+  documentType: string | null;
+  /**
+   * An avoir: a credit-note type (81, 83, 261, 262, 296, 308, 381, 396, 420, 458, 532), « AVOIR N° » in
+   * the text, or negative totals (TTC, else HT). 389 (self-billing) and 751 are not.
+   */
+  creditNote: boolean;
+  /** Type 751, « invoice information for accounting purposes »: not an invoice. */
+  notAnInvoice: boolean;
+  fields: InvoiceFields;
+  /** Values seen but not reported, with the reason. */
+  discarded: DiscardedValue[];
+  warnings: ReadingWarning[];
+  /** Page count; null when the PDF could not be opened. */
+  pages: number | null;
+  /** A technical detail on a refusal or an unreadable attachment (the pdf.js error), for logs; not for users. */
+  detail: string | null;
+}
+
+export interface ReadInvoiceOptions {
+  /** The file's name, for `reading.name`; `File.name` by default. */
+  name?: string;
+}

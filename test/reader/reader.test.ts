@@ -1,0 +1,616 @@
+// The reader (`akto-invoice-widget/reader`) in real Chromium: the public corpus against its
+// INDEX.tsv, the project's samples against samples.json, the refused fixtures, and e-invoices
+// built here with pdf-lib (UBL, ZUGFeRD 1.0, odd names, BOMs, prefixes, type 751…).
+import { expect } from '@open-wc/testing';
+import { AFRelationship, PDFDocument, StandardFonts } from 'pdf-lib/dist/pdf-lib.esm.js';
+import { readFieldsFromPdf } from '../../src/mocks/read-fields.js';
+import { decodeAttachmentName, profileName, readInvoice, readInvoiceText, readInvoiceXml, scanInvoiceText, type InvoiceReading } from '../../src/reader/index.js';
+import { DOSSIER_PATTERN } from '../../src/rules/dossier.js';
+import { checkSiren, checkSiret } from '../../src/rules/siren.js';
+import { sampleFile, samples, type SampleEntry } from '../helpers/mock.js';
+
+const url = (file: string) => `/${file.split('/').map(encodeURIComponent).join('/')}`;
+async function blobOf(file: string): Promise<Blob> {
+  const response = await fetch(url(file));
+  expect(response.ok, `${file} is served`).to.equal(true);
+  return response.blob();
+}
+const read = async (file: string) => readInvoice(await blobOf(file), { name: file.split('/').pop()! });
+const value = <T>(reading: InvoiceReading, key: keyof InvoiceReading['fields']) => reading.fields[key]?.value as T | undefined;
+
+// ---------------------------------------------------------------------------------------------
+// The public corpus
+
+const CORPUS = 'test/fixtures/corpus';
+type Row = Record<string, string>;
+async function corpusIndex(): Promise<Row[]> {
+  const [header, ...lines] = (await (await fetch(`/${CORPUS}/INDEX.tsv`)).text()).split('\n').filter((l) => l.trim());
+  const columns = header!.split('\t');
+  return lines.map((line) => Object.fromEntries(line.split('\t').map((cell, i) => [columns[i]!, cell.trim()])));
+}
+const index = await corpusIndex();
+const iso = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+/** The profile named in INDEX's kind_profile column, as the reader names it. */
+function expectedProfile(kind: string): string | null {
+  return ['BASIC WL', 'MINIMUM', 'XRECHNUNG', 'EXTENDED', 'EN 16931', 'BASIC'].find((p) => kind.includes(p)) ?? null;
+}
+
+describe('reader: the public corpus (test/fixtures/corpus/INDEX.tsv)', () => {
+  it('lists the 8 files with their source and licence', () => {
+    expect(index).to.have.length(8);
+    for (const row of index) {
+      expect(row.source_repo, row.filename).to.match(/@[0-9a-f]{7}$/);
+      expect(row.repo_license, row.filename).to.match(/Apache-2\.0|BSD-3-Clause|MIT/);
+    }
+  });
+
+  for (const row of index) {
+    describe(row.filename!, () => {
+      let reading: InvoiceReading;
+      before(async () => {
+        reading = await read(`${CORPUS}/${row.filename}`);
+      });
+
+      it('is read from its embedded XML (or its text), with the attachment named', () => {
+        expect(reading.status).to.equal('ok');
+        expect(reading.accepted).to.equal(true);
+        if (row.embedded_xml === '(none)') {
+          expect(reading.source).to.equal('text');
+          expect(reading.attachment).to.equal(null);
+          expect(reading.syntax).to.equal(null);
+        } else {
+          expect(reading.source).to.equal('factur-x');
+          expect(reading.syntax).to.equal('CII');
+          // « factur-x.xml (+ Bon_de_livraison.pdf) »: the e-invoice among other attachments.
+          expect(reading.attachment).to.equal(row.embedded_xml!.split(' ')[0]);
+          expect(reading.profile).to.equal(expectedProfile(row.kind_profile!));
+          const urn = /\((urn:[^)]+)\)/.exec(row.kind_profile!)?.[1];
+          if (urn) expect(reading.profileId).to.equal(urn);
+        }
+      });
+
+      it('gives the invoice number, type, date, totals and amount due', () => {
+        const source = reading.source;
+        expect(reading.fields.invoiceNumber).to.deep.equal({ value: row.invoice_number_BT1, source, confidence: 'high' });
+        expect(reading.documentType).to.equal(row.type_code_BT3 || null);
+        expect(value(reading, 'issueDate')).to.equal(iso(row.issue_date_BT2!));
+        expect(value(reading, 'amountHT')).to.equal(Number(row.total_ht_BT109));
+        expect(value(reading, 'amountTVA')).to.equal(Number(row.total_tva_BT110));
+        expect(value(reading, 'amountTTC')).to.equal(Number(row.total_ttc_BT112));
+        expect(value(reading, 'currency')).to.equal('EUR');
+        for (const key of ['issueDate', 'amountHT', 'amountTVA', 'amountTTC'] as const) {
+          expect(reading.fields[key]?.source, key).to.equal(source);
+          expect(reading.fields[key]?.confidence, key).to.equal('high');
+        }
+        if (source === 'factur-x') expect(value(reading, 'amountDue')).to.equal(Number(row.due_payable_BT115));
+        expect(reading.warnings).to.deep.equal([]);
+      });
+
+      it('reports a SIREN/SIRET only when it passes the checksum, and keeps the others aside', () => {
+        const numbers = [...row.seller_id!.matchAll(/\b(\d{14}|\d{9})\b/g)].map((m) => m[1]!);
+        const valid = row.seller_id_luhn_ok === 'yes';
+        const siren = numbers.find((n) => n.length === 9);
+        const siret = numbers.find((n) => n.length === 14);
+        if (valid) {
+          expect(value(reading, 'siren')).to.equal(siren ?? siret!.slice(0, 9));
+          expect(value(reading, 'siret') ?? null).to.equal(siret ?? null);
+        } else {
+          expect(reading.fields.siren).to.equal(null);
+          expect(reading.fields.siret).to.equal(null);
+          for (const n of numbers) {
+            expect(checkSiren(n).ok || checkSiret(n).ok, `${n} is one of the fake numbers`).to.equal(false);
+            expect(reading.discarded.some((d) => d.value === n && d.reason === 'checksum' && (d.field === 'siret' || d.field === 'siren')), `${n} discarded`).to.equal(true);
+          }
+        }
+        const buyer = [...row.buyer_legal_id!.matchAll(/\b(\d{14}|\d{9})\b/g)].map((m) => m[1]!);
+        for (const n of buyer) {
+          expect(reading.fields.buyerSiren?.value).not.to.equal(n);
+          expect(reading.fields.buyerSiret?.value).not.to.equal(n);
+          expect(reading.discarded.some((d) => d.value === n && d.field.startsWith('buyer') && d.reason === 'checksum'), `buyer ${n} discarded`).to.equal(true);
+        }
+      });
+
+      it('takes buyer and order references as dossiers only when they are AKTO numbers', () => {
+        const references = [row.buyer_reference_BT10, row.order_ref_BT13].filter((r): r is string => Boolean(r));
+        for (const reference of references) {
+          if (DOSSIER_PATTERN.test(reference)) expect(reading.fields.dossiers?.value).to.include(reference);
+          else {
+            expect(reading.fields.dossiers?.value ?? []).not.to.include(reference);
+            expect(reading.discarded).to.deep.include({ field: 'dossiers', value: reference, source: 'factur-x', reason: 'pattern', from: row.buyer_reference_BT10 === reference ? 'BuyerReference' : 'BuyerOrderReferencedDocument' });
+          }
+        }
+        // No public invoice carries an AKTO dossier number.
+        expect(reading.fields.dossiers).to.equal(null);
+      });
+
+      it('tells a credit note from an invoice', () => {
+        const negative = Number(row.total_ttc_BT112) < 0;
+        expect(reading.creditNote).to.equal(row.type_code_BT3 === '381' || negative);
+        expect(reading.notAnInvoice).to.equal(false);
+        if (row.type_code_BT3 === '389') expect(reading.creditNote, 'self-billing is not an avoir').to.equal(false);
+      });
+    });
+  }
+
+  it('reads the plain French invoice from its text: 562044387, 02 Juillet 2015, 24.99 / 5.00 / 29.99, SIREN 421938861, no SIRET', async () => {
+    const reading = await read(`${CORPUS}/plain_fr_free_fiber.pdf`);
+    expect(reading).to.include({ status: 'ok', source: 'text', pages: 2, creditNote: false, documentType: null });
+    const f = reading.fields;
+    expect([f.invoiceNumber?.value, f.issueDate?.value, f.amountHT?.value, f.amountTVA?.value, f.amountTTC?.value]).to.deep.equal(['562044387', '2015-07-02', 24.99, 5, 29.99]);
+    expect(f.siren).to.deep.equal({ value: '421938861', source: 'text', confidence: 'high' });
+    expect(f.siret).to.equal(null);
+    expect(f.dossiers).to.equal(null);
+    expect(f.sellerName?.value).to.equal('Free');
+  });
+
+  it('finds the octal-escaped factur-x.xml of the MINIMUM sample and the xrechnung.xml of the XRechnung one', async () => {
+    expect((await read(`${CORPUS}/fx_fnfe_Facture_FR_MINIMUM.pdf`)).attachment).to.equal('factur-x.xml');
+    expect((await read(`${CORPUS}/xr_XRECHNUNG_Einfach.pdf`)).attachment).to.equal('xrechnung.xml');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The project's samples
+
+const manifest = await samples();
+const invoices = manifest.filter((e): e is SampleEntry & { file: string } => e.kind !== 'fixture');
+
+describe('reader: the project samples (demo/samples/samples.json)', () => {
+  for (const entry of invoices) {
+    it(`${entry.file}: the manifest's values, from ${entry.facturX ? 'its factur-x.xml' : 'its text'}`, async () => {
+      const reading = await read(entry.file);
+      const source = entry.facturX ? 'factur-x' : 'text';
+      expect(reading).to.include({ status: 'ok', accepted: true, source, pages: entry.pages ?? null, creditNote: entry.kind === 'credit-note', notAnInvoice: false });
+      const f = reading.fields;
+      expect({
+        invoiceNumber: f.invoiceNumber?.value,
+        issueDate: f.issueDate?.value,
+        amountHT: f.amountHT?.value,
+        amountTVA: f.amountTVA?.value,
+        amountTTC: f.amountTTC?.value,
+        siret: f.siret?.value,
+        siren: f.siren?.value,
+        buyerSiren: f.buyerSiren?.value,
+        sellerName: f.sellerName?.value,
+        dossiers: f.dossiers?.value,
+      }).to.deep.equal({
+        invoiceNumber: entry.invoiceNumber,
+        issueDate: entry.issueDate,
+        amountHT: entry.amountHT,
+        amountTVA: entry.amountTVA,
+        amountTTC: entry.amountTTC,
+        siret: entry.siret,
+        siren: entry.siren,
+        buyerSiren: entry.buyerSiren,
+        sellerName: entry.sellerName,
+        dossiers: entry.dossiers,
+      });
+      for (const [key, got] of Object.entries(f)) if (got) expect(got.source, key).to.equal(source);
+      // Totals confirmed by HT + TVA = TTC, the SIRET by its label and checksum.
+      for (const key of ['invoiceNumber', 'amountHT', 'amountTVA', 'amountTTC', 'siret', 'dossiers'] as const) expect(f[key]?.confidence, key).to.equal('high');
+      for (const decoy of (entry as { decoys?: string[] }).decoys ?? []) expect(f.dossiers?.value).not.to.include(decoy);
+      expect(reading.warnings).to.deep.equal([]);
+      if (entry.facturX) {
+        const e = entry as SampleEntry & { facturXProfile?: string; facturXTypeCode?: number };
+        expect(reading).to.include({ syntax: 'CII', attachment: 'factur-x.xml', profile: e.facturXProfile, documentType: String(e.facturXTypeCode), profileId: 'urn:cen.eu:en16931:2017' });
+        expect(f.amountDue?.value).to.equal(entry.amountTTC);
+      }
+    });
+  }
+
+  it('takes a 380 with negative totals for an avoir (avoir-2607-calcul-mental-facturx.pdf)', async () => {
+    const reading = await read('demo/samples/avoir-2607-calcul-mental-facturx.pdf');
+    expect(reading).to.include({ documentType: '380', creditNote: true });
+  });
+
+  it('refuses the problem fixtures before upload, and takes a scan with a warning status', async () => {
+    const expected: Record<string, { status: string; accepted: boolean; pages: number | null }> = {
+      'not-pdf': { status: 'not-pdf', accepted: false, pages: null },
+      empty: { status: 'empty', accepted: false, pages: null },
+      damaged: { status: 'damaged', accepted: false, pages: null },
+      encrypted: { status: 'encrypted', accepted: false, pages: null },
+      scan: { status: 'scan', accepted: true, pages: 1 },
+    };
+    for (const entry of manifest.filter((e) => e.kind === 'fixture')) {
+      const hostileName = (entry as { hostileName?: string }).hostileName!;
+      const reading = await readInvoice(await sampleFile(entry.file, hostileName));
+      expect(reading, entry.file).to.include({ ...expected[entry.problem!], source: 'none', name: hostileName });
+      expect(Object.values(reading.fields).every((f) => f === null), `${entry.file}: nothing read`).to.equal(true);
+    }
+    expect((await read('test/fixtures/encrypted.pdf')).detail).to.match(/^PasswordException/);
+    expect((await read('test/fixtures/damaged.pdf')).detail).to.match(/^InvalidPDFException/);
+  });
+
+  it('refuses a PNG named .pdf by its content, and reads a PDF whatever its name', async () => {
+    expect((await readInvoice(await sampleFile('test/fixtures/not-a-pdf.pdf', 'facture.pdf'))).status).to.equal('not-pdf');
+    const renamed = await readInvoice(await sampleFile('demo/samples/facture-2606-calcul-mental.pdf', 'scan.png'));
+    expect(renamed).to.include({ status: 'ok', name: 'scan.png' });
+  });
+
+  it('also takes bytes (ArrayBuffer, Uint8Array), as the mock server does', async () => {
+    const bytes = await (await blobOf('demo/samples/facture-2606-calcul-mental-facturx.pdf')).arrayBuffer();
+    expect((await readInvoice(bytes)).fields.invoiceNumber?.value).to.equal('FA-2026-0612');
+    expect((await readInvoice(new Uint8Array(bytes))).fields.invoiceNumber?.value).to.equal('FA-2026-0612');
+    expect((await readInvoice(bytes)).name).to.equal(null);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// E-invoices built here: UBL, ZUGFeRD 1.0, odd attachment names, prefixes, type 751…
+
+const NS = {
+  rsm: 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100',
+  ram: 'urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100',
+  udt: 'urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100',
+};
+
+/** A one-page PDF, its text drawn line by line, with the given attachments. */
+async function pdfWith(lines: string[], attachments: { name: string; content: string | Uint8Array; relationship?: AFRelationship }[]): Promise<Blob> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  lines.forEach((line, i) => page.drawText(line, { x: 50, y: 780 - i * 16, size: 11, font }));
+  for (const a of attachments) {
+    const content = typeof a.content === 'string' ? new TextEncoder().encode(a.content) : a.content;
+    await doc.attach(content, a.name, { mimeType: 'text/xml', afRelationship: a.relationship ?? AFRelationship.Data });
+  }
+  const bytes = await doc.save();
+  return new Blob([bytes.slice().buffer], { type: 'application/pdf' });
+}
+
+const UBL_INVOICE = `<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+         xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+         xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0</cbc:CustomizationID>
+  <cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>
+  <cbc:ID>UBL-2026-0042</cbc:ID>
+  <cbc:IssueDate>2026-09-15</cbc:IssueDate>
+  <cbc:DueDate>2026-10-15</cbc:DueDate>
+  <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>
+  <cbc:Note>Dossier AKTO N° 2206AF000358 – réf. client 365146</cbc:Note>
+  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+  <cbc:TaxCurrencyCode>USD</cbc:TaxCurrencyCode>
+  <cbc:BuyerReference>2205CA000799</cbc:BuyerReference>
+  <cac:OrderReference><cbc:ID>365146</cbc:ID></cac:OrderReference>
+  <cac:ContractDocumentReference><cbc:ID>2206CA000564</cbc:ID></cac:ContractDocumentReference>
+  <cac:ProjectReference><cbc:ID>PRJ-7</cbc:ID></cac:ProjectReference>
+  <cac:AccountingSupplierParty>
+    <cac:Party>
+      <cbc:EndpointID schemeID="0225">884884057_FACTURES</cbc:EndpointID>
+      <cac:PartyIdentification><cbc:ID schemeID="0009">88488405700016</cbc:ID></cac:PartyIdentification>
+      <cac:PartyName><cbc:Name>ICEP</cbc:Name></cac:PartyName>
+      <cac:PartyLegalEntity>
+        <cbc:RegistrationName>ICEP FORMATION</cbc:RegistrationName>
+        <cbc:CompanyID schemeID="0002">884884057</cbc:CompanyID>
+      </cac:PartyLegalEntity>
+    </cac:Party>
+  </cac:AccountingSupplierParty>
+  <cac:AccountingCustomerParty>
+    <cac:Party>
+      <cac:PartyLegalEntity>
+        <cbc:RegistrationName>CASINO RESTAURATION SASU</cbc:RegistrationName>
+        <cbc:CompanyID schemeID="0002">527319461</cbc:CompanyID>
+      </cac:PartyLegalEntity>
+    </cac:Party>
+  </cac:AccountingCustomerParty>
+  <cac:TaxTotal><cbc:TaxAmount currencyID="USD">264.00</cbc:TaxAmount></cac:TaxTotal>
+  <cac:TaxTotal>
+    <cbc:TaxAmount currencyID="EUR">240.00</cbc:TaxAmount>
+    <cac:TaxSubtotal><cbc:TaxableAmount currencyID="EUR">1200.00</cbc:TaxableAmount><cbc:TaxAmount currencyID="EUR">240.00</cbc:TaxAmount></cac:TaxSubtotal>
+  </cac:TaxTotal>
+  <cac:LegalMonetaryTotal>
+    <cbc:LineExtensionAmount currencyID="EUR">1200.00</cbc:LineExtensionAmount>
+    <cbc:TaxExclusiveAmount currencyID="EUR">1200.00</cbc:TaxExclusiveAmount>
+    <cbc:TaxInclusiveAmount currencyID="EUR">1440.00</cbc:TaxInclusiveAmount>
+    <cbc:PrepaidAmount currencyID="EUR">440.00</cbc:PrepaidAmount>
+    <cbc:PayableAmount currencyID="EUR">1000.00</cbc:PayableAmount>
+  </cac:LegalMonetaryTotal>
+  <cac:InvoiceLine>
+    <cbc:ID>1</cbc:ID>
+    <cbc:InvoicedQuantity unitCode="HUR">24</cbc:InvoicedQuantity>
+    <cbc:LineExtensionAmount currencyID="EUR">1200.00</cbc:LineExtensionAmount>
+    <cac:TaxTotal><cbc:TaxAmount currencyID="EUR">999.00</cbc:TaxAmount></cac:TaxTotal>
+    <cac:Item><cbc:Name>Formation</cbc:Name></cac:Item>
+    <cac:Price><cbc:PriceAmount currencyID="EUR">50.00</cbc:PriceAmount></cac:Price>
+  </cac:InvoiceLine>
+</Invoice>`;
+
+const UBL_CREDIT_NOTE = `<?xml version="1.0" encoding="UTF-8"?>
+<CreditNote xmlns="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
+            xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+            xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0</cbc:CustomizationID>
+  <cbc:ID>AV-UBL-9</cbc:ID>
+  <cbc:IssueDate>2026-10-01</cbc:IssueDate>
+  <cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>
+  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+  <cac:AccountingSupplierParty><cac:Party><cac:PartyName><cbc:Name>Vendeur</cbc:Name></cac:PartyName></cac:Party></cac:AccountingSupplierParty>
+  <cac:TaxTotal><cbc:TaxAmount currencyID="EUR">20.00</cbc:TaxAmount></cac:TaxTotal>
+  <cac:LegalMonetaryTotal>
+    <cbc:TaxExclusiveAmount currencyID="EUR">100.00</cbc:TaxExclusiveAmount>
+    <cbc:TaxInclusiveAmount currencyID="EUR">120.00</cbc:TaxInclusiveAmount>
+    <cbc:PayableAmount currencyID="EUR">120.00</cbc:PayableAmount>
+  </cac:LegalMonetaryTotal>
+</CreditNote>`;
+
+const ZUGFERD_1 = `<?xml version="1.0" encoding="UTF-8"?>
+<rsm:CrossIndustryDocument xmlns:rsm="urn:ferd:CrossIndustryDocument:invoice:1p0"
+    xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:12"
+    xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:15">
+  <rsm:SpecifiedExchangedDocumentContext>
+    <ram:GuidelineSpecifiedDocumentContextParameter><ram:ID>urn:ferd:CrossIndustryDocument:invoice:1p0:comfort</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter>
+  </rsm:SpecifiedExchangedDocumentContext>
+  <rsm:HeaderExchangedDocument>
+    <ram:ID>ZF1-2014-007</ram:ID>
+    <ram:Name>RECHNUNG</ram:Name>
+    <ram:TypeCode>380</ram:TypeCode>
+    <ram:IssueDateTime><udt:DateTimeString format="102">20140512</udt:DateTimeString></ram:IssueDateTime>
+    <ram:IncludedNote><ram:Content>Dossier AKTO 2103DCA22581</ram:Content></ram:IncludedNote>
+  </rsm:HeaderExchangedDocument>
+  <rsm:SpecifiedSupplyChainTradeTransaction>
+    <ram:ApplicableSupplyChainTradeAgreement>
+      <ram:BuyerReference>2105DCA45238</ram:BuyerReference>
+      <ram:SellerTradeParty>
+        <ram:GlobalID schemeID="0009">82409268800236</ram:GlobalID>
+        <ram:Name>AFPA ENTREPRISES NOUVELLE AQUITAINE</ram:Name>
+      </ram:SellerTradeParty>
+      <ram:BuyerTradeParty><ram:Name>SNC KAVKAZ</ram:Name></ram:BuyerTradeParty>
+      <ram:BuyerOrderReferencedDocument><ram:ID>PO-88</ram:ID></ram:BuyerOrderReferencedDocument>
+    </ram:ApplicableSupplyChainTradeAgreement>
+    <ram:IncludedSupplyChainTradeLineItem>
+      <ram:SpecifiedSupplyChainTradeSettlement>
+        <ram:SpecifiedTradeSettlementMonetarySummation><ram:LineTotalAmount currencyID="EUR">198.00</ram:LineTotalAmount></ram:SpecifiedTradeSettlementMonetarySummation>
+      </ram:SpecifiedSupplyChainTradeSettlement>
+    </ram:IncludedSupplyChainTradeLineItem>
+    <ram:ApplicableSupplyChainTradeSettlement>
+      <ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>
+      <ram:SpecifiedTradeSettlementMonetarySummation>
+        <ram:LineTotalAmount currencyID="EUR">198.00</ram:LineTotalAmount>
+        <ram:TaxBasisTotalAmount currencyID="EUR">198.00</ram:TaxBasisTotalAmount>
+        <ram:TaxTotalAmount currencyID="EUR">37.62</ram:TaxTotalAmount>
+        <ram:GrandTotalAmount currencyID="EUR">235.62</ram:GrandTotalAmount>
+        <ram:DuePayableAmount currencyID="EUR">235.62</ram:DuePayableAmount>
+      </ram:SpecifiedTradeSettlementMonetarySummation>
+    </ram:ApplicableSupplyChainTradeSettlement>
+  </rsm:SpecifiedSupplyChainTradeTransaction>
+</rsm:CrossIndustryDocument>`;
+
+/** A CII invoice written with unusual prefixes (x:, a:, u:): only the namespaces count. */
+function cii(o: { id: string; type: string; profile: string; sellerIds: string; ht: string; tva: string; ttc: string; extra?: string }): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<x:CrossIndustryInvoice xmlns:x="${NS.rsm}" xmlns:a="${NS.ram}" xmlns:u="${NS.udt}">
+  <x:ExchangedDocumentContext><a:GuidelineSpecifiedDocumentContextParameter><a:ID>${o.profile}</a:ID></a:GuidelineSpecifiedDocumentContextParameter></x:ExchangedDocumentContext>
+  <x:ExchangedDocument>
+    <a:ID>${o.id}</a:ID><a:TypeCode>${o.type}</a:TypeCode>
+    <a:IssueDateTime><u:DateTimeString format="102">20260201</u:DateTimeString></a:IssueDateTime>
+  </x:ExchangedDocument>
+  <x:SupplyChainTradeTransaction>
+    <a:ApplicableHeaderTradeAgreement>
+      <a:SellerTradeParty><a:Name>AFPA ENTREPRISES NOUVELLE AQUITAINE</a:Name>${o.sellerIds}</a:SellerTradeParty>
+      <a:BuyerTradeParty><a:Name>CASINO</a:Name></a:BuyerTradeParty>
+      ${o.extra ?? ''}
+    </a:ApplicableHeaderTradeAgreement>
+    <a:ApplicableHeaderTradeSettlement>
+      <a:InvoiceCurrencyCode>EUR</a:InvoiceCurrencyCode>
+      <a:SpecifiedTradeSettlementHeaderMonetarySummation>
+        <a:TaxBasisTotalAmount>${o.ht}</a:TaxBasisTotalAmount>
+        <a:TaxTotalAmount currencyID="CHF">-19.00</a:TaxTotalAmount>
+        <a:TaxTotalAmount currencyID="EUR">${o.tva}</a:TaxTotalAmount>
+        <a:GrandTotalAmount>${o.ttc}</a:GrandTotalAmount>
+        <a:DuePayableAmount>${o.ttc}</a:DuePayableAmount>
+      </a:SpecifiedTradeSettlementHeaderMonetarySummation>
+    </a:ApplicableHeaderTradeSettlement>
+  </x:SupplyChainTradeTransaction>
+</x:CrossIndustryInvoice>`;
+}
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const withBom = (xml: string) => new Uint8Array([...BOM, ...new TextEncoder().encode(xml)]);
+
+describe('reader: e-invoices built with pdf-lib', () => {
+  it('reads a UBL attachment as UBL, never as CII: the document totals, the invoice currency, AKTO numbers only', async () => {
+    const reading = await readInvoice(await pdfWith([], [{ name: 'xrechnung.xml', content: UBL_INVOICE, relationship: AFRelationship.Alternative }]));
+    expect(reading).to.include({ status: 'ok', source: 'factur-x', syntax: 'UBL', attachment: 'xrechnung.xml', documentType: '380', creditNote: false, profile: 'XRECHNUNG', pages: 1 });
+    const f = reading.fields;
+    expect([f.invoiceNumber?.value, f.issueDate?.value, f.currency?.value, f.amountHT?.value, f.amountTVA?.value, f.amountTTC?.value, f.amountDue?.value]).to.deep.equal(['UBL-2026-0042', '2026-09-15', 'EUR', 1200, 240, 1440, 1000]);
+    expect([f.sellerName?.value, f.siren?.value, f.siret?.value, f.buyerSiren?.value]).to.deep.equal(['ICEP FORMATION', '884884057', '88488405700016', '527319461']);
+    expect(f.dossiers?.value).to.deep.equal(['2205CA000799', '2206CA000564', '2206AF000358']);
+    expect(reading.discarded.filter((d) => d.field === 'dossiers').map((d) => [d.from, d.value])).to.deep.equal([
+      ['OrderReference', '365146'],
+      ['ProjectReference', 'PRJ-7'],
+    ]);
+  });
+
+  it('reads a UBL CreditNote under any .xml name as an avoir (381)', async () => {
+    const reading = await readInvoice(await pdfWith(['Avoir'], [{ name: 'Invoice_UBL.XML', content: UBL_CREDIT_NOTE }]));
+    expect(reading).to.include({ syntax: 'UBL', attachment: 'Invoice_UBL.XML', documentType: '381', creditNote: true, profile: 'PEPPOL BIS 3' });
+    expect([reading.fields.amountHT?.value, reading.fields.amountTVA?.value, reading.fields.amountTTC?.value]).to.deep.equal([100, 20, 120]);
+  });
+
+  it('reads ZUGFeRD 1.0 (ZUGFeRD-invoice.xml, with a BOM, AFRelationship Alternative) by its older paths', async () => {
+    const reading = await readInvoice(await pdfWith([], [{ name: 'ZUGFeRD-invoice.xml', content: withBom(ZUGFERD_1), relationship: AFRelationship.Alternative }]));
+    expect(reading).to.include({ status: 'ok', syntax: 'ZUGFeRD 1.0', attachment: 'ZUGFeRD-invoice.xml', profile: 'ZUGFeRD 1.0 COMFORT', profileId: 'urn:ferd:CrossIndustryDocument:invoice:1p0:comfort', documentType: '380' });
+    const f = reading.fields;
+    expect([f.invoiceNumber?.value, f.issueDate?.value, f.amountHT?.value, f.amountTVA?.value, f.amountTTC?.value, f.amountDue?.value]).to.deep.equal(['ZF1-2014-007', '2014-05-12', 198, 37.62, 235.62, 235.62]);
+    expect([f.siret?.value, f.siren?.value, f.sellerName?.value]).to.deep.equal(['82409268800236', '824092688', 'AFPA ENTREPRISES NOUVELLE AQUITAINE']);
+    expect(f.dossiers?.value).to.deep.equal(['2105DCA45238', '2103DCA22581']);
+    expect(reading.discarded).to.deep.include({ field: 'dossiers', value: 'PO-88', source: 'factur-x', reason: 'pattern', from: 'BuyerOrderReferencedDocument' });
+  });
+
+  it('decodes an octal-escaped name, ignores the prefixes, takes the invoice-currency TVA, reports 751 as not an invoice (nor an avoir)', async () => {
+    const xml = cii({
+      id: 'INFO-2026-01',
+      type: '751',
+      profile: 'urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended',
+      sellerIds: `<a:SpecifiedLegalOrganization><a:ID schemeID="0002">82409268800236</a:ID></a:SpecifiedLegalOrganization>`,
+      ht: '-100.00',
+      tva: '-20.00',
+      ttc: '-120.00',
+    });
+    const reading = await readInvoice(await pdfWith([], [{ name: 'factur\\055x\\056xml', content: xml, relationship: AFRelationship.Source }]));
+    expect(reading).to.include({ syntax: 'CII', attachment: 'factur-x.xml', profile: 'EXTENDED', documentType: '751', notAnInvoice: true, creditNote: false });
+    // A 14-digit number under 0002 (older files) is a SIRET; its first 9 digits the SIREN.
+    expect([reading.fields.siret?.value, reading.fields.siren?.value]).to.deep.equal(['82409268800236', '824092688']);
+    expect(reading.fields.amountTVA?.value).to.equal(-20);
+  });
+
+  it('completes from the text what the XML lacks (the SIRET, the dossier), and nothing else', async () => {
+    const xml = cii({ id: 'FA-MIN-1', type: '380', profile: 'urn:factur-x.eu:1p0:minimum', sellerIds: '', ht: '100.00', tva: '20.00', ttc: '120.00' });
+    const lines = ['AFPA ENTREPRISES NOUVELLE AQUITAINE', 'SIRET : 82409268800236', 'FACTURE N° AUTRE-99', 'Dossier AKTO N° 2206AF000578', 'Total HT 999,00 €'];
+    const reading = await readInvoice(await pdfWith(lines, [{ name: 'factur-x.xml', content: xml }]));
+    const f = reading.fields;
+    expect(reading.source).to.equal('factur-x');
+    expect(f.invoiceNumber).to.deep.equal({ value: 'FA-MIN-1', source: 'factur-x', confidence: 'high' });
+    expect(f.amountHT?.value).to.equal(100);
+    expect(f.siret).to.deep.equal({ value: '82409268800236', source: 'text', confidence: 'high' });
+    expect(f.siren).to.deep.equal({ value: '824092688', source: 'text', confidence: 'high' });
+    expect(f.dossiers).to.deep.equal({ value: ['2206AF000578'], source: 'text', confidence: 'high' });
+  });
+
+  it('falls back to the text when the factur-x.xml cannot be parsed, and says so', async () => {
+    const broken = `<?xml version="1.0"?><rsm:CrossIndustryInvoice xmlns:rsm="${NS.rsm}"><rsm:ExchangedDocument>`;
+    const lines = ['FACTURE N° BRK-1', 'Date : 05/02/2026', 'Total HT 100,00 €', 'TVA 20 % 20,00 €', 'Total TTC 120,00 €'];
+    const reading = await readInvoice(await pdfWith(lines, [{ name: 'factur-x.xml', content: broken }]));
+    expect(reading).to.include({ status: 'ok', source: 'text', attachment: null, syntax: null });
+    expect(reading.warnings).to.deep.equal(['xml-unreadable']);
+    expect([reading.fields.invoiceNumber?.value, reading.fields.issueDate?.value, reading.fields.amountTTC?.value]).to.deep.equal(['BRK-1', '2026-02-05', 120]);
+  });
+
+  it('reads an e-invoice whose PDF has no text layer (not a scan), and flags totals that do not add up', async () => {
+    const xml = cii({ id: 'FA-X', type: '380', profile: 'urn:cen.eu:en16931:2017', sellerIds: '', ht: '100.00', tva: '20.00', ttc: '125.00' });
+    const reading = await readInvoice(await pdfWith([], [{ name: 'factur-x.xml', content: xml }]));
+    expect(reading).to.include({ status: 'ok', source: 'factur-x' });
+    expect(reading.warnings).to.deep.equal(['totals-mismatch']);
+    expect(reading.fields.amountTTC).to.deep.equal({ value: 125, source: 'factur-x', confidence: 'medium' });
+  });
+
+  it('takes a blank page without XML for a scan', async () => {
+    expect((await readInvoice(await pdfWith([], []))).status).to.equal('scan');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The pieces
+
+describe('reader: text scanning', () => {
+  it('reads the invoice number after « Facture n° », not the credited invoice of an avoir', () => {
+    expect(scanInvoiceText('Facture n°562044387 du 02 Juillet 2015').fields.invoiceNumber?.value).to.equal('562044387');
+    const avoir = scanInvoiceText('AVOIR N° AV-1\nDate : 03/07/2026\nAvoir sur la facture n° FA-9 du 26/06/2026');
+    expect([avoir.fields.invoiceNumber?.value, avoir.fields.issueDate?.value, avoir.creditNote]).to.deep.equal(['AV-1', '2026-07-03', true]);
+    expect(scanInvoiceText('Règlement de la facture n° FA-9').fields.invoiceNumber).to.equal(null);
+    expect(scanInvoiceText('Numéro de facture : 2026/117').fields.invoiceNumber).to.deep.equal({ value: '2026/117', source: 'text', confidence: 'medium' });
+  });
+
+  it('reads written and numeric dates, labelled or not, and no date that is not one', () => {
+    const date = (text: string) => scanInvoiceText(text).fields.issueDate;
+    expect(date('Émise le 1er août 2026')).to.deep.equal({ value: '2026-08-01', source: 'text', confidence: 'high' });
+    expect(date('Date de facture : 13/11/2017\nDate d’échéance : 13/12/2017')?.value).to.equal('2017-11-13');
+    expect(date('DATE DE FACTURE ASSOCIÉE : 01/01/2026\nDate : 31/01/2026')?.value).to.equal('2026-01-31');
+    expect(date('Payé le 3 févr. 2026')).to.deep.equal({ value: '2026-02-03', source: 'text', confidence: 'low' });
+    expect(date('Date : 31/02/2026')).to.equal(null);
+  });
+
+  it('reads amounts labelled HT / TVA / TTC in French formats or with a dot, confirmed by HT + TVA = TTC', () => {
+    const totals = (text: string) => {
+      const f = scanInvoiceText(text).fields;
+      return [f.amountHT?.value, f.amountTVA?.value, f.amountTTC?.value, f.amountTTC?.confidence];
+    };
+    expect(totals('Total HT 1 440,00 €\nTVA 20 % 288,00 €\nTotal TTC 1 728,00 €')).to.deep.equal([1440, 288, 1728, 'high']);
+    expect(totals('Total HT : 1.234,50 EUR\nTotal TVA : 246,90 EUR\nTotal TTC : 1.481,40 EUR')).to.deep.equal([1234.5, 246.9, 1481.4, 'high']);
+    // Free's layout: column headers, then the amounts; « TVA 20% » is a rate, not an amount.
+    expect(totals('Montant EUR TTC Montant TVA Montant EUR HT\n29.99 5.00 24.99 Abonnements\n5.00 TVA 20% payée sur les encaissements')).to.deep.equal([24.99, 5, 29.99, 'high']);
+    expect(totals('Total HT -315,00 €\nTVA 20 % -63,00 €\nTotal TTC -378,00 €')).to.deep.equal([-315, -63, -378, 'high']);
+    const unsure = scanInvoiceText('Total HT 100,00 €\nTVA 20 % 20,00 €\nTotal TTC 130,00 €');
+    expect([unsure.fields.amountTTC?.confidence, unsure.totalsMismatch]).to.deep.equal(['medium', true]);
+    expect(scanInvoiceText('TVA 20% payée sur les encaissements').fields.amountTVA).to.equal(null);
+  });
+
+  it('reads a SIRET only when it passes the rule, the SIREN after RCS either side, the buyer’s under « CLIENT »', () => {
+    const scan = scanInvoiceText('SIRET : 99999999800010\nFree SAS au capital de 3.441.812 Euros − B 421 938 861 RCS Paris\nCLIENT\nSNC KAVKAZ\nSIREN : 819109976');
+    expect(scan.fields.siret).to.equal(null);
+    expect(scan.discarded).to.deep.include({ field: 'siret', value: '99999999800010', source: 'text', reason: 'checksum', from: 'SIRET' });
+    expect([scan.fields.siren?.value, scan.fields.buyerSiren?.value, scan.fields.sellerName?.value]).to.deep.equal(['421938861', '819109976', 'Free']);
+    expect(scanInvoiceText('RCS Paris B 421 938 861').fields.siren?.value).to.equal('421938861');
+    expect(scanInvoiceText('RCS Bayonne 843 162 702 – SIRET 84316270200016').fields).to.deep.include({
+      siren: { value: '843162702', source: 'text', confidence: 'high' },
+      siret: { value: '84316270200016', source: 'text', confidence: 'high' },
+    });
+    // La Poste: its SIRETs follow a digit sum, not Luhn.
+    expect(scanInvoiceText('SIRET : 35600000000048').fields.siret?.value).to.equal('35600000000048');
+    expect(scanInvoiceText('Réf. 88488405700016').fields.siret).to.deep.equal({ value: '88488405700016', source: 'text', confidence: 'low' });
+  });
+
+  it('finds only AKTO dossier numbers: « 365146 » is not one', () => {
+    const scan = scanInvoiceText('Réf. client : 365146 – Bon de commande n° 365146\nDossier AKTO N° 2206AF000358\nX2206AF000359');
+    expect(scan.fields.dossiers).to.deep.equal({ value: ['2206AF000358'], source: 'text', confidence: 'high' });
+  });
+
+  it('keeps readInvoiceText’s plain shape for its callers', () => {
+    expect(readInvoiceText('AVOIR N° AV-1\nDate : 03/07/2026\nTotal HT -10,00 €\nTVA 20 % -2,00 €\nTotal TTC -12,00 €\nSIRET : 82409268800236\nDossier 2206AF000578')).to.deep.equal({
+      invoiceNumber: 'AV-1',
+      issueDate: '2026-07-03',
+      amountHT: -10,
+      amountTVA: -2,
+      amountTTC: -12,
+      siret: '82409268800236',
+      siren: '824092688',
+      dossiers: ['2206AF000578'],
+      creditNote: true,
+    });
+  });
+});
+
+describe('reader: XML and names', () => {
+  it('decodes attachment names and names profiles', () => {
+    expect(decodeAttachmentName('factur\\055x\\056xml')).to.equal('factur-x.xml');
+    expect(decodeAttachmentName('C:\\Factures\\ZUGFeRD-invoice.xml')).to.equal('ZUGFeRD-invoice.xml');
+    expect(['urn:factur-x.eu:1p0:basicwl', 'urn:zugferd.de:2p0:minimum', 'urn:cen.eu:en16931:2017#compliant#urn:zugferd.de:2p0:basic', 'urn:ferd:CrossIndustryDocument:invoice:1p0:extended', 'urn:x:unknown'].map(profileName)).to.deep.equal([
+      'BASIC WL',
+      'MINIMUM',
+      'BASIC',
+      'ZUGFeRD 1.0 EXTENDED',
+      null,
+    ]);
+  });
+
+  it('refuses what is not an e-invoice: other XML, broken XML', () => {
+    expect(readInvoiceXml('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"/>')).to.equal(null);
+    expect(readInvoiceXml(`<rsm:CrossIndustryInvoice xmlns:rsm="${NS.rsm}">`)).to.equal(null);
+    // The same local names in another namespace are not CII.
+    expect(readInvoiceXml('<CrossIndustryInvoice><ExchangedDocument><ID>1</ID></ExchangedDocument></CrossIndustryInvoice>')).to.equal(null);
+  });
+
+  it('decodes UTF-16 and Latin-1 attachments', () => {
+    const xml = cii({ id: 'FÉ-1', type: '380', profile: 'urn:cen.eu:en16931:2017', sellerIds: '', ht: '1', tva: '0', ttc: '1' });
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...xml].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(readInvoiceXml(utf16)?.fields.invoiceNumber?.value).to.equal('FÉ-1');
+    const latin1 = Uint8Array.from(xml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), (c) => c.charCodeAt(0));
+    expect(readInvoiceXml(latin1)?.fields.invoiceNumber?.value).to.equal('FÉ-1');
+  });
+});
+
+describe('reader: packaging and the mock server', () => {
+  it('keeps pdf.js out of the static imports (the reader chunk loads it on first use)', async () => {
+    for (const file of ['index', 'attachments', 'xml', 'text', 'fields', 'types', 'pdf-text']) {
+      const code = await (await fetch(`/src/reader/${file}.ts`)).text();
+      expect(code, file).not.to.match(/^\s*import\s[^;()]*?from\s*["'][^"']*pdfjs-dist/m);
+      expect(code, file).not.to.match(/^\s*import\s*["'][^"']*pdfjs-dist/m);
+    }
+  });
+
+  it('gives the mock server the embedded values first (readFieldsFromPdf)', async () => {
+    const entry = invoices.find((e) => e.facturX && e.dossiers!.length > 1)!;
+    const bytes = await (await blobOf(entry.file)).arrayBuffer();
+    expect(await readFieldsFromPdf(bytes)).to.deep.equal({
+      invoiceNumber: entry.invoiceNumber,
+      amountHT: entry.amountHT,
+      amountTTC: entry.amountTTC,
+      invoiceDate: entry.issueDate,
+      siret: entry.siret,
+      dossiers: entry.dossiers,
+      creditNote: false,
+    });
+    const avoir = await (await blobOf('demo/samples/avoir-2607-calcul-mental.pdf')).arrayBuffer();
+    expect((await readFieldsFromPdf(avoir)).creditNote).to.equal(true);
+  });
+});
