@@ -48,30 +48,6 @@ document.getElementById('reconnect')!.addEventListener('click', () => {
   document.getElementById('akto-block')!.focus();
 });
 
-// « Déposer une facture »: the partner shows AKTO's deposit step in place of the list, and comes
-// back to the list once the invoices are sent or when the user goes back.
-function showDeposit(dossier: string | null): void {
-  const back = document.createElement('button');
-  back.type = 'button';
-  back.className = 'button button--secondary demo-back';
-  back.textContent = '← Retour à mes factures';
-  const upload = document.createElement('akto-invoice-upload');
-  if (dossier) upload.setAttribute('dossier', dossier);
-  const showList = () => {
-    provider.replaceChildren(document.createElement('akto-invoice-list'));
-    provider.querySelector<HTMLElement>('akto-invoice-list')?.focus();
-  };
-  back.addEventListener('click', showList);
-  upload.addEventListener('akto-deposit-sent', () => setTimeout(showList, 1500));
-  provider.replaceChildren(back, upload);
-  back.focus();
-}
-provider.addEventListener('akto-deposit-request', (event) => {
-  if (customElements.get('akto-invoice-deposit')) return; // the full deposit flow opens by itself
-  event.preventDefault();
-  showDeposit(event.detail.dossier);
-});
-
 // The language of AKTO's elements.
 for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="akto-lang"]')) {
   radio.addEventListener('change', () => {
