@@ -53,6 +53,28 @@ try {
   const after = await heap();
   const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
   rows.push(['akto-invoice-upload: heap after 20 add/remove cycles of 20 invoices', `${after - before >= 0 ? '+' : ''}${kb(after - before)}`, `before ${kb(before)}, after ${kb(after)} (forced GC)`]);
+
+  // Step 2: 50 pending invoices rendered, edited, validated.
+  const validate = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  validate.on('pageerror', (error) => console.error('[bench] page error:', error.message));
+  await validate.goto(`${origin}/scripts/bench/validate.html`);
+  await validate.waitForFunction(() => typeof window.benchValidate === 'function');
+  await validate.evaluate(() => window.benchValidate(1));
+  const VALIDATE_RUNS = Math.max(3, Math.round(RUNS / 3));
+  const v = await validate.evaluate((runs) => window.benchValidate(runs), VALIDATE_RUNS);
+  for (const [key, label] of [['render', '50 pending invoices → table painted'], ['edit', 'an edit in each of the 50 rows → painted'], ['validate', '« Valider » on the 50 → table empty']]) {
+    rows.push([`akto-invoice-validate: ${label}`, ms(median(v[key])), `${VALIDATE_RUNS} runs, min ${ms(Math.min(...v[key]))}, max ${ms(Math.max(...v[key]))}`]);
+  }
+
+  // The reader: a 300 kB Factur-X and a 2-page text PDF.
+  const reader = await browser.newPage();
+  reader.on('pageerror', (error) => console.error('[bench] page error:', error.message));
+  await reader.goto(`${origin}/scripts/bench/reader.html`);
+  await reader.waitForFunction(() => typeof window.benchReader === 'function');
+  await reader.evaluate(() => window.benchReader(2));
+  const r = await reader.evaluate((runs) => window.benchReader(runs), RUNS);
+  rows.push(['readInvoice: large-factur-x.pdf (~300 kB Factur-X)', ms(median(r.facturx)), `${RUNS} runs, min ${ms(Math.min(...r.facturx))}, max ${ms(Math.max(...r.facturx))}`]);
+  rows.push(['readInvoice: two-pages.pdf (2-page text PDF)', ms(median(r.text)), `${RUNS} runs, min ${ms(Math.min(...r.text))}, max ${ms(Math.max(...r.text))}`]);
 } finally {
   await browser.close();
   await server.close();
