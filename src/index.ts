@@ -12,6 +12,7 @@ import './elements/akto-invoice-validate/define.js';
 import './elements/akto-invoice-deposit/define.js';
 import './elements/akto-dossier-list/define.js';
 import './elements/akto-dossier-detail/define.js';
+import './elements/akto-invoice-widget/define.js';
 
 export { AktoProvider } from './elements/akto-provider/akto-provider.js';
 export { AktoInvoiceList } from './elements/akto-invoice-list/akto-invoice-list.js';
@@ -23,6 +24,7 @@ export { AktoInvoiceValidate } from './elements/akto-invoice-validate/akto-invoi
 export { AktoInvoiceDeposit } from './elements/akto-invoice-deposit/akto-invoice-deposit.js';
 export { AktoDossierList } from './elements/akto-dossier-list/akto-dossier-list.js';
 export { AktoDossierDetail } from './elements/akto-dossier-detail/akto-dossier-detail.js';
+export { AktoInvoiceWidget } from './elements/akto-invoice-widget/akto-invoice-widget.js';
 export { TRUSTED_TYPES_POLICY } from './core/trusted-types.js';
 export { AktoElement } from './core/akto-element.js';
 export { defineElement } from './core/define.js';

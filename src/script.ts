@@ -6,6 +6,7 @@
 import './elements/akto-provider/define.js';
 import './elements/akto-invoice-list/define.js';
 import './elements/akto-invoice-detail/define.js';
+import './elements/akto-invoice-widget/define.js';
 import { autoload } from './core/autoload.js';
 import { LAZY_ELEMENTS } from './elements/lazy.js';
 
@@ -15,6 +16,7 @@ export { loadElement } from './core/autoload.js';
 export { AktoProvider } from './elements/akto-provider/akto-provider.js';
 export { AktoInvoiceList } from './elements/akto-invoice-list/akto-invoice-list.js';
 export { AktoInvoiceDetail } from './elements/akto-invoice-detail/akto-invoice-detail.js';
+export { AktoInvoiceWidget } from './elements/akto-invoice-widget/akto-invoice-widget.js';
 export * from './core/events.js';
 export { TRUSTED_TYPES_POLICY } from './core/trusted-types.js';
 export { VERSION } from './version.js';

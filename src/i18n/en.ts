@@ -303,6 +303,14 @@ export const en: Translation = {
     balance: 'Balance (excl. VAT)',
     loading: 'Loading the file…',
   },
+  widget: {
+    navigation: 'AKTO invoices',
+    invoices: 'My invoices',
+    dossiers: 'My files',
+    deposit: 'Deposit an invoice',
+    back: 'Back',
+    views: { invoices: 'My invoices', invoice: 'Invoice details', dossiers: 'My files', dossier: 'File details', deposit: 'Deposit an invoice' },
+  },
   statuses: {
     'a-valider': 'To validate',
     'en-cours-analyse': 'Under review',

@@ -309,6 +309,14 @@ export const fr: Translation = {
     balance: 'Solde (HT)',
     loading: 'Chargement du dossier…',
   },
+  widget: {
+    navigation: 'Factures AKTO',
+    invoices: 'Mes factures',
+    dossiers: 'Mes dossiers',
+    deposit: 'Déposer une facture',
+    back: 'Retour',
+    views: { invoices: 'Mes factures', invoice: 'Détails de la facture', dossiers: 'Mes dossiers', dossier: 'Détails du dossier', deposit: 'Déposer une facture' },
+  },
   statuses: {
     'a-valider': 'À valider',
     'en-cours-analyse': "En cours d'analyse",

@@ -299,6 +299,14 @@ export interface Translation {
     balance: string;
     loading: string;
   };
+  widget: {
+    navigation: string;
+    invoices: string;
+    dossiers: string;
+    deposit: string;
+    back: string;
+    views: Record<'invoices' | 'invoice' | 'dossiers' | 'dossier' | 'deposit', string>;
+  };
   statuses: Record<InvoiceStatus, string>;
   dossierStates: Record<DossierState, string>;
   roles: Record<EntityRole, string>;

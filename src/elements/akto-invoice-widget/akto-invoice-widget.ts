@@ -1,0 +1,233 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AktoElement } from '../../core/akto-element.js';
+import { loadElement } from '../../core/autoload.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_VIEW_CHANGE } from '../../core/events.js';
+import { buttons } from '../../core/tokens.js';
+
+/** The widget's views; a view with a parameter is written `invoice/inv-0001`, `dossier/2206AF000578`, `deposit/2206AF000578`. */
+export type WidgetView = 'invoices' | 'invoice' | 'dossiers' | 'dossier' | 'deposit';
+const VIEWS: readonly WidgetView[] = ['invoices', 'invoice', 'dossiers', 'dossier', 'deposit'];
+const TAGS: Record<WidgetView, string> = {
+  invoices: 'akto-invoice-list',
+  invoice: 'akto-invoice-detail',
+  dossiers: 'akto-dossier-list',
+  dossier: 'akto-dossier-detail',
+  deposit: 'akto-invoice-deposit',
+};
+const HASH_KEY = 'akto';
+
+export function parseView(value: string | null | undefined): { view: WidgetView; param: string } {
+  const [name = '', ...rest] = (value ?? '').split('/');
+  const view = (VIEWS as readonly string[]).includes(name) ? (name as WidgetView) : 'invoices';
+  return { view, param: decodeURIComponent(rest.join('/')) };
+}
+
+/**
+ * @summary The whole experience in one tag: « Mes factures », « Mes dossiers » and the deposit, with their details and its own navigation.
+ *
+ * The current view is the `view` attribute (`invoices`, `invoice/<id>`, `dossiers`, `dossier/<id>`,
+ * `deposit`, `deposit/<dossier>`), and, with `use-hash`, the URL's hash (`#akto=dossier/2206AF000578`):
+ * a partner can deep-link, and the browser's back button goes back.
+ *
+ * @event akto-view-change - The view changed (`view`, `params`).
+ * @event akto-unauthorized - The API answered 401: sign the user in again.
+ *
+ * @csspart nav - The navigation between « Mes factures », « Mes dossiers » and « Déposer une facture ».
+ * @csspart view - The current view.
+ */
+export class AktoInvoiceWidget extends AktoElement {
+  static override styles = [
+    ...AktoElement.styles,
+    buttons,
+    css`
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        list-style: none;
+        margin: 0 0 1.25rem;
+        padding: 0;
+        border-bottom: 2px solid var(--_akto-border);
+      }
+      nav a {
+        display: inline-block;
+        padding: 0.6rem 1rem;
+        border-bottom: 4px solid transparent;
+        margin-bottom: -2px;
+        color: var(--_akto-text);
+        font-weight: 600;
+        text-decoration: none;
+      }
+      nav a:hover {
+        color: var(--_akto-primary);
+      }
+      nav a[aria-current='page'] {
+        border-bottom-color: var(--_akto-primary);
+        color: var(--_akto-primary);
+      }
+      .back {
+        margin-block-end: 1rem;
+      }
+      .view:focus {
+        outline: none;
+      }
+    `,
+  ];
+
+  /** The current view, reflected: `invoices`, `invoice/<id>`, `dossiers`, `dossier/<id>`, `deposit`, `deposit/<dossier>`. */
+  @property({ reflect: true }) view = 'invoices';
+  /** Also keep the view in the URL hash (`#akto=…`), so links and the back button work. */
+  @property({ type: Boolean, attribute: 'use-hash' }) useHash = false;
+
+  @state() private ready = false;
+  private history: string[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.useHash || this.hasAttribute('use-hash')) {
+      const fromHash = this.readHash();
+      if (fromHash) this.view = fromHash;
+    }
+    window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('popstate', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('popstate', this.onHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('view')) {
+      const { view } = parseView(this.view);
+      this.ready = Boolean(customElements.get(TAGS[view]));
+      if (!this.ready) void loadElement(TAGS[view]).then(() => (this.ready = true), () => (this.ready = true));
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('view') && changed.get('view') !== undefined) {
+      const { view, param } = parseView(this.view);
+      this.emit(AKTO_VIEW_CHANGE, { view, params: param ? { id: param } : {} });
+      this.shadowRoot?.querySelector<HTMLElement>('.view')?.focus();
+    }
+  }
+
+  override render() {
+    const t = this.t.widget;
+    const { view } = parseView(this.view);
+    const section = view === 'invoice' ? 'invoices' : view === 'dossier' ? 'dossiers' : view;
+    const tab = (name: 'invoices' | 'dossiers' | 'deposit', label: string) =>
+      html`<li><a href=${this.hrefFor(name)} aria-current=${section === name ? 'page' : nothing} @click=${(e: Event) => this.follow(e, name)}>${label}</a></li>`;
+    return html`<nav part="nav" aria-label=${t.navigation}>
+        <ul>
+          ${tab('invoices', t.invoices)} ${tab('dossiers', t.dossiers)} ${tab('deposit', t.deposit)}
+        </ul>
+      </nav>
+      <div
+        class="view"
+        part="view"
+        tabindex="-1"
+        aria-label=${t.views[view]}
+        role="region"
+        @akto-invoice-open=${this.onInvoiceOpen}
+        @akto-dossier-open=${this.onDossierOpen}
+        @akto-deposit-request=${this.onDepositRequest}
+        @akto-invoices-request=${this.onInvoicesRequest}
+      >
+        ${this.ready ? this.renderView() : nothing}
+      </div>`;
+  }
+
+  private renderView(): TemplateResult {
+    const { view, param } = parseView(this.view);
+    const back = html`<button class="button secondary back" @click=${this.back}>${this.t.widget.back}</button>`;
+    switch (view) {
+      case 'invoices':
+        return html`<akto-invoice-list></akto-invoice-list>`;
+      case 'invoice':
+        return html`${back}<akto-invoice-detail invoice-id=${param}></akto-invoice-detail>`;
+      case 'dossiers':
+        return html`<akto-dossier-list></akto-dossier-list>`;
+      case 'dossier':
+        return html`${back}<akto-dossier-detail dossier-id=${param}></akto-dossier-detail>`;
+      case 'deposit':
+        return html`<akto-invoice-deposit dossier=${param || nothing} entity=${this.depositEntity || nothing}></akto-invoice-deposit>`;
+    }
+  }
+
+  /** The entity of the dossier a deposit was started from. */
+  private depositEntity = '';
+
+  /** Goes to a view, remembering where the user came from. */
+  navigate(view: string): void {
+    if (view === this.view) return;
+    this.history.push(this.view);
+    this.view = view;
+    if (this.useHash) this.writeHash(view);
+  }
+
+  private back = (): void => {
+    if (this.useHash && this.history.length) history.back();
+    else this.view = this.history.pop() ?? 'invoices';
+  };
+
+  private follow(event: Event, view: string): void {
+    event.preventDefault();
+    if (view !== 'deposit') this.depositEntity = '';
+    this.navigate(view);
+  }
+
+  private hrefFor(view: string): string {
+    return this.useHash ? `#${HASH_KEY}=${view}` : `#`;
+  }
+
+  // The elements' own events become navigation inside the widget.
+  private onInvoiceOpen = (event: CustomEvent<{ invoiceId: string }>): void => {
+    event.preventDefault();
+    this.navigate(`invoice/${encodeURIComponent(event.detail.invoiceId)}`);
+  };
+
+  private onDossierOpen = (event: CustomEvent<{ dossierId: string | null; number: string | null }>): void => {
+    const id = event.detail.dossierId ?? event.detail.number;
+    if (!id) return;
+    event.preventDefault();
+    this.navigate(`dossier/${encodeURIComponent(id)}`);
+  };
+
+  private onDepositRequest = (event: CustomEvent<{ dossier: string | null; entity: string | null }>): void => {
+    event.preventDefault();
+    this.depositEntity = event.detail.entity ?? '';
+    this.navigate(event.detail.dossier ? `deposit/${encodeURIComponent(event.detail.dossier)}` : 'deposit');
+  };
+
+  private onInvoicesRequest = (event: Event): void => {
+    event.preventDefault();
+    this.navigate('invoices');
+  };
+
+  private readHash(): string | null {
+    const match = new RegExp(`(?:^#|&)${HASH_KEY}=([^&]*)`).exec(location.hash);
+    return match ? decodeURIComponent(match[1]!) : null;
+  }
+
+  private writeHash(view: string): void {
+    const url = new URL(location.href);
+    url.hash = `${HASH_KEY}=${view}`;
+    history.pushState(null, '', url);
+  }
+
+  /** The browser's back and forward buttons, and links to `#akto=…`. */
+  private onHashChange = (): void => {
+    if (!this.useHash) return;
+    const view = this.readHash() ?? 'invoices';
+    if (view !== this.view) {
+      this.history.pop();
+      this.view = view;
+    }
+  };
+}

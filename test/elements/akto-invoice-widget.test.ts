@@ -1,0 +1,77 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/index.js';
+import type { AktoInvoiceWidget } from '../../src/elements/akto-invoice-widget/akto-invoice-widget.js';
+import { AKTO_VIEW_CHANGE } from '../../src/core/events.js';
+import { startMock, until } from '../helpers/mock.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const view = (el: AktoInvoiceWidget) => root(el).querySelector('.view')!;
+const tab = (el: AktoInvoiceWidget, label: string) => [...root(el).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => text(a) === label)!;
+
+describe('<akto-invoice-widget>', () => {
+  beforeEach(async () => {
+    await startMock();
+    document.documentElement.lang = 'fr';
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('is accessible (axe) and opens on « Mes factures », marked as the current page', async () => {
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api"></akto-invoice-widget>`);
+    const list = await until(() => view(el).querySelector('akto-invoice-list'), 3000, 'the list');
+    await until(() => list.shadowRoot?.querySelector('tbody tr:not(.skeleton)'), 4000, 'its rows');
+    await expect(el).to.be.accessible();
+    expect(tab(el, 'Mes factures').getAttribute('aria-current')).to.equal('page');
+    expect(root(el).querySelector('nav')!.getAttribute('aria-label')).to.equal('Factures AKTO');
+  });
+
+  it('moves between « Mes factures », « Mes dossiers » and the deposit, reflecting the view', async () => {
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api"></akto-invoice-widget>`);
+    setTimeout(() => tab(el, 'Mes dossiers').click());
+    const change = await oneEvent(el, AKTO_VIEW_CHANGE);
+    expect(change.detail.view).to.equal('dossiers');
+    expect(el.getAttribute('view')).to.equal('dossiers');
+    await until(() => view(el).querySelector('akto-dossier-list'), 3000, 'the dossiers');
+    tab(el, 'Déposer une facture').click();
+    await until(() => view(el).querySelector('akto-invoice-deposit'), 3000, 'the deposit');
+    expect(tab(el, 'Déposer une facture').getAttribute('aria-current')).to.equal('page');
+  });
+
+  it('shows an invoice detail in place of the list, with « Retour »', async () => {
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api"></akto-invoice-widget>`);
+    const list = await until(() => view(el).querySelector('akto-invoice-list'), 3000, 'the list');
+    const details = await until(() => list.shadowRoot?.querySelector<HTMLButtonElement>('tbody tr:not(.skeleton) button'), 4000, 'a row');
+    details.click();
+    await until(() => el.view.startsWith('invoice/'), 2000, 'the detail view');
+    const detail = await until(() => view(el).querySelector('akto-invoice-detail'), 3000, 'the detail');
+    await until(() => detail.shadowRoot?.querySelector('article'), 3000, 'the invoice');
+    expect(list.shadowRoot!.querySelector<HTMLDialogElement>('dialog.detail')?.open ?? false).to.equal(false);
+    [...view(el).querySelectorAll('button')].find((b) => text(b) === 'Retour')!.click();
+    await until(() => el.view === 'invoices', 2000, 'back to the list');
+  });
+
+  it('takes a deep link from its attribute', async () => {
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" view="dossier/2206AF000578"></akto-invoice-widget>`);
+    const detail = await until(() => view(el).querySelector('akto-dossier-detail'), 3000, 'the dossier');
+    await until(() => text(detail.shadowRoot).includes('2206AF000578'), 3000, 'its number');
+    expect(tab(el, 'Mes dossiers').getAttribute('aria-current')).to.equal('page');
+  });
+
+  it('with use-hash, follows the URL hash and the browser back button', async () => {
+    location.hash = 'akto=dossiers';
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" use-hash></akto-invoice-widget>`);
+    expect(el.view).to.equal('dossiers');
+    tab(el, 'Déposer une facture').click();
+    await until(() => el.view === 'deposit', 2000, 'the deposit');
+    expect(location.hash).to.equal('#akto=deposit');
+    history.back();
+    await until(() => el.view === 'dossiers', 3000, 'back to the dossiers');
+    location.hash = 'akto=invoices';
+    await until(() => el.view === 'invoices', 3000, 'a link to the invoices');
+  });
+
+  it('speaks English', async () => {
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" lang="en"></akto-invoice-widget>`);
+    expect([...root(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
+  });
+});
