@@ -3,16 +3,16 @@
  * plus what only a demo needs: the mock backend and its panel.
  *
  * The elements ask the API for nothing until they have an endpoint, so the page starts the mock
- * backend first and only then gives `<akto-provider>` its `api-base`.
+ * backend first and only then gives `<akto-invoice-widget>` its `api-base`.
  */
-import type { AktoProvider } from '../src/index.js';
+import type { AktoInvoiceWidget } from '../src/index.js';
 import { createMockBackend } from '../src/mocks/index.js';
 import { DEMO_BACKEND_RESET, type DemoFaultPanel } from './fault-panel.js';
 
 const API_BASE = '/api';
 
 const mock = createMockBackend({ baseUrl: API_BASE });
-const provider = document.getElementById('akto') as AktoProvider;
+let provider = document.getElementById('akto') as AktoInvoiceWidget;
 const banner = document.getElementById('session-banner')!;
 const sessionStatus = document.getElementById('session-status')!;
 const demoStatus = document.getElementById('demo-status')!;
@@ -28,9 +28,11 @@ function showProblem(message: string): void {
 
 /** Re-creates the akto elements so they load again (after the mock's data was put back). */
 function reloadWidgets(): void {
-  for (const element of [...provider.children]) {
-    if (element.localName.startsWith('akto-')) element.replaceWith(element.cloneNode(true));
-  }
+  // The widget's view stays (it is its attribute); its data is asked for again.
+  const fresh = provider.cloneNode(true) as AktoInvoiceWidget;
+  fresh.token = provider.token;
+  provider.replaceWith(fresh);
+  provider = fresh;
 }
 
 // A 401 from AKTO: the partner asks its user to sign in again.
@@ -87,7 +89,7 @@ try {
 }
 
 const defined = await Promise.race([
-  customElements.whenDefined('akto-provider').then(() => true),
+  customElements.whenDefined('akto-invoice-widget').then(() => true),
   new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000)),
 ]);
 if (!defined) showProblem("Le script AKTO (/dist/akto-invoice-widget.js) ne s'est pas chargé : lancez la démo avec « npm start », qui le construit.");

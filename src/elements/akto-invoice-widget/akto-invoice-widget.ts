@@ -173,7 +173,7 @@ export class AktoInvoiceWidget extends AktoElement {
 
   private back = (): void => {
     if (this.useHash && this.history.length) history.back();
-    else this.view = this.history.pop() ?? 'invoices';
+    else this.view = this.history.pop() ?? (parseView(this.view).view === 'dossier' ? 'dossiers' : 'invoices'); // a deep link has no history: up to its list
   };
 
   private follow(event: Event, view: string): void {
