@@ -81,6 +81,8 @@ export class AktoInvoiceWidget extends AktoElement {
   @property({ type: Boolean, attribute: 'use-hash' }) useHash = false;
 
   @state() private ready = false;
+  /** Announced after a move (not on first display): where the user now is. */
+  @state() private viewAnnounced = false;
   private history: string[] = [];
 
   override connectedCallback(): void {
@@ -113,6 +115,7 @@ export class AktoInvoiceWidget extends AktoElement {
     if (changed.has('view') && changed.get('view') !== undefined) {
       const { view, param } = parseView(this.view);
       this.emit(AKTO_VIEW_CHANGE, { view, params: param ? { id: param } : {} });
+      this.viewAnnounced = true;
       this.shadowRoot?.querySelector<HTMLElement>('.view')?.focus();
     }
   }
@@ -128,12 +131,11 @@ export class AktoInvoiceWidget extends AktoElement {
           ${tab('invoices', t.invoices)} ${tab('dossiers', t.dossiers)} ${tab('deposit', t.deposit)}
         </ul>
       </nav>
+      <div class="visually-hidden" role="status">${this.viewAnnounced ? t.views[view] : ''}</div>
       <div
         class="view"
         part="view"
         tabindex="-1"
-        aria-label=${t.views[view]}
-        role="region"
         @akto-invoice-open=${this.onInvoiceOpen}
         @akto-dossier-open=${this.onDossierOpen}
         @akto-deposit-request=${this.onDepositRequest}
