@@ -175,7 +175,14 @@ export interface Translation {
       empty: (name: string) => string;
       tooLarge: (name: string, max: string) => string;
       duplicate: (name: string) => string;
+      encrypted: (name: string) => string;
+      damaged: (name: string) => string;
     };
+    checking: string;
+    scanWarning: string;
+    notAnInvoice: string;
+    creditNoteRead: string;
+    refused: string;
     added: (count: number) => string;
     removed: (name: string) => string;
     hostTookOver: string;

@@ -234,6 +234,42 @@ describe('<akto-invoice-upload>', () => {
     });
   });
 
+  describe('reading each invoice before upload', () => {
+    it('refuses a password-protected or damaged PDF on its row, naming it, without uploading it', async () => {
+      const el = await mount();
+      await addInvoices(el, [await sampleFile('test/fixtures/encrypted.pdf'), await sampleFile('test/fixtures/damaged.pdf')]);
+      const encrypted = row(el, 'encrypted.pdf');
+      await until(() => text($(encrypted, '.file .state')) === 'Refusé', 4000, 'the encrypted refusal');
+      expect(text($(encrypted, '.row-refusal'))).to.equal("« encrypted.pdf » est protégé par un mot de passe : AKTO ne pourra pas le lire. Enregistrez-le sans mot de passe, puis déposez-le de nouveau.");
+      const damaged = row(el, 'damaged.pdf');
+      await until(() => text($(damaged, '.file .state')) === 'Refusé', 4000, 'the damaged refusal');
+      expect(text($(damaged, '.row-refusal'))).to.contain('est endommagé');
+      expect(mock.store.uploads.size).to.equal(0);
+      expect(sendButton(el).disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('warns that nothing could be read from a scan, and still uploads it', async () => {
+      const el = await mount();
+      await addInvoices(el, [await sampleFile('test/fixtures/scan.pdf')]);
+      const r = row(el, 'scan.pdf');
+      await uploaded(el, 'scan.pdf');
+      expect(text($(r, '.row-note'))).to.contain("Aucun texte n'a pu être lu dans ce document");
+    });
+
+    it('ticks « Ce document est-il un avoir ? » for a credit note, which the user can untick', async () => {
+      const el = await mount();
+      for (const file of ['avoir-2607-calcul-mental.pdf', 'avoir-2607-calcul-mental-facturx.pdf']) {
+        await addInvoices(el, [await sampleFile(`demo/samples/${file}`)]);
+        await until(() => checkbox(row(el, file), 'Ce document est-il un avoir ?').checked, 4000, `${file} ticked`);
+      }
+      const box = checkbox(row(el, 'avoir-2607-calcul-mental.pdf'), 'Ce document est-il un avoir ?');
+      box.click();
+      await el.updateComplete;
+      expect(box.checked).to.equal(false);
+    });
+  });
+
   describe('supporting documents and derogations', () => {
     it('adds supporting documents (PDF or image) each with its own remove button', async () => {
       const el = await mount();

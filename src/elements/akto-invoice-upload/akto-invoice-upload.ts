@@ -18,13 +18,16 @@ import { uploadStyles } from './styles.js';
 interface FileUpload {
   key: string;
   file: File;
-  state: 'waiting' | 'uploading' | 'done' | 'failed';
+  /** `checking`: read in the browser first (refusals and warnings before any upload). */
+  state: 'checking' | 'refused' | 'waiting' | 'uploading' | 'done' | 'failed';
   progress: number;
   upload?: Upload;
   error?: string;
   controller?: AbortController;
   /** Kept across retries, so a retried upload is not stored twice. */
   idempotencyKey: string;
+  /** What reading the file in the browser found worth saying (a scan, a credit note…). */
+  notes: string[];
 }
 
 /** An invoice of the deposit: its file, its two boxes, its supporting documents or derogation. */
@@ -42,7 +45,7 @@ const INVOICE_ACCEPT = 'application/pdf,.pdf';
 const SUPPORTING_ACCEPT = 'application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg';
 
 let keys = 0;
-const fileUpload = (file: File): FileUpload => ({ key: `f${++keys}`, file, state: 'waiting', progress: 0, idempotencyKey: newIdempotencyKey() });
+const fileUpload = (file: File, state: FileUpload['state'] = 'waiting'): FileUpload => ({ key: `f${++keys}`, file, state, progress: 0, idempotencyKey: newIdempotencyKey(), notes: [] });
 const sameFile = (a: File, b: File) => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
 
 /**
@@ -220,6 +223,8 @@ export class AktoInvoiceUpload extends AktoElement {
         ${this.renderState(row)}
         <button class="icon-button" type="button" aria-label=${t.remove(name)} @click=${() => this.removeRow(row)}>${this.trashIcon()}</button>
       </div>
+      ${row.state === 'refused' ? html`<p class="row-refusal" role="alert">${row.error}</p>` : nothing}
+      ${row.notes.map((note) => html`<p class="row-note">${note}</p>`)}
       ${row.state === 'uploading' ? html`<progress max="100" .value=${Math.round(row.progress * 100)} aria-label=${t.uploading(Math.round(row.progress * 100))}></progress>` : nothing}
       <div class="checks">
         <label><input type="checkbox" .checked=${row.creditNote} @change=${(e: Event) => this.setFlag(row, 'creditNote', e)} />${t.creditNote}</label>
@@ -261,6 +266,10 @@ export class AktoInvoiceUpload extends AktoElement {
   private renderState(item: FileUpload): TemplateResult {
     const t = this.t.upload;
     switch (item.state) {
+      case 'checking':
+        return html`<span class="state">${t.checking}</span>`;
+      case 'refused':
+        return html`<span class="state failed">${t.refused}</span>`;
       case 'waiting':
         return html`<span class="state">${t.waiting}</span>`;
       case 'uploading':
@@ -330,11 +339,46 @@ export class AktoInvoiceUpload extends AktoElement {
       else if ([...existing, ...accepted].some((other) => sameFile(other, file))) refused.push(t.refusal.duplicate(file.name));
       else accepted.push(file);
     });
-    if (row) row.supporting.push(...accepted.map(fileUpload));
-    else this.rows = [...this.rows, ...accepted.map((file) => ({ ...fileUpload(file), creditNote: false, salaryCosts: false, supporting: [], derogation: null }))];
+    if (row) row.supporting.push(...accepted.map((file) => fileUpload(file)));
+    else {
+      const added: InvoiceRow[] = accepted.map((file) => ({ ...fileUpload(file, 'checking'), creditNote: false, salaryCosts: false, supporting: [], derogation: null }));
+      this.rows = [...this.rows, ...added];
+      for (const invoice of added) void this.check(invoice);
+    }
     this.refusals = [...this.refusals, ...refused];
     this.notice = '';
     this.announcement = [accepted.length ? t.added(accepted.length) : '', ...refused].filter(Boolean).join(' ');
+    this.requestUpdate();
+    this.pump();
+  }
+
+  /**
+   * Reads the invoice in the browser before uploading it (its own chunk, with pdf.js): a
+   * password-protected or damaged PDF is refused on its row, a scan gets a warning, a credit
+   * note ticks « Ce document est-il un avoir ? ». The row shows at once; the upload waits.
+   */
+  private async check(row: InvoiceRow): Promise<void> {
+    const t = this.t.upload;
+    try {
+      const { readInvoice } = await import('../../reader/index.js');
+      const reading = await readInvoice(row.file);
+      if (row.state !== 'checking') return; // removed meanwhile
+      if (reading.status === 'encrypted' || reading.status === 'damaged') {
+        row.state = 'refused';
+        row.error = reading.status === 'encrypted' ? t.refusal.encrypted(row.file.name) : t.refusal.damaged(row.file.name);
+        this.announcement = row.error;
+      } else {
+        if (reading.status === 'scan') row.notes.push(t.scanWarning);
+        if (reading.notAnInvoice) row.notes.push(t.notAnInvoice);
+        if (reading.creditNote) {
+          row.creditNote = true;
+          row.notes.push(t.creditNoteRead);
+        }
+        row.state = 'waiting';
+      }
+    } catch {
+      if (row.state === 'checking') row.state = 'waiting'; // the reader could not load: the server checks the file
+    }
     this.requestUpdate();
     this.pump();
   }

@@ -117,6 +117,19 @@ export const uploadStyles = css`
   .state.failed {
     color: var(--_akto-danger);
   }
+  .row-refusal {
+    margin: 0.5rem 0 0;
+    color: var(--_akto-danger);
+    font-weight: 600;
+  }
+  .row-note {
+    margin: 0.4rem 0 0;
+    padding: 0.35rem 0.6rem;
+    border-radius: var(--_akto-radius);
+    background: var(--_akto-info-bg);
+    color: var(--_akto-info);
+    font-size: 0.875rem;
+  }
   progress {
     width: 100%;
     height: 0.5rem;
