@@ -268,6 +268,20 @@ describe('<akto-invoice-validate>', () => {
     await expect(preview).to.be.accessible();
   });
 
+  it('fills in what the server could not read from the PDF, marked, and says where the e-invoice differs', async () => {
+    const pending = await deposit('demo/samples/facture-2606-calcul-mental-facturx.pdf');
+    // As if the server had read less, and one amount wrongly.
+    const stored = mock.store.pending.get(pending.id)!;
+    stored.fields = { ...stored.fields, invoiceNumber: null, amountTTC: 999 };
+    const el = await mount(CASINO);
+    const r = rows(el)[0]!;
+    await until(() => input(r, 'invoiceNumber').value === 'FA-2026-0612', 5000, 'the number filled in');
+    const cell = (field: string) => input(r, field).closest('td')!;
+    expect(text(cell('invoiceNumber').querySelector('.info'))).to.equal('Pré-rempli depuis la facture : vérifiez-le.');
+    expect(text(cell('amountTTC').querySelector('.info')).replace(/\s/g, ' ')).to.equal('Le montant TTC de la facture électronique est 1 512,00 €');
+    expect(input(r, 'amountTTC').value).to.equal('999,00');
+  });
+
   it('works with the keyboard alone: tab through the fields, correct one, « Valider »', async () => {
     const el = await mount(AFPA);
     const r = row(el, 'facture-zseflezzezf3z2123.pdf');

@@ -8,7 +8,7 @@ import type { InvoiceSummary, PendingInvoice, ValidationRequest } from '../../ap
 import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_INVOICE_VALIDATED, AKTO_PENDING_DELETED, AKTO_VALIDATION_COMPLETE } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
-import { formatDateTime } from '../../i18n/index.js';
+import { formatAmount, formatDateTime } from '../../i18n/index.js';
 import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, type RuleResult } from '../../rules/index.js';
 import { AktoPdfPreview } from '../akto-pdf-preview/akto-pdf-preview.js';
 import { validateStyles } from './styles.js';
@@ -36,6 +36,12 @@ export interface ValidationRow {
   /** Kept across retries of the same validation: a double click or a retry validates once. */
   idempotencyKey?: string;
   selected: boolean;
+  /** Fields the server could not read, filled in from the browser's own reading of the PDF. */
+  prefilled: Field[];
+  /** Where the invoice's embedded e-invoice data says something else than the server: the value it gives. */
+  differs: Partial<Record<Field, string>>;
+  /** The PDF was read in the browser (once per row). */
+  read: boolean;
 }
 
 const AMOUNT_INPUT = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -60,6 +66,9 @@ function rowFor(pending: PendingInvoice): ValidationRow {
     validating: false,
     error: '',
     selected: false,
+    prefilled: [],
+    differs: {},
+    read: false,
   };
 }
 
@@ -99,6 +108,8 @@ export class AktoInvoiceValidate extends AktoElement {
   private validated: InvoiceSummary[] = [];
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
 
+  private reading = new Set<string>();
+
   private serverPending = new Task(this, {
     task: async ([endpoint, entity], { signal }) => (endpoint && entity && this.client ? (await this.client.call('listPending', { params: { siren: entity }, signal })).items : undefined),
     args: () => [this.endpoint, this.entity] as const,
@@ -121,6 +132,58 @@ export class AktoInvoiceValidate extends AktoElement {
   /** How many invoices are still to validate on screen. */
   get remaining(): number {
     return this.rows.length;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    for (const row of this.rows) if (row.pending.hasPdf && !row.read && !this.reading.has(row.pending.id)) void this.readPdf(row);
+  }
+
+  /**
+   * Reads the invoice's PDF in the browser (its own chunk): fills in what the server could not
+   * read, marked as such, and says where the embedded e-invoice data differs from the server's.
+   */
+  private async readPdf(row: ValidationRow): Promise<void> {
+    const id = row.pending.id;
+    this.reading.add(id);
+    try {
+      const [pdf, { readInvoice }] = await Promise.all([this.client!.call('getPendingPdf', { params: { pendingId: id } }), import('../../reader/index.js')]);
+      const reading = await readInvoice(pdf);
+      const current = this.rows.find((r) => r.pending.id === id);
+      if (!current || reading.status !== 'ok') return;
+      const f = reading.fields;
+      const read: Partial<Record<Field, { text: string; shown: string; value: unknown }>> = {};
+      const amount = (v: number) => ({ text: AMOUNT_INPUT.format(v), shown: formatAmount(v, this.locale), value: v });
+      if (f.invoiceNumber) read.invoiceNumber = { text: f.invoiceNumber.value, shown: f.invoiceNumber.value, value: f.invoiceNumber.value };
+      if (f.amountHT) read.amountHT = amount(f.amountHT.value);
+      if (f.amountTTC) read.amountTTC = amount(f.amountTTC.value);
+      if (f.issueDate) read.invoiceDate = { text: toDateInput(f.issueDate.value), shown: toDateInput(f.issueDate.value), value: f.issueDate.value };
+      if (f.siret) read.siret = { text: f.siret.value, shown: f.siret.value, value: f.siret.value };
+      const server = current.pending.fields;
+      const serverValue: Record<TextField, unknown> = { invoiceNumber: server.invoiceNumber, amountHT: server.amountHT, amountTTC: server.amountTTC, invoiceDate: server.invoiceDate, siret: server.siret };
+      const prefilled: Field[] = [];
+      const differs: Partial<Record<Field, string>> = {};
+      for (const field of Object.keys(read) as TextField[]) {
+        const found = read[field]!;
+        if (serverValue[field] === null && !current.values[field].trim()) {
+          current.values[field] = found.text;
+          prefilled.push(field);
+        } else if (reading.source === 'factur-x' && serverValue[field] !== null && serverValue[field] !== found.value) {
+          differs[field] = found.shown;
+        }
+      }
+      if (!server.dossiers.length && !current.dossiers.length && f.dossiers?.value.length) {
+        current.dossiers = [...f.dossiers.value];
+        prefilled.push('dossiers');
+      }
+      this.change(current, { read: true, prefilled, differs });
+    } catch {
+      // No preview of the data: the fields stay as the server read them.
+    } finally {
+      this.reading.delete(id);
+      const current = this.rows.find((r) => r.pending.id === id);
+      if (current && !current.read) current.read = true;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -302,8 +365,19 @@ export class AktoInvoiceValidate extends AktoElement {
         @input=${(e: Event) => this.edit(row, field, (e.target as HTMLInputElement).value)}
         @blur=${() => this.touch(row, field)}
       />
-      ${error ? html`<p class="error" id=${`${field}-${id}-error`}>${error}</p>` : nothing}
+      ${error ? html`<p class="error" id=${`${field}-${id}-error`}>${error}</p>` : nothing} ${this.renderReadNotes(row, field)}
     </td>`;
+  }
+
+  /** What the browser's reading of the PDF adds: a pre-filled value to check, or the e-invoice's own value. */
+  private renderReadNotes(row: ValidationRow, field: Field): TemplateResult | typeof nothing {
+    const t = this.t.validate;
+    if (row.prefilled.includes(field)) return html`<p class="info">${t.fromReading}</p>`;
+    const other = row.differs[field];
+    if (other === undefined) return nothing;
+    const name = t.columns[field];
+    const inSentence = /^.[a-zà-ÿ]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name; // « montant TTC », but « SIRET »
+    return html`<p class="info">${t.differs(inSentence, other)}</p>`;
   }
 
   private renderDossiers(row: ValidationRow, errors: Partial<Record<Field, string>>): TemplateResult {
@@ -337,7 +411,7 @@ export class AktoInvoiceValidate extends AktoElement {
         <button class="mini" type="button" aria-label=${t.addDossierLabel(row.pending.fileName)} @click=${() => this.addDossier(row)}>+</button>
       </div>
       <datalist id=${`suggestions-${id}`}>${this.suggestions.map((s) => html`<option value=${s.number}>${s.title}</option>`)}</datalist>
-      ${error || newError ? html`<p class="error" id=${`dossiers-${id}-error`}>${newError ?? error}</p>` : nothing}
+      ${error || newError ? html`<p class="error" id=${`dossiers-${id}-error`}>${newError ?? error}</p>` : nothing} ${this.renderReadNotes(row, 'dossiers')}
     </td>`;
   }
 
