@@ -10,6 +10,7 @@ import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_QU
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, formatSiren } from '../../i18n/index.js';
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
+import { cardStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
 
 const STATUSES = InvoiceStatus.options;
@@ -37,7 +38,7 @@ const SEARCH_DELAY_MS = 300;
  * @cssproperty --akto-font-family - The font.
  */
 export class AktoInvoiceList extends AktoElement {
-  static override styles = [...AktoElement.styles, buttons, badgeStyles, listStyles];
+  static override styles = [...AktoElement.styles, buttons, badgeStyles, tableStyles, listStyles, cardStyles('64rem')];
   static override dependencies = { 'akto-invoice-detail': AktoInvoiceDetail };
 
   /** Search by reference or dossier number. */
