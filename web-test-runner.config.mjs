@@ -6,6 +6,10 @@ import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 const require = createRequire(import.meta.url);
+
+/** The policy of issue 8: no inline script or style, no eval, Trusted Types required. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
 const workerScript = require.resolve('msw/mockServiceWorker.js');
 
 const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
@@ -47,6 +51,11 @@ export default {
   testsFinishTimeout: 300_000,
   reporters: [defaultReporter(), countReporter()],
   middleware: [
+    /** The strict partner page (test/strict/) is served with the CSP a careful partner would use. */
+    function strictPage(context, next) {
+      if (context.path.startsWith('/test/strict/')) context.set('Content-Security-Policy', STRICT_CSP);
+      return next();
+    },
     function mockServiceWorker(context, next) {
       if (context.path === '/mockServiceWorker.js') {
         context.type = 'js';
