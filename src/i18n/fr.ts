@@ -183,6 +183,11 @@ export const fr: Translation = {
       damaged: (name) => `« ${name} » est endommagé et ne peut pas être lu. Enregistrez de nouveau la facture en PDF, puis déposez-la.`,
     },
     checking: 'Vérification…',
+    draftFound: (count, when) =>
+      `Un dépôt non envoyé a été retrouvé dans ce navigateur : ${count === 1 ? '1 facture' : `${count} factures`}, préparé le ${when}.`,
+    resume: 'Reprendre le dépôt',
+    abandon: 'Abandonner',
+    resumed: 'Le dépôt a été repris : vérifiez les fichiers avant de les envoyer.',
     scanWarning: "Aucun texte n'a pu être lu dans ce document (document numérisé ?) : vous saisirez ses informations à l'étape suivante.",
     notAnInvoice: "D'après ses données électroniques, ce document n'est pas une facture (type 751).",
     creditNoteRead: "Avoir détecté dans le document : la case « Ce document est-il un avoir ? » a été cochée, décochez-la si besoin.",

@@ -179,6 +179,10 @@ export interface Translation {
       damaged: (name: string) => string;
     };
     checking: string;
+    draftFound: (count: number, when: string) => string;
+    resume: string;
+    abandon: string;
+    resumed: string;
     scanWarning: string;
     notAnInvoice: string;
     creditNoteRead: string;

@@ -3,6 +3,7 @@
  * the story's `parameters.akto`; a story can also reach `mock.store` / `mock.faults` directly in
  * its own `beforeEach` or `play` (both run after the reset).
  */
+import { clearDrafts } from '../../src/core/drafts.js';
 import { createMockBackend, type FaultKind, type MockBackend } from '../../src/mocks/index.js';
 import type { RouteName } from '../../src/api/contract.js';
 
@@ -61,6 +62,7 @@ export async function resetMock(parameters: AktoMockParameters = {}): Promise<Mo
   mock.faults.latencyMs = parameters.latencyMs ?? 0;
   mock.faults.uploadLatencyMs = parameters.uploadLatencyMs ?? 0;
   mock.store.requiredToken = parameters.requiredToken ?? null;
+  await clearDrafts(); // each story starts without a deposit left in this browser by another one
   await parameters.setup?.(mock);
   return mock;
 }

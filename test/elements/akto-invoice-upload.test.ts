@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/akto-invoice-upload/define.js';
 import type { AktoInvoiceUpload } from '../../src/elements/akto-invoice-upload/akto-invoice-upload.js';
 import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UNAUTHORIZED, AKTO_UPLOAD_REQUEST } from '../../src/core/events.js';
+import { clearDrafts } from '../../src/core/drafts.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
 
 type Root = ShadowRoot;
@@ -63,6 +64,7 @@ async function readyInvoice(el: AktoInvoiceUpload, path = INVOICE): Promise<HTML
 describe('<akto-invoice-upload>', () => {
   beforeEach(async () => {
     await startMock();
+    await clearDrafts();
     document.documentElement.lang = 'fr';
   });
 
@@ -267,6 +269,52 @@ describe('<akto-invoice-upload>', () => {
       box.click();
       await el.updateComplete;
       expect(box.checked).to.equal(false);
+    });
+  });
+
+  describe('nothing lost on a reload', () => {
+    it('keeps the files, boxes and supporting documents in this browser, and offers them back: « Reprendre le dépôt »', async () => {
+      const first = await mount();
+      const r = await readyInvoice(first);
+      checkbox(r, 'Ce document correspond aux frais de salaire ou annexes').click();
+      await first.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 400)); // kept a moment after the change
+      first.remove(); // the page is reloaded
+
+      const el = await mount();
+      await until(() => $(root(el), '.notice.draft'), 3000, 'the offer');
+      expect(text($(root(el), '.notice.draft p'))).to.match(/^Un dépôt non envoyé a été retrouvé dans ce navigateur : 1 facture, préparé le \d{2}\/\d{2}\/\d{4}/);
+      await expect(el).to.be.accessible();
+      button($(root(el), '.notice.draft')!, 'Reprendre le dépôt').click();
+      await until(() => rows(el).length === 1, 3000, 'the invoice back');
+      const back = rows(el)[0]!;
+      await uploaded(el, 'FACTURE KHATIB NABIL.pdf');
+      expect(checkbox(back, 'Ce document correspond aux frais de salaire ou annexes').checked).to.equal(true);
+      await until(() => $$(back, '.supporting li').length === 1, 3000, 'the supporting document back');
+      // Sent: the draft is gone.
+      await until(() => !sendButton(el).disabled, 4000, 'ready to send');
+      sendButton(el).click();
+      await oneEvent(el, AKTO_DEPOSIT_SENT);
+      el.remove();
+      const after = await mount();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(Boolean($(root(after), '.notice.draft'))).to.equal(false);
+    });
+
+    it('forgets the draft on « Abandonner »', async () => {
+      const first = await mount();
+      await addInvoices(first, [await sampleFile(OTHER)]);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      first.remove();
+      const el = await mount();
+      await until(() => $(root(el), '.notice.draft'), 3000, 'the offer');
+      button($(root(el), '.notice.draft')!, 'Abandonner').click();
+      await el.updateComplete;
+      expect(rows(el)).to.have.length(0);
+      el.remove();
+      const again = await mount();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(Boolean($(root(again), '.notice.draft'))).to.equal(false);
     });
   });
 

@@ -3,6 +3,7 @@
  * reset to the seeded state before each test.
  */
 import type { ApiError } from '../../src/api/errors.js';
+import { clearDrafts } from '../../src/core/drafts.js';
 import { createMockBackend, type MockBackend } from '../../src/mocks/index.js';
 
 export const mock: MockBackend = createMockBackend({ baseUrl: '/api' });
@@ -12,6 +13,7 @@ export async function startMock(): Promise<MockBackend> {
   started ??= mock.start();
   await started;
   mock.reset();
+  await clearDrafts(); // drafts live in this origin's IndexedDB, shared by every test file
   return mock;
 }
 

@@ -9,7 +9,8 @@ import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UPLOAD_REQUEST } from '../../core/events.js';
 import type { DropTarget } from '../../core/filepond-drop.js';
 import { buttons } from '../../core/tokens.js';
-import { formatFileSize, formatSiren } from '../../i18n/index.js';
+import { deleteDraft, loadDraft, saveDraft } from '../../core/drafts.js';
+import { formatDateTime, formatFileSize, formatSiren } from '../../i18n/index.js';
 import { sniffBlob } from '../../rules/file.js';
 import { AktoEntityPicker } from '../akto-entity-picker/akto-entity-picker.js';
 import { uploadStyles } from './styles.js';
@@ -40,6 +41,12 @@ interface InvoiceRow extends FileUpload {
 
 // 10 MB as people count them (the server allows 10 MiB: a file the element accepts always passes).
 const DEFAULT_MAX_SIZE = 10_000_000;
+
+/** What step 1 keeps in this browser until the deposit is sent or abandoned (files included). */
+interface UploadDraft {
+  savedAt: string;
+  rows: { file: File; creditNote: boolean; salaryCosts: boolean; derogation: Derogation | null; supporting: File[] }[];
+}
 const PARALLEL_UPLOADS = 3;
 const INVOICE_ACCEPT = 'application/pdf,.pdf';
 const SUPPORTING_ACCEPT = 'application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg';
@@ -83,11 +90,16 @@ export class AktoInvoiceUpload extends AktoElement {
   @state() private sendError = '';
   @state() private notice = '';
   @state() private announcement = '';
+  /** A deposit prepared earlier in this browser and not sent: offered back before anything else is kept. */
+  @state() private draft: UploadDraft | null = null;
 
   /** One idempotency key per deposit attempt, kept until it succeeds: a retried send never deposits twice. */
   private depositKey?: string;
   private dropTarget?: { section: HTMLElement; target: DropTarget };
   private dropModule?: Promise<typeof import('../../core/filepond-drop.js')>;
+  private draftChecked = '';
+  private draftChecking = '';
+  private saveTimer?: ReturnType<typeof setTimeout>;
 
   private entities = new Task(this, {
     task: async ([endpoint], { signal }) => (endpoint && this.client ? (await this.client.call('listEntities', { signal })).items : undefined),
@@ -129,7 +141,64 @@ export class AktoInvoiceUpload extends AktoElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     void this.syncDropTarget();
+    const entity = this.selected?.siren;
+    if (entity && this.draftKey && this.draftChecked !== this.draftKey && this.draftChecking !== this.draftKey) void this.checkDraft();
+    this.keepDraft();
   }
+
+  /** One draft per endpoint and entity. */
+  private get draftKey(): string | undefined {
+    const entity = this.selected?.siren;
+    return entity && this.endpoint ? `upload|${this.endpoint}|${entity}` : undefined;
+  }
+
+  private async checkDraft(): Promise<void> {
+    const key = this.draftKey!;
+    this.draftChecking = key;
+    const draft = await loadDraft<UploadDraft>(key);
+    if (draft?.rows.length && key === this.draftKey && !this.rows.length) this.draft = draft;
+    this.draftChecked = key; // only now may the current choices be kept (they would overwrite it)
+  }
+
+  /** Keeps the files and choices in this browser, a moment after each change. */
+  private keepDraft(): void {
+    const key = this.draftKey;
+    if (!key || this.draft || this.draftChecked !== key) return; // an older draft is still on offer: do not overwrite it
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      if (this.draft || this.draftKey !== key) return;
+      const rows = this.rows.filter((r) => r.state !== 'refused');
+      if (!rows.length) return void deleteDraft(key);
+      const draft: UploadDraft = {
+        savedAt: new Date().toISOString(),
+        rows: rows.map((r) => ({ file: r.file, creditNote: r.creditNote, salaryCosts: r.salaryCosts, derogation: r.derogation, supporting: r.supporting.map((s) => s.file) })),
+      };
+      void saveDraft(key, draft);
+    }, 250);
+  }
+
+  private resumeDraft = async (): Promise<void> => {
+    const draft = this.draft;
+    if (!draft) return;
+    this.draft = null;
+    await this.addFiles(draft.rows.map((r) => r.file));
+    for (const saved of draft.rows) {
+      const row = this.rows.find((r) => r.file === saved.file || (r.file.name === saved.file.name && r.file.size === saved.file.size));
+      if (!row) continue;
+      row.salaryCosts = saved.salaryCosts;
+      row.derogation = saved.derogation;
+      row.creditNote = saved.creditNote;
+      if (saved.supporting.length) await this.addFiles(saved.supporting, row);
+    }
+    this.rows = [...this.rows];
+    this.announcement = this.t.upload.resumed;
+  };
+
+  private abandonDraft = (): void => {
+    const key = this.draftKey;
+    this.draft = null;
+    if (key) void deleteDraft(key);
+  };
 
   override render() {
     const t = this.t;
@@ -173,6 +242,13 @@ export class AktoInvoiceUpload extends AktoElement {
         ${this.dossier ? html`<span class="dossier">${t.forDossier(this.dossier)}</span>` : nothing}
       </div>
 
+      ${this.draft
+        ? html`<div class="notice draft" role="status">
+            <p>${t.draftFound(this.draft.rows.length, formatDateTime(this.draft.savedAt, this.locale))}</p>
+            <button class="button" @click=${this.resumeDraft}>${t.resume}</button>
+            <button class="button secondary" @click=${this.abandonDraft}>${t.abandon}</button>
+          </div>`
+        : nothing}
       <div class="dropzone" part="dropzone" data-kind="invoice" @click=${this.onAreaClick}>
         ${this.uploadIcon()}
         <p class="lead" id="drop-label">${t.dropInvoices}</p>
@@ -324,6 +400,8 @@ export class AktoInvoiceUpload extends AktoElement {
 
   /** Keeps the files that pass the checks, says which were refused and why; the others are untouched. */
   async addFiles(files: File[], row?: InvoiceRow): Promise<void> {
+    // New files while an unsent deposit is on offer: it is taken back first, so nothing is lost.
+    if (this.draft && !row) await this.resumeDraft();
     const t = this.t.upload;
     const max = formatFileSize(this.maxSize, this.locale);
     const existing = row ? row.supporting.map((s) => s.file) : this.rows.map((r) => r.file);
@@ -554,6 +632,8 @@ export class AktoInvoiceUpload extends AktoElement {
         },
       });
       this.depositKey = undefined;
+      clearTimeout(this.saveTimer);
+      if (this.draftKey) void deleteDraft(this.draftKey);
       this.rows = [];
       this.refusals = [];
       this.notice = this.t.upload.sent(deposit.pending.length);

@@ -242,6 +242,21 @@ export const uploadStyles = css`
     padding: 0.75rem 1rem;
     border-radius: var(--_akto-radius);
   }
+  .notice.draft {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    margin: 0 0 1rem;
+    border: 1px solid var(--_akto-info);
+    background: var(--_akto-info-bg);
+  }
+  .notice.draft p {
+    flex-basis: 100%;
+    margin: 0;
+    font-weight: 600;
+    color: var(--_akto-info);
+  }
   .notice.info {
     background: var(--_akto-info-bg);
     color: var(--_akto-info);
