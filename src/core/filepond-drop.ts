@@ -97,6 +97,7 @@ export function attachDrop(area: HTMLElement, onFiles: (files: File[], point: Dr
           queueMicrotask(() => {
             const files = [...batch];
             batch.clear();
+            cover(false);
             onFiles(files, point);
           });
         batch.add(item);
@@ -126,7 +127,9 @@ export function attachDrop(area: HTMLElement, onFiles: (files: File[], point: Dr
   const onLeave = (event: DragEvent) => {
     if (!area.contains(event.relatedTarget as Node | null)) cover(false);
   };
-  const onEnd = () => setTimeout(() => cover(false));
+  // FilePond reads a drop asynchronously (folders…) and then checks what is under the pointer:
+  // the layer stays until it has handed the files over, or a moment at most.
+  const onEnd = () => setTimeout(() => cover(false), 1500);
   area.addEventListener('dragenter', onEnter);
   area.addEventListener('dragover', onOver, true);
   area.addEventListener('drop', onOver, true);
