@@ -282,6 +282,22 @@ describe('<akto-invoice-validate>', () => {
     expect(input(r, 'amountTTC').value).to.equal('999,00');
   });
 
+  it('keeps the edits through a reload until the invoice is validated', async () => {
+    const first = await mount(AFPA);
+    await type(input(row(first, 'facture-202101085.pdf'), 'invoiceNumber'), '202101085-BIS');
+    button(row(first, 'facture-202101085.pdf'), 'Retirer le dossier 2106DCA56306').click();
+    await first.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 400)); // kept a moment after the change
+    first.remove(); // the page is reloaded
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    await until(() => input(r, 'invoiceNumber').value === '202101085-BIS', 3000, 'the edit back');
+    expect($$(r, '.dossiers li span').map((s) => text(s))).not.to.include('2106DCA56306');
+    button(r, 'Valider la facture facture-202101085.pdf').click();
+    await until(() => rows(el).length === 1, 3000, 'validated');
+    expect(mock.store.invoices.some((i) => i.reference === '202101085-BIS')).to.equal(true);
+  });
+
   it('works with the keyboard alone: tab through the fields, correct one, « Valider »', async () => {
     const el = await mount(AFPA);
     const r = row(el, 'facture-zseflezzezf3z2123.pdf');

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/errors.js';
 import type { InvoiceSummary, PendingInvoice, ValidationRequest } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_INVOICE_VALIDATED, AKTO_PENDING_DELETED, AKTO_VALIDATION_COMPLETE } from '../../core/events.js';
+import { deleteDraft, loadDraft, saveDraft } from '../../core/drafts.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDateTime } from '../../i18n/index.js';
 import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, type RuleResult } from '../../rules/index.js';
@@ -110,6 +111,45 @@ export class AktoInvoiceValidate extends AktoElement {
 
   private reading = new Set<string>();
 
+  /** The edits kept in this browser, per pending invoice, until it is validated or deleted. */
+  private savedEdits?: Record<string, { values: Record<TextField, string>; dossiers: string[] }>;
+  private editsKey = '';
+  private saveTimer?: ReturnType<typeof setTimeout>;
+
+  private get draftKey(): string | undefined {
+    return this.endpoint && this.entity ? `validate|${this.endpoint}|${this.entity}` : undefined;
+  }
+
+  /** Loads the edits an earlier visit left (after a reload) and puts them back on their rows. */
+  private async restoreEdits(key: string): Promise<void> {
+    this.editsKey = key;
+    const saved = (await loadDraft<Record<string, { values: Record<TextField, string>; dossiers: string[] }>>(key)) ?? {};
+    if (key !== this.editsKey) return;
+    this.savedEdits = saved;
+    for (const row of this.rows) this.applyEdits(row);
+    this.rows = [...this.rows];
+  }
+
+  private applyEdits(row: ValidationRow): void {
+    const edits = this.savedEdits?.[row.pending.id];
+    if (!edits || row.touched.length) return;
+    row.values = { ...row.values, ...edits.values };
+    row.dossiers = [...edits.dossiers];
+  }
+
+  /** Keeps the rows' edits a moment after each change; forgets them once nothing is left. */
+  private keepEdits(): void {
+    const key = this.draftKey;
+    if (!key || !this.savedEdits || key !== this.editsKey) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      if (!this.rows.length) return void deleteDraft(key);
+      const edits = Object.fromEntries(this.rows.map((r) => [r.pending.id, { values: { ...r.values }, dossiers: [...r.dossiers] }]));
+      this.savedEdits = edits;
+      void saveDraft(key, edits);
+    }, 250);
+  }
+
   private serverPending = new Task(this, {
     task: async ([endpoint, entity], { signal }) => (endpoint && entity && this.client ? (await this.client.call('listPending', { params: { siren: entity }, signal })).items : undefined),
     args: () => [this.endpoint, this.entity] as const,
@@ -136,6 +176,9 @@ export class AktoInvoiceValidate extends AktoElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const key = this.draftKey;
+    if (key && key !== this.editsKey) void this.restoreEdits(key);
+    else this.keepEdits();
     for (const row of this.rows) if (row.pending.hasPdf && !row.read && !this.reading.has(row.pending.id)) void this.readPdf(row);
   }
 
@@ -202,7 +245,9 @@ export class AktoInvoiceValidate extends AktoElement {
     const known = new Map(this.rows.map((r) => [r.pending.id, r]));
     const ids = new Set(items.map((p) => p.id));
     const kept = authoritative ? this.rows.filter((r) => ids.has(r.pending.id) || r.validating) : this.rows;
-    this.rows = [...kept, ...items.filter((p) => !known.has(p.id)).map(rowFor)];
+    const added = items.filter((p) => !known.has(p.id)).map(rowFor);
+    added.forEach((row) => this.applyEdits(row));
+    this.rows = [...kept, ...added];
     this.problem = '';
   }
 
