@@ -99,7 +99,7 @@ export class AktoInvoiceUpload extends AktoElement {
   private dropModule?: Promise<typeof import('../../core/filepond-drop.js')>;
   private draftChecked = '';
   private draftChecking = '';
-  private saveTimer?: ReturnType<typeof setTimeout>;
+  private saveQueued = false;
 
   private entities = new Task(this, {
     task: async ([endpoint], { signal }) => (endpoint && this.client ? (await this.client.call('listEntities', { signal })).items : undefined),
@@ -160,12 +160,14 @@ export class AktoInvoiceUpload extends AktoElement {
     this.draftChecked = key; // only now may the current choices be kept (they would overwrite it)
   }
 
-  /** Keeps the files and choices in this browser, a moment after each change. */
+  /** Keeps the files and choices in this browser after each change (a reload can come at any moment). */
   private keepDraft(): void {
     const key = this.draftKey;
     if (!key || this.draft || this.draftChecked !== key) return; // an older draft is still on offer: do not overwrite it
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
+    if (this.saveQueued) return;
+    this.saveQueued = true;
+    queueMicrotask(() => {
+      this.saveQueued = false;
       if (this.draft || this.draftKey !== key) return;
       const rows = this.rows.filter((r) => r.state !== 'refused');
       if (!rows.length) return void deleteDraft(key);
@@ -174,7 +176,7 @@ export class AktoInvoiceUpload extends AktoElement {
         rows: rows.map((r) => ({ file: r.file, creditNote: r.creditNote, salaryCosts: r.salaryCosts, derogation: r.derogation, supporting: r.supporting.map((s) => s.file) })),
       };
       void saveDraft(key, draft);
-    }, 250);
+    });
   }
 
   private resumeDraft = async (): Promise<void> => {
@@ -632,7 +634,6 @@ export class AktoInvoiceUpload extends AktoElement {
         },
       });
       this.depositKey = undefined;
-      clearTimeout(this.saveTimer);
       if (this.draftKey) void deleteDraft(this.draftKey);
       this.rows = [];
       this.refusals = [];

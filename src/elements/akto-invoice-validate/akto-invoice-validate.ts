@@ -114,7 +114,7 @@ export class AktoInvoiceValidate extends AktoElement {
   /** The edits kept in this browser, per pending invoice, until it is validated or deleted. */
   private savedEdits?: Record<string, { values: Record<TextField, string>; dossiers: string[] }>;
   private editsKey = '';
-  private saveTimer?: ReturnType<typeof setTimeout>;
+  private saveQueued = false;
 
   private get draftKey(): string | undefined {
     return this.endpoint && this.entity ? `validate|${this.endpoint}|${this.entity}` : undefined;
@@ -137,17 +137,18 @@ export class AktoInvoiceValidate extends AktoElement {
     row.dossiers = [...edits.dossiers];
   }
 
-  /** Keeps the rows' edits a moment after each change; forgets them once nothing is left. */
+  /** Keeps the rows' edits after each change (a reload can come at any moment); forgets them once nothing is left. */
   private keepEdits(): void {
     const key = this.draftKey;
-    if (!key || !this.savedEdits || key !== this.editsKey) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
+    if (!key || !this.savedEdits || key !== this.editsKey || this.saveQueued) return;
+    this.saveQueued = true;
+    queueMicrotask(() => {
+      this.saveQueued = false;
       if (!this.rows.length) return void deleteDraft(key);
       const edits = Object.fromEntries(this.rows.map((r) => [r.pending.id, { values: { ...r.values }, dossiers: [...r.dossiers] }]));
       this.savedEdits = edits;
       void saveDraft(key, edits);
-    }, 250);
+    });
   }
 
   private serverPending = new Task(this, {
