@@ -107,8 +107,9 @@ export const Refused: Story = {
   play: async ({ canvasElement }) => {
     const el = await upload(canvasElement);
     await el.addFiles([await sample('facture-2606-calcul-mental.pdf'), new File(['pas un PDF'], 'devis.pdf', { type: 'application/pdf' }), new File([], 'vide.pdf')]);
-    await waitForText(canvasElement, "« devis.pdf » n'a pas été ajouté : ce fichier n'est pas un PDF.");
-    await waitForText(canvasElement, "« vide.pdf » n'a pas été ajouté : le fichier est vide.");
+    // File names are isolated (U+2068 … U+2069) inside the sentence: right-to-left names cannot reorder it.
+    await waitForText(canvasElement, /« \u2068?devis\.pdf\u2069? » n'a pas été ajouté : ce fichier n'est pas un PDF\./);
+    await waitForText(canvasElement, /« \u2068?vide\.pdf\u2069? » n'a pas été ajouté : le fichier est vide\./);
   },
 };
 

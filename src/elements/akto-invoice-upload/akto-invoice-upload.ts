@@ -100,6 +100,9 @@ export class AktoInvoiceUpload extends AktoElement {
   private draftChecked = '';
   private draftChecking = '';
   private saveQueued = false;
+  private savedSignature = '[]';
+  private readingNow = 0;
+  private readingQueue: (() => void)[] = [];
 
   private entities = new Task(this, {
     task: async ([endpoint], { signal }) => (endpoint && this.client ? (await this.client.call('listEntities', { signal })).items : undefined),
@@ -165,11 +168,16 @@ export class AktoInvoiceUpload extends AktoElement {
     const key = this.draftKey;
     if (!key || this.draft || this.draftChecked !== key) return; // an older draft is still on offer: do not overwrite it
     if (this.saveQueued) return;
+    // Only what the user chose is kept: upload progress and states change often and are not saved.
+    const kept = this.rows.filter((r) => r.state !== 'refused');
+    const signature = JSON.stringify(kept.map((r) => [r.key, r.creditNote, r.salaryCosts, r.derogation, r.supporting.map((s) => s.key)]));
+    if (signature === this.savedSignature) return;
     this.saveQueued = true;
     queueMicrotask(() => {
       this.saveQueued = false;
       if (this.draft || this.draftKey !== key) return;
-      const rows = this.rows.filter((r) => r.state !== 'refused');
+      this.savedSignature = signature;
+      const rows = kept;
       if (!rows.length) return void deleteDraft(key);
       const draft: UploadDraft = {
         savedAt: new Date().toISOString(),
@@ -296,7 +304,7 @@ export class AktoInvoiceUpload extends AktoElement {
     const proof = this.hasProof(row);
     return html`<li class="invoice" part="invoice" ?data-incomplete=${!proof}>
       <div class="file">
-        <span class="name">${name}</span>
+        <bdi class="name">${name}</bdi>
         <span class="size">${t.fileSize} ${formatFileSize(row.file.size, this.locale)}</span>
         ${this.renderState(row)}
         <button class="icon-button" type="button" aria-label=${t.remove(name)} @click=${() => this.removeRow(row)}>${this.trashIcon()}</button>
@@ -323,7 +331,7 @@ export class AktoInvoiceUpload extends AktoElement {
                 row.supporting,
                 (s) => s.key,
                 (s) => html`<li>
-                  <span class="name">${s.file.name}</span>
+                  <bdi class="name">${s.file.name}</bdi>
                   <span class="size">${formatFileSize(s.file.size, this.locale)}</span>
                   ${this.renderState(s)}
                   <button class="icon-button" type="button" aria-label=${t.remove(s.file.name)} @click=${() => this.removeSupporting(row, s)}>${this.trashIcon()}</button>
@@ -406,17 +414,19 @@ export class AktoInvoiceUpload extends AktoElement {
     if (this.draft && !row) await this.resumeDraft();
     const t = this.t.upload;
     const max = formatFileSize(this.maxSize, this.locale);
+    // A name with right-to-left marks must not turn the rest of the sentence around.
+    const isolated = (file: File) => `\u2068${file.name}\u2069`;
     const existing = row ? row.supporting.map((s) => s.file) : this.rows.map((r) => r.file);
     const accepted: File[] = [];
     const refused: string[] = [];
     const types = await Promise.all(files.map((file) => (file.size ? sniffBlob(file).catch(() => null) : null)));
     files.forEach((file, i) => {
       const type = types[i];
-      if (file.size === 0) refused.push(t.refusal.empty(file.name));
-      else if (file.size > this.maxSize) refused.push(t.refusal.tooLarge(file.name, max));
-      else if (!row && type !== 'application/pdf') refused.push(t.refusal.notPdf(file.name));
-      else if (row && !type) refused.push(t.refusal.notSupported(file.name));
-      else if ([...existing, ...accepted].some((other) => sameFile(other, file))) refused.push(t.refusal.duplicate(file.name));
+      if (file.size === 0) refused.push(t.refusal.empty(isolated(file)));
+      else if (file.size > this.maxSize) refused.push(t.refusal.tooLarge(isolated(file), max));
+      else if (!row && type !== 'application/pdf') refused.push(t.refusal.notPdf(isolated(file)));
+      else if (row && !type) refused.push(t.refusal.notSupported(isolated(file)));
+      else if ([...existing, ...accepted].some((other) => sameFile(other, file))) refused.push(t.refusal.duplicate(isolated(file)));
       else accepted.push(file);
     });
     if (row) row.supporting.push(...accepted.map((file) => fileUpload(file)));
@@ -439,8 +449,12 @@ export class AktoInvoiceUpload extends AktoElement {
    */
   private async check(row: InvoiceRow): Promise<void> {
     const t = this.t.upload;
+    // Two readings at a time: 200 files dropped at once must not freeze the page.
+    while (this.readingNow >= 2) await new Promise<void>((resolve) => this.readingQueue.push(resolve));
+    this.readingNow++;
     try {
       const { readInvoice } = await import('../../reader/index.js');
+      if (row.state !== 'checking') return; // removed while waiting
       const reading = await readInvoice(row.file);
       if (row.state !== 'checking') return; // removed meanwhile
       if (reading.status === 'encrypted' || reading.status === 'damaged') {
@@ -458,6 +472,9 @@ export class AktoInvoiceUpload extends AktoElement {
       }
     } catch {
       if (row.state === 'checking') row.state = 'waiting'; // the reader could not load: the server checks the file
+    } finally {
+      this.readingNow--;
+      this.readingQueue.shift()?.();
     }
     this.requestUpdate();
     this.pump();
