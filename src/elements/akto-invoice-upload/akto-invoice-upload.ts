@@ -10,6 +10,7 @@ import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UPLOAD_REQUEST } from '../.
 import type { DropTarget } from '../../core/filepond-drop.js';
 import { buttons } from '../../core/tokens.js';
 import { deleteDraft, loadDraft, saveDraft } from '../../core/drafts.js';
+import { readingSlot } from '../../core/limit.js';
 import { formatDateTime, formatFileSize, formatSiren } from '../../i18n/index.js';
 import { sniffBlob } from '../../rules/file.js';
 import { AktoEntityPicker } from '../akto-entity-picker/akto-entity-picker.js';
@@ -101,8 +102,7 @@ export class AktoInvoiceUpload extends AktoElement {
   private draftChecking = '';
   private saveQueued = false;
   private savedSignature = '[]';
-  private readingNow = 0;
-  private readingQueue: (() => void)[] = [];
+
 
   private entities = new Task(this, {
     task: async ([endpoint], { signal }) => (endpoint && this.client ? (await this.client.call('listEntities', { signal })).items : undefined),
@@ -449,13 +449,14 @@ export class AktoInvoiceUpload extends AktoElement {
    */
   private async check(row: InvoiceRow): Promise<void> {
     const t = this.t.upload;
-    // Two readings at a time: 200 files dropped at once must not freeze the page.
-    while (this.readingNow >= 2) await new Promise<void>((resolve) => this.readingQueue.push(resolve));
-    this.readingNow++;
     try {
-      const { readInvoice } = await import('../../reader/index.js');
-      if (row.state !== 'checking') return; // removed while waiting
-      const reading = await readInvoice(row.file);
+      // A few readings at a time: 200 files dropped at once must not freeze the page.
+      const reading = await readingSlot(async () => {
+        if (row.state !== 'checking') return null; // removed while waiting
+        const { readInvoice } = await import('../../reader/index.js');
+        return readInvoice(row.file);
+      });
+      if (!reading) return;
       if (row.state !== 'checking') return; // removed meanwhile
       if (reading.status === 'encrypted' || reading.status === 'damaged') {
         row.state = 'refused';
@@ -472,9 +473,6 @@ export class AktoInvoiceUpload extends AktoElement {
       }
     } catch {
       if (row.state === 'checking') row.state = 'waiting'; // the reader could not load: the server checks the file
-    } finally {
-      this.readingNow--;
-      this.readingQueue.shift()?.();
     }
     this.requestUpdate();
     this.pump();

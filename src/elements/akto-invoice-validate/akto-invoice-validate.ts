@@ -8,6 +8,7 @@ import type { InvoiceSummary, PendingInvoice, ValidationRequest } from '../../ap
 import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_INVOICE_VALIDATED, AKTO_PENDING_DELETED, AKTO_VALIDATION_COMPLETE } from '../../core/events.js';
 import { deleteDraft, loadDraft, saveDraft } from '../../core/drafts.js';
+import { readingSlot } from '../../core/limit.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDateTime } from '../../i18n/index.js';
 import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, type RuleResult } from '../../rules/index.js';
@@ -191,8 +192,10 @@ export class AktoInvoiceValidate extends AktoElement {
     const id = row.pending.id;
     this.reading.add(id);
     try {
-      const [pdf, { readInvoice }] = await Promise.all([this.client!.call('getPendingPdf', { params: { pendingId: id } }), import('../../reader/index.js')]);
-      const reading = await readInvoice(pdf);
+      const reading = await readingSlot(async () => {
+        const [pdf, { readInvoice }] = await Promise.all([this.client!.call('getPendingPdf', { params: { pendingId: id } }), import('../../reader/index.js')]);
+        return readInvoice(pdf);
+      });
       const current = this.rows.find((r) => r.pending.id === id);
       if (!current || reading.status !== 'ok') return;
       const f = reading.fields;
