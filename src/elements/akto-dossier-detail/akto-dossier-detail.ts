@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DossierDetail } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
+import { heading } from '../../core/heading.js';
 import { badgeStyles, dossierStateBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
@@ -74,7 +75,7 @@ export class AktoDossierDetail extends AktoElement {
     return html`<article part="base" aria-labelledby="title">
       <header class="header" part="header">
         <div class="identity">
-          ${this.heading(level, title, 'title', 'title')}
+          ${heading(level, title, { className: 'title', id: 'title' })}
           ${dossier.title ? html`<p class="subtitle">${dossier.title}</p>` : nothing}
           <p class="scheme">${dossier.scheme}</p>
           <dl class="facts">
@@ -91,14 +92,14 @@ export class AktoDossierDetail extends AktoElement {
 
       <div class="panels">
         <section class="panel" part="training" aria-labelledby="training">
-          ${this.heading(level + 1, t.training, 'section', 'training')}
+          ${heading(level + 1, t.training, { className: 'section', id: 'training' })}
           <dl>
             ${this.item(t.trainingTitle, dossier.title)} ${this.item(t.trainingBody, dossier.trainingBody)} ${this.item(t.trainingType, dossier.trainingType)}
             ${this.item(t.scheme, dossier.scheme)} ${this.item(t.dates, this.period(dossier))}
           </dl>
         </section>
         <section class="panel" part="trainees" aria-labelledby="trainees">
-          ${this.heading(level + 1, t.trainees, 'section', 'trainees')}
+          ${heading(level + 1, t.trainees, { className: 'section', id: 'trainees' })}
           ${dossier.trainees.length
             ? html`<ul class="trainees">
                 ${dossier.trainees.map((name) => html`<li>${name}</li>`)}
@@ -106,7 +107,7 @@ export class AktoDossierDetail extends AktoElement {
             : html`<p class="none">${t.noTrainee}</p>`}
         </section>
         <section class="panel funding" part="funding" aria-labelledby="funding">
-          ${this.heading(level + 1, t.funding, 'section', 'funding')}
+          ${heading(level + 1, t.funding, { className: 'section', id: 'funding' })}
           <dl>
             ${this.item(t.requested, formatAmount(dossier.funding.requested, locale))} ${this.item(t.granted, formatAmount(dossier.funding.granted, locale))}
             ${this.item(t.paid, formatAmount(dossier.funding.paid, locale))} ${this.item(t.balance, formatAmount(dossier.funding.balance, locale), 'balance')}
@@ -136,20 +137,4 @@ export class AktoDossierDetail extends AktoElement {
   }
 
   /** A heading at the level that fits the host page's outline (`heading-level`). */
-  private heading(level: number, text: string, className: string, id: string): TemplateResult {
-    switch (Math.min(Math.max(Math.floor(level) || 2, 1), 6)) {
-      case 1:
-        return html`<h1 id=${id} class=${className}>${text}</h1>`;
-      case 2:
-        return html`<h2 id=${id} class=${className}>${text}</h2>`;
-      case 3:
-        return html`<h3 id=${id} class=${className}>${text}</h3>`;
-      case 4:
-        return html`<h4 id=${id} class=${className}>${text}</h4>`;
-      case 5:
-        return html`<h5 id=${id} class=${className}>${text}</h5>`;
-      default:
-        return html`<h6 id=${id} class=${className}>${text}</h6>`;
-    }
-  }
 }

@@ -3,6 +3,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { InvoiceDetail, LinkedDossier } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
+import { heading } from '../../core/heading.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
 import { AKTO_DOSSIER_OPEN, AKTO_TRANSFER_OPEN } from '../../core/events.js';
 import { fillTemplate } from '../../core/href.js';
@@ -143,9 +144,9 @@ export class AktoInvoiceDetail extends AktoElement {
   private renderInvoice(invoice: InvoiceDetail): TemplateResult {
     const t = this.t.invoiceDetail;
     const locale = this.locale;
-    const heading = (level: number, text: string) => this.heading(level, text, nothing, level === this.headingLevel ? 'title' : 'section');
+    const title = (level: number, text: string) => heading(level, text, { className: level === this.headingLevel ? 'title' : 'section' });
     return html`<article part="base">
-      ${heading(this.headingLevel, t.title(invoice.reference))}
+      ${title(this.headingLevel, t.title(invoice.reference))}
       <dl class="summary">
         ${this.item(t.amountTTC, formatAmount(invoice.amountTTC, locale), 'amount')}
         ${this.item(t.amountHT, formatAmount(invoice.amountHT, locale), 'amount')}
@@ -156,14 +157,14 @@ export class AktoInvoiceDetail extends AktoElement {
       </dl>
 
       <section>
-        ${heading(this.headingLevel + 1, t.linkedDossiers)}
+        ${title(this.headingLevel + 1, t.linkedDossiers)}
         ${invoice.linkedDossiers.length ? invoice.linkedDossiers.map((d) => this.renderDossier(d)) : html`<p>${t.noDossier}</p>`}
       </section>
 
       ${invoice.iban ? this.renderIban(invoice.iban) : nothing}
       ${invoice.transferNumber
         ? html`<section>
-            ${heading(this.headingLevel + 1, t.transfer)}
+            ${title(this.headingLevel + 1, t.transfer)}
             <dl>
               <div><dt>${t.transferNumber}</dt><dd>${this.link(this.transferHref, invoice.transferNumber, t.openTransfer(invoice.transferNumber), () => this.emit(AKTO_TRANSFER_OPEN, { transferNumber: invoice.transferNumber! }))}</dd></div>
               ${this.item(t.processedOn, formatDate(invoice.transferDate, locale))}
@@ -179,7 +180,7 @@ export class AktoInvoiceDetail extends AktoElement {
     const locale = this.locale;
     const open = () => this.emit(AKTO_DOSSIER_OPEN, { dossierId: d.number, number: d.number }, { cancelable: true });
     return html`<div class="dossier">
-      ${this.heading(this.headingLevel + 2, `${t.dossierNumber} `, this.link(this.dossierHref, d.number, t.openDossier(d.number), open), 'sub')}
+      ${heading(this.headingLevel + 2, html`${t.dossierNumber} ${this.link(this.dossierHref, d.number, t.openDossier(d.number), open)}`, { className: 'sub' })}
       <dl>
         ${this.item(t.trainees, d.trainees.join(', '))} ${this.item(t.hours, d.hours === null ? '' : String(d.hours))} ${this.item(t.scheme, d.scheme ?? '')}
         ${this.item(t.start, formatDate(d.start, locale))} ${this.item(t.end, formatDate(d.end, locale))} ${this.item(t.place, d.place ?? '')}
@@ -192,7 +193,7 @@ export class AktoInvoiceDetail extends AktoElement {
     const grouped = iban.replace(/(.{4})/g, '$1 ').trim();
     const masked = `${iban.slice(0, 4)} •••• •••• •••• ${iban.slice(-4)}`;
     return html`<section>
-      ${this.heading(this.headingLevel + 1, t.iban, nothing, 'section')}
+      ${heading(this.headingLevel + 1, t.iban, { className: 'section' })}
       <div class="iban">
         ${this.ibanRevealed ? html`<code>${grouped}</code>` : html`<code aria-label=${`${t.ibanMasked} : ${iban.slice(0, 4)} … ${iban.slice(-4)}`}>${masked}</code>`}
         <button class="button secondary" @click=${() => this.copyIban(iban)}>${t.copyIban}</button>
@@ -239,22 +240,4 @@ export class AktoInvoiceDetail extends AktoElement {
     return html`<button class="link-button" aria-label=${label} @click=${fire}>${value}</button>`;
   }
 
-  /** A heading at the level that fits the host page's outline (`heading-level`). */
-  private heading(level: number, text: string, extra: unknown, className: string): TemplateResult {
-    const content = html`${text}${extra}`;
-    switch (Math.min(Math.max(level, 1), 6)) {
-      case 1:
-        return html`<h1 class=${className}>${content}</h1>`;
-      case 2:
-        return html`<h2 class=${className}>${content}</h2>`;
-      case 3:
-        return html`<h3 class=${className}>${content}</h3>`;
-      case 4:
-        return html`<h4 class=${className}>${content}</h4>`;
-      case 5:
-        return html`<h5 class=${className}>${content}</h5>`;
-      default:
-        return html`<h6 class=${className}>${content}</h6>`;
-    }
-  }
 }
