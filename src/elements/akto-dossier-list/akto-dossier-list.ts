@@ -1,11 +1,12 @@
 import { Task } from '@lit/task';
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DOSSIER_SORT_KEYS, DossierState, PAGE_SIZES, type DossierPage, type DossierQuery, type DossierSortKey, type DossierSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, dossierStateBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_QUERY_CHANGE } from '../../core/events.js';
+import { lastPage, skeletonRows, sortIcon } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
 import { formatDate, formatSiren } from '../../i18n/index.js';
 import { AktoDossierDetail } from '../akto-dossier-detail/akto-dossier-detail.js';
@@ -90,7 +91,7 @@ export class AktoDossierList extends AktoElement {
     onError: (error) => this.reportError(error),
     onComplete: (page) => {
       if (!page) return;
-      const last = Math.max(1, Math.ceil(page.total / page.pageSize));
+      const last = lastPage(page);
       if (page.items.length === 0 && page.total > 0 && this.page > last) {
         this.page = last; // a deep link past the end: show the last page instead of nothing
         return;
@@ -203,7 +204,7 @@ export class AktoDossierList extends AktoElement {
         ? html`<div class="state"><p>${t.noMatch}</p><button class="button secondary" @click=${this.clearFilters}>${t.clearFilters}</button></div>`
         : html`<div class="state"><p><strong>${t.empty}</strong></p><p>${t.emptyHint}</p></div>`;
     }
-    const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+    const pages = page ? lastPage(page) : 1;
     return html`${this.renderTable(page, pending, pages)}
       <div class="footer">
         <span>${page ? t.total(page.total) : html`&nbsp;`}</span>
@@ -228,7 +229,7 @@ export class AktoDossierList extends AktoElement {
       const sorted = this.sort === key;
       const sortState = sorted ? (this.order === 'asc' ? 'ascending' : 'descending') : undefined;
       return html`<th scope="col" aria-sort=${sortState ?? nothing}>
-        <button class="sort" @click=${() => this.sortBy(key)}>${columns[key]}${this.sortIcon(sorted ? this.order : null)}</button>
+        <button class="sort" @click=${() => this.sortBy(key)}>${columns[key]}${sortIcon(sorted ? this.order : null)}</button>
       </th>`;
     };
     const sortKey = (DOSSIER_SORT_KEYS as readonly string[]).includes(this.sort) ? this.sort : 'start';
@@ -242,7 +243,7 @@ export class AktoDossierList extends AktoElement {
           </tr>
         </thead>
         <tbody>
-          ${page ? repeat(page.items, (d) => d.id, (d) => this.renderRow(d)) : this.renderSkeleton()}
+          ${page ? repeat(page.items, (d) => d.id, (d) => this.renderRow(d)) : skeletonRows(this.pageSize, COLUMNS)}
         </tbody>
       </table>
     </div>`;
@@ -264,14 +265,7 @@ export class AktoDossierList extends AktoElement {
     </tr>`;
   }
 
-  private renderSkeleton(): TemplateResult[] {
-    return Array.from({ length: Math.min(this.pageSize, 8) }, () => html`<tr class="skeleton" aria-hidden="true">${Array.from({ length: COLUMNS }, () => html`<td><span></span></td>`)}</tr>`);
-  }
 
-  private sortIcon(order: SortOrder | null): TemplateResult {
-    const path = order === 'asc' ? 'M4 10l4-4 4 4' : order === 'desc' ? 'M4 6l4 4 4-4' : 'M5 6l3-3 3 3M5 10l3 3 3-3';
-    return html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">${svg`<path d=${path} fill="none" stroke="currentColor" stroke-width="2"/>`}</svg>`;
-  }
 
   /** The number, or « Brouillon du 24/06/2022 » for a draft. */
   private label(dossier: DossierSummary): string {

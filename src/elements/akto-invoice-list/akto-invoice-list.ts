@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { INVOICE_SORT_KEYS, InvoiceStatus, PAGE_SIZES, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
@@ -7,6 +7,7 @@ import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
 import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../core/events.js';
+import { lastPage, skeletonRows, sortIcon } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, formatSiren } from '../../i18n/index.js';
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
@@ -92,7 +93,7 @@ export class AktoInvoiceList extends AktoElement {
     onError: (error) => this.reportError(error),
     onComplete: (page) => {
       if (!page) return;
-      const last = Math.max(1, Math.ceil(page.total / page.pageSize));
+      const last = lastPage(page);
       if (page.items.length === 0 && page.total > 0 && this.page > last) {
         this.page = last; // a deep link past the end: show the last page instead of nothing
         return;
@@ -239,7 +240,7 @@ export class AktoInvoiceList extends AktoElement {
         ? html`<div class="state"><p>${t.noMatch}</p><button class="button secondary" @click=${this.clearFilters}>${t.clearFilters}</button></div>`
         : html`<div class="state"><p><strong>${t.empty}</strong></p><p>${t.emptyHint}</p><button class="button" @click=${this.requestDeposit}>${t.depositInvoice}</button></div>`;
     }
-    const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+    const pages = page ? lastPage(page) : 1;
     return html`${this.renderTable(page, pending, pages)}
       <div class="footer">
         <span>${page ? t.total(page.total) : html`&nbsp;`}</span>
@@ -264,7 +265,7 @@ export class AktoInvoiceList extends AktoElement {
       const sorted = this.sort === key;
       const sortState = sorted ? (this.order === 'asc' ? 'ascending' : 'descending') : undefined;
       return html`<th scope="col" class=${NUMERIC.includes(key) ? 'num' : ''} aria-sort=${sortState ?? nothing}>
-        <button class="sort" @click=${() => this.sortBy(key)}>${columns[key]}${this.sortIcon(sorted ? this.order : null)}</button>
+        <button class="sort" @click=${() => this.sortBy(key)}>${columns[key]}${sortIcon(sorted ? this.order : null)}</button>
       </th>`;
     };
     return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption">
@@ -277,7 +278,7 @@ export class AktoInvoiceList extends AktoElement {
           </tr>
         </thead>
         <tbody>
-          ${page ? repeat(page.items, (i) => i.id, (i) => this.renderRow(i)) : this.renderSkeleton()}
+          ${page ? repeat(page.items, (i) => i.id, (i) => this.renderRow(i)) : skeletonRows(this.pageSize, 9)}
         </tbody>
       </table>
     </div>`;
@@ -298,14 +299,7 @@ export class AktoInvoiceList extends AktoElement {
     </tr>`;
   }
 
-  private renderSkeleton(): TemplateResult[] {
-    return Array.from({ length: Math.min(this.pageSize, 8) }, () => html`<tr class="skeleton" aria-hidden="true">${Array.from({ length: 9 }, () => html`<td><span></span></td>`)}</tr>`);
-  }
 
-  private sortIcon(order: SortOrder | null): TemplateResult {
-    const path = order === 'asc' ? 'M4 10l4-4 4 4' : order === 'desc' ? 'M4 6l4 4 4-4' : 'M5 6l3-3 3 3M5 10l3 3 3-3';
-    return html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">${svg`<path d=${path} fill="none" stroke="currentColor" stroke-width="2"/>`}</svg>`;
-  }
 
   // ---- user actions ---------------------------------------------------------------------------
 
