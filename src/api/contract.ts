@@ -56,7 +56,6 @@ export const routes = {
   validatePending: route({ method: 'POST', path: '/pending-invoices/{pendingId}/validation', summary: 'Valide une facture avec les champs A–F corrigés.', body: ValidationRequest, response: ValidationResult, status: 200, idempotent: true, errors: [404, 409, 422] }),
   listDossiers: route({ method: 'GET', path: '/dossiers', summary: 'Mes dossiers: paginés, recherche, filtres, tri.', query: DossierQuery, response: DossierPage, status: 200, errors: [400] }),
   getDossier: route({ method: 'GET', path: '/dossiers/{dossierId}', summary: "Le détail d'un dossier.", response: DossierDetail, status: 200, errors: [404] }),
-  findDossier: route({ method: 'GET', path: '/entities/{siren}/dossiers/{number}', summary: "Cherche un dossier de l'entité par son numéro.", response: DossierSummary, status: 200, errors: [404, 422] }),
   lookupSiret: route({ method: 'GET', path: '/siret/{siret}', summary: "Un SIRET dans la base SIRENE de l'INSEE: connu, actif ou fermé, nom.", response: SiretLookup, status: 200, errors: [404, 422] }),
 } as const satisfies Record<string, Route>;
 

@@ -78,7 +78,6 @@ function resolvers(store: MockStore): Record<RouteName, Resolver> {
     },
     listDossiers: ({ url }) => json(store.listDossiers(query(url, DossierQuery, ['state']) as z.output<typeof DossierQuery>)),
     getDossier: ({ params }) => json(store.getDossier(params.dossierId!)),
-    findDossier: ({ params }) => json(store.findDossier(params.siren!, params.number!)),
     lookupSiret: ({ params }) => json(store.lookupSiret(params.siret!)),
   };
 }

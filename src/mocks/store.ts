@@ -385,15 +385,6 @@ export class MockStore {
     return detail;
   }
 
-  findDossier(siren: string, number: string): DossierSummary {
-    this.entity(siren);
-    const checked = checkDossierNumber(number);
-    if (!checked.ok) throw new MockProblem('validation', [{ field: 'number', code: checked.code, message: checked.message }]);
-    const dossier = this.dossiersOf(siren).find((d) => d.number === checked.value);
-    if (!dossier) throw new MockProblem('dossier-not-found');
-    return dossierSummary(dossier);
-  }
-
   lookupSiret(siret: string): SiretLookup {
     const checked = checkSiret(siret);
     if (!checked.ok) throw new MockProblem('validation', [{ field: 'siret', code: checked.code, message: checked.message }]);

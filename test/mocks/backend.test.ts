@@ -208,10 +208,7 @@ describe('mock backend', () => {
   });
 
   describe('dossiers and SIRET', () => {
-    it('finds a dossier of the entity by number, tells unknown from malformed', async () => {
-      expect((await api.call('findDossier', { params: { siren: CASINO, number: '2206AF000578' } })).title).to.equal('Calcul mental');
-      expect((await rejection(api.call('findDossier', { params: { siren: CASINO, number: '2206AF000358' } }))).status).to.equal(404);
-      expect((await rejection(api.call('findDossier', { params: { siren: CASINO, number: '365146' } }))).status).to.equal(422);
+    it('gives the detail of a dossier', async () => {
       const detail = await api.call('getDossier', { params: { dossierId: '2206AF000578' } });
       expect(detail).to.include({ scheme: 'Plan de développement des compétences', trainingBody: 'AFPA ENTREPRISES NOUVELLE AQUITAINE' });
     });
