@@ -124,8 +124,17 @@ export class ApiClient {
   /** Turns a response into the route's parsed answer, or a typed ApiError. */
   private async read(route: Route, response: Response): Promise<unknown> {
     if (!response.ok) throw await problemError(response);
-    if (route.response === 'empty') return undefined;
-    if (route.response === 'pdf') return response.blob();
+    if (route.response === 'empty') {
+      // « No content » means it: a body here is a proxy's page or a server that did something else.
+      if ((await response.text()).trim()) throw new ApiError('contract', { status: response.status, path: '(body)' });
+      return undefined;
+    }
+    if (route.response === 'pdf') {
+      // A maintenance page served as 200 must not be saved or shown as the invoice.
+      const blob = await response.blob();
+      if (new TextDecoder().decode(await blob.slice(0, 1024).arrayBuffer()).indexOf('%PDF-') < 0) throw new ApiError('contract', { status: response.status, path: '(body)' });
+      return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
+    }
     if (route.response === 'multipart') throw new Error('A response is never multipart');
     let data: unknown;
     try {

@@ -80,6 +80,20 @@ describe('ApiClient', () => {
     expect(error.userMessage(fr)).to.contain('« items »');
   });
 
+  it('refuses a PDF that is not one and a « no content » answer that has a body', async () => {
+    const bytes = await (await fetch('/demo/samples/facture-2606-calcul-mental.pdf')).arrayBuffer();
+    const upload = await client().upload(new Blob([bytes], { type: 'application/pdf' }), 'invoice', 'facture.pdf');
+    const deposit = await client().call('createDeposit', { params: { siren: '527319461' }, body: { invoices: [{ uploadId: upload.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' }] } });
+    const pendingId = deposit.pending[0]!.id;
+    const pdf = await client().call('getPendingPdf', { params: { pendingId } });
+    expect(new TextDecoder().decode(await pdf.slice(0, 5).arrayBuffer())).to.equal('%PDF-');
+    mock.faults.fail('getPendingPdf', 'malformed'); // a maintenance page served as 200
+    expect((await failure(client().call('getPendingPdf', { params: { pendingId } }))).kind).to.equal('contract');
+    mock.faults.fail('deletePending', 'malformed'); // 200 with a body instead of 204
+    expect((await failure(client().call('deletePending', { params: { pendingId } }))).kind).to.equal('contract');
+    expect(mock.store.listPending('527319461').map((p) => p.id)).to.include(pendingId);
+  });
+
   it('reports a 401 as « unauthorized »', async () => {
     mock.store.requiredToken = 'good';
     const error = await failure(client({ token: 'expired' }).call('listEntities', {}));
