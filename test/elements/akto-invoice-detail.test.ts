@@ -95,6 +95,16 @@ describe('<akto-invoice-detail>', () => {
     }
   });
 
+  it('masks the IBAN again when it shows another invoice', async () => {
+    const [first, other] = mock.store.invoices.filter((i) => i.status === 'payee' && i.transferNumber && i.iban);
+    const el = await mount(first!.id);
+    ($$(el, '.iban button').find((b) => text(b) === "Afficher l'IBAN complet") as HTMLButtonElement).click();
+    await until(() => text($(el, '.iban code')).replace(/ /g, '') === first!.iban, 1000, 'the full IBAN');
+    el.invoiceId = other!.id;
+    await until(() => text($(el, '.iban code')).endsWith(other!.iban!.slice(-4)), 3000, 'the other invoice');
+    expect(text($(el, '.iban code'))).to.contain('••••');
+  });
+
   it('links dossier and transfer through the host URL templates', async () => {
     const invoice = paidInvoice();
     const el = await fixture<AktoInvoiceDetail>(

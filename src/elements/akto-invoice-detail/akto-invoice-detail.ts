@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { InvoiceDetail, LinkedDossier } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
@@ -122,12 +122,24 @@ export class AktoInvoiceDetail extends AktoElement {
 
   @state() private ibanRevealed = false;
   @state() private ibanNote = '';
+  /** Why the PDF could not be opened, until it opens. */
+  @state() private pdfProblem = '';
 
   private invoice = new Task(this, {
     task: async ([endpoint, , id], { signal }) => (endpoint && id && this.client ? this.client.call('getInvoice', { params: { invoiceId: id }, signal }) : undefined),
     args: () => [this.endpoint, this.locale, this.invoiceId] as const,
     onError: (error) => this.reportError(error),
   });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Another invoice: its IBAN starts masked again and the last one's notes go.
+    if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) {
+      this.ibanRevealed = false;
+      this.ibanNote = '';
+      this.pdfProblem = '';
+    }
+  }
 
   override render() {
     const t = this.t;
@@ -171,7 +183,15 @@ export class AktoInvoiceDetail extends AktoElement {
             </dl>
           </section>`
         : nothing}
-      ${invoice.hasPdf ? html`<p class="actions"><button class="button secondary" @click=${() => this.openPdf(invoice.id)}>${t.openPdf}</button></p>` : nothing}
+      ${invoice.hasPdf
+        ? html`<p class="actions"><button class="button secondary" @click=${() => this.openPdf(invoice.id)}>${t.openPdf}</button></p>
+            ${this.pdfProblem
+              ? html`<div class="message error" role="alert">
+                  <p>${this.pdfProblem}</p>
+                  <button class="button secondary" @click=${() => this.openPdf(invoice.id)}>${this.t.common.retry}</button>
+                </div>`
+              : nothing}`
+        : nothing}
     </article>`;
   }
 
@@ -217,6 +237,7 @@ export class AktoInvoiceDetail extends AktoElement {
     const view = window.open('', '_blank');
     try {
       const pdf = await this.client!.call('getInvoicePdf', { params: { invoiceId: id } });
+      this.pdfProblem = '';
       const url = URL.createObjectURL(pdf);
       if (view) view.location.href = url;
       else window.location.assign(url);
@@ -224,7 +245,7 @@ export class AktoInvoiceDetail extends AktoElement {
     } catch (error) {
       view?.close();
       this.reportError(error);
-      this.ibanNote = this.errorMessage(error);
+      this.pdfProblem = this.errorMessage(error);
     }
   }
 
