@@ -242,6 +242,7 @@ export const en: Translation = {
     emptyHint: 'The invoices you deposit appear here until they are validated.',
     readFromPdf: 'Read from the e-invoice',
     fromReading: 'Filled in from the invoice: check it.',
+    siretUnchecked: 'This SIRET could not be checked with INSEE for now: it will be when you validate.',
     differs: (field, value) => `The e-invoice's ${field} is ${value}`,
     creditNote: 'Credit note',
     failedFields: (count) => (count === 1 ? '1 field needs correcting.' : `${count} fields need correcting.`),

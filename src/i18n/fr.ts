@@ -248,6 +248,7 @@ export const fr: Translation = {
     emptyHint: 'Les factures que vous déposez apparaissent ici jusqu’à leur validation.',
     readFromPdf: 'Lu dans la facture électronique',
     fromReading: 'Pré-rempli depuis la facture : vérifiez-le.',
+    siretUnchecked: "Ce SIRET n'a pas pu être vérifié auprès de l'INSEE pour l'instant : il le sera à la validation.",
     differs: (field, value) => `Le ${field} de la facture électronique est ${value}`,
     creditNote: 'Avoir',
     failedFields: (count) => (count === 1 ? '1 champ est à corriger.' : `${count} champs sont à corriger.`),

@@ -233,6 +233,8 @@ export interface Translation {
     emptyHint: string;
     readFromPdf: string;
     fromReading: string;
+    /** The INSEE check of a SIRET could not be made (network, server…): the server checks it at « Valider ». */
+    siretUnchecked: string;
     differs: (field: string, value: string) => string;
     creditNote: string;
     failedFields: (count: number) => string;

@@ -19,8 +19,8 @@ const row = (el: AktoInvoiceValidate, fileName: string) => rows(el).find((r) => 
 const input = (r: Element, field: string) => $<HTMLInputElement>(r, `input[id^="${field}-"]`)!;
 const errorOf = (r: Element, field: string) => {
   const el = input(r, field);
-  const id = el.getAttribute('aria-describedby');
-  return id ? text(el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).getElementById(id) : null) : '';
+  const id = el.getAttribute('aria-describedby')?.split(' ').find((i) => i.endsWith('-error'));
+  return id ? text((el.getRootNode() as ShadowRoot).getElementById(id)) : '';
 };
 const button = (scope: ParentNode, label: string) => $$<HTMLButtonElement>(scope, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
 

@@ -32,7 +32,8 @@ export interface ValidationRow {
   /** The server's messages from a 422, per field, until the field is edited. */
   server: Partial<Record<Field, string>>;
   /** INSEE's answer for the SIRET typed, to tell unknown and closed establishments apart as the user types. */
-  siretStatus?: { siret: string; status: 'active' | 'unknown' | 'closed' };
+  /** What INSEE says of the SIRET typed; 'unchecked' when the lookup failed (the server checks at « Valider »). */
+  siretStatus?: { siret: string; status: 'active' | 'unknown' | 'closed' | 'unchecked' };
   validating: boolean;
   error: string;
   /** Kept across retries of the same validation: a double click or a retry validates once. */
@@ -169,6 +170,7 @@ export class AktoInvoiceValidate extends AktoElement {
       return this.client.call('getPendingPdf', { params: { pendingId: id }, signal });
     },
     args: () => [this.endpoint, this.previewId] as const,
+    onError: (error) => this.reportError(error),
   });
 
   /** How many invoices are still to validate on screen. */
@@ -274,7 +276,7 @@ export class AktoInvoiceValidate extends AktoElement {
       invoiceDate: this.message(checkInvoiceDate(row.values.invoiceDate, { depositDate: row.pending.sentAt.slice(0, 10) })),
       siret: this.message(siret),
     };
-    if (siret.ok && row.siretStatus?.siret === siret.value && row.siretStatus.status !== 'active')
+    if (siret.ok && row.siretStatus?.siret === siret.value && (row.siretStatus.status === 'unknown' || row.siretStatus.status === 'closed'))
       errors.siret = row.siretStatus.status === 'unknown' ? this.t.rules.siretUnknown : this.t.rules.siretClosed;
     for (const field of FIELDS) if (row.server[field]) errors[field] = row.server[field];
     return Object.fromEntries(Object.entries(errors).filter(([, m]) => m)) as Partial<Record<Field, string>>;
@@ -341,7 +343,10 @@ export class AktoInvoiceValidate extends AktoElement {
                   <h3 id="preview-title">${t.previewOf(previewRow.pending.fileName)}</h3>
                   ${this.pdf.render({
                     pending: () => html`<p role="status">${t.previewLoading}</p>`,
-                    error: () => html`<p role="status">${t.previewUnavailable}</p>`,
+                    error: (error) => html`<div class="notice error" role="alert">
+                      <p>${t.previewUnavailable} ${this.errorMessage(error)}</p>
+                      <button class="button secondary" @click=${() => this.pdf.run()}>${this.t.common.retry}</button>
+                    </div>`,
                     complete: (blob) => (blob ? html`<akto-pdf-preview .source=${blob} label=${previewRow.pending.fileName}></akto-pdf-preview>` : html`<p>${t.previewUnavailable}</p>`),
                   })}
                 </aside>`
@@ -409,24 +414,42 @@ export class AktoInvoiceValidate extends AktoElement {
         autocomplete="off"
         aria-labelledby=${`col-${field} row-${id}`}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? `${field}-${id}-error` : nothing}
+        aria-describedby=${this.describedBy(row, field, error)}
         .value=${row.values[field]}
         @input=${(e: Event) => this.edit(row, field, (e.target as HTMLInputElement).value)}
         @blur=${() => this.touch(row, field)}
       />
-      ${error ? html`<p class="error" id=${`${field}-${id}-error`}>${error}</p>` : nothing} ${this.renderReadNotes(row, field)}
+      ${error ? html`<p class="error" id=${`${field}-${id}-error`}>${error}</p>` : nothing} ${this.renderNote(row, field)}
     </td>`;
   }
 
-  /** What the browser's reading of the PDF adds: a pre-filled value to check, or the e-invoice's own value. */
-  private renderReadNotes(row: ValidationRow, field: Field): TemplateResult | typeof nothing {
+  /**
+   * A note under a field, not an error: a value pre-filled from the PDF to check, the e-invoice's
+   * own value when the server read another, or a SIRET INSEE could not be asked about.
+   */
+  private note(row: ValidationRow, field: Field): string {
     const t = this.t.validate;
-    if (row.prefilled.includes(field)) return html`<p class="info">${t.fromReading}</p>`;
+    if (row.prefilled.includes(field)) return t.fromReading;
+    if (field === 'siret' && row.siretStatus?.status === 'unchecked') {
+      const siret = checkSiret(row.values.siret);
+      if (siret.ok && siret.value === row.siretStatus.siret) return t.siretUnchecked;
+    }
     const other = row.differs[field];
-    if (other === undefined) return nothing;
+    if (other === undefined) return '';
     const name = t.columns[field];
     const inSentence = /^.[a-zà-ÿ]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name; // « montant TTC », but « SIRET »
-    return html`<p class="info">${t.differs(inSentence, other)}</p>`;
+    return t.differs(inSentence, other);
+  }
+
+  private renderNote(row: ValidationRow, field: Field): TemplateResult | typeof nothing {
+    const note = this.note(row, field);
+    return note ? html`<p class="info" id=${`${field}-${row.pending.id}-note`}>${note}</p>` : nothing;
+  }
+
+  /** The error and the note under a field, for its aria-describedby. */
+  private describedBy(row: ValidationRow, field: Field, error: string | undefined): string | typeof nothing {
+    const ids = [error ? `${field}-${row.pending.id}-error` : '', this.note(row, field) ? `${field}-${row.pending.id}-note` : ''].filter(Boolean);
+    return ids.length ? ids.join(' ') : nothing;
   }
 
   private renderDossiers(row: ValidationRow, errors: Partial<Record<Field, string>>): TemplateResult {
@@ -452,7 +475,7 @@ export class AktoInvoiceValidate extends AktoElement {
           autocomplete="off"
           aria-label=${t.newDossier}
           aria-invalid=${error || newError ? 'true' : 'false'}
-          aria-describedby=${error || newError ? `dossiers-${id}-error` : nothing}
+          aria-describedby=${this.describedBy(row, 'dossiers', error || newError)}
           .value=${row.newDossier}
           @input=${(e: Event) => this.typeDossier(row, (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), this.addDossier(row))}
@@ -460,7 +483,7 @@ export class AktoInvoiceValidate extends AktoElement {
         <button class="mini" type="button" aria-label=${t.addDossierLabel(row.pending.fileName)} @click=${() => this.addDossier(row)}>+</button>
       </div>
       <datalist id=${`suggestions-${id}`}>${this.suggestions.map((s) => html`<option value=${s.number}>${s.title}</option>`)}</datalist>
-      ${error || newError ? html`<p class="error" id=${`dossiers-${id}-error`}>${newError ?? error}</p>` : nothing} ${this.renderReadNotes(row, 'dossiers')}
+      ${error || newError ? html`<p class="error" id=${`dossiers-${id}-error`}>${newError ?? error}</p>` : nothing} ${this.renderNote(row, 'dossiers')}
     </td>`;
   }
 
@@ -495,13 +518,17 @@ export class AktoInvoiceValidate extends AktoElement {
   /** Asks INSEE (through the API) about a well-formed SIRET, to say « unknown » or « closed » before « Valider ». */
   private async lookupSiret(row: ValidationRow): Promise<void> {
     const checked = checkSiret(row.values.siret);
-    if (!checked.ok || !this.client || row.siretStatus?.siret === checked.value) return;
+    if (!checked.ok || !this.client || (row.siretStatus?.siret === checked.value && row.siretStatus.status !== 'unchecked')) return;
     try {
       const found = await this.client.call('lookupSiret', { params: { siret: checked.value } });
       this.change(row, { siretStatus: { siret: checked.value, status: found.active ? 'active' : 'closed' } });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) this.change(row, { siretStatus: { siret: checked.value, status: 'unknown' } });
-      // Anything else (network…): the server checks again at « Valider ».
+      else {
+        // Not a verdict (network, 500, 401…): say so, and let the server check it at « Valider ».
+        this.reportError(error);
+        this.change(row, { siretStatus: { siret: checked.value, status: 'unchecked' } });
+      }
     }
   }
 
