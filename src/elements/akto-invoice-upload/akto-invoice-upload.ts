@@ -546,10 +546,14 @@ export class AktoInvoiceUpload extends AktoElement {
     this.requestUpdate();
   }
 
-  /** Cancels an upload under way, or deletes one already stored (the server keeps nothing unused). */
+  /**
+   * Cancels an upload under way, or deletes one already stored. The removal is the user's and is
+   * done whatever the server answers: an upload no deposit names is never sent to AKTO. Only a
+   * 401 is worth telling (to the host).
+   */
   private discard(item: FileUpload): void {
     item.controller?.abort();
-    if (item.upload) void this.client?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch(() => undefined);
+    if (item.upload) void this.client?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch((error) => this.reportError(error));
   }
 
   /** After a removal, focus goes to the drop area's button rather than getting lost. */
