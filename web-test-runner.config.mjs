@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { matrixReporter } from './scripts/wtr-matrix-reporter.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -49,7 +50,7 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] } })],
   testFramework: { config: { timeout: 8000 } },
   testsFinishTimeout: 300_000,
-  reporters: [defaultReporter(), countReporter()],
+  reporters: [defaultReporter(), matrixReporter(), countReporter()],
   middleware: [
     /** The strict partner page (test/strict/) is served with the CSP a careful partner would use. */
     function strictPage(context, next) {
