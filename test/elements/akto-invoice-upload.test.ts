@@ -270,11 +270,12 @@ describe('<akto-invoice-upload>', () => {
   });
 
   describe('reading each invoice before upload', () => {
-    it('refuses a password-protected or damaged PDF on its row, naming it, without uploading it', async () => {
+    it('refuses a password-protected or damaged PDF on its row, naming it, without uploading it', async function () {
+      this.timeout(20_000); // the file's first reading also loads pdf.js, slow on a busy machine
       const el = await mount();
       await addInvoices(el, [await sampleFile('test/fixtures/encrypted.pdf'), await sampleFile('test/fixtures/damaged.pdf')]);
       const encrypted = row(el, 'encrypted.pdf');
-      await until(() => text($(encrypted, '.file .state')) === 'Refusé', 4000, 'the encrypted refusal');
+      await until(() => text($(encrypted, '.file .state')) === 'Refusé', 12_000, 'the encrypted refusal');
       expect(text($(encrypted, '.row-refusal'))).to.equal("« encrypted.pdf » est protégé par un mot de passe : AKTO ne pourra pas le lire. Enregistrez-le sans mot de passe, puis déposez-le de nouveau.");
       const damaged = row(el, 'damaged.pdf');
       await until(() => text($(damaged, '.file .state')) === 'Refusé', 4000, 'the damaged refusal');
