@@ -14,6 +14,7 @@ import { AKTO_DEPOSIT_SENT, AKTO_INVOICE_VALIDATED, AKTO_UNAUTHORIZED } from '..
 import { fr } from '../src/i18n/fr.js';
 import { FAULT_KINDS, type FaultKind } from '../src/mocks/index.js';
 import '../src/index.js';
+import { chooseFiles as choose } from './helpers/drop.js';
 import { mock, sampleFile, startMock, until } from './helpers/mock.js';
 
 /** What the user reads for each fault: the server's own words for a 500, ours otherwise. */
@@ -89,6 +90,18 @@ async function type(field: HTMLInputElement, value: string): Promise<void> {
   await sendKeys({ type: value });
 }
 
+/** A call made when the element is put on the page: nothing is entered yet, the page is opened. */
+function onMount(tag: string, attributes: Record<string, string>, loaded: (el: HTMLElement) => unknown, what: string): Scenario {
+  return {
+    arrange: async () => document.createElement('div'),
+    act: async (holder) => void mountInto(holder, tag, attributes),
+    problem: (holder) => $(shadow(inHolder(holder)), '[role="alert"]'),
+    retry: async (_holder, problem) => click(problem, fr.common.retry),
+    recovered: async (holder) => void (await until(() => loaded(inHolder(holder)), 4000, what)),
+    kept: () => undefined,
+  };
+}
+
 // The lists
 const listRows = (el: HTMLElement) => $$(shadow(el), 'tbody tr:not(.skeleton)');
 const listAlert = (el: HTMLElement) => $(shadow(el), '[role="alert"]');
@@ -125,13 +138,6 @@ const uploadRows = (el: HTMLElement) => $$(shadow(el), 'li.invoice');
 const uploadRow = (el: HTMLElement, name: string) => uploadRows(el).find((r) => text($(r, '.name')) === name);
 const creditNoteBox = (row: Element) => $$<HTMLLabelElement>(row, 'label').find((l) => text(l) === 'Ce document est-il un avoir ?')!.querySelector('input')!;
 
-function choose(el: HTMLElement, inputId: string, files: File[]): void {
-  const input = shadow(el).getElementById(inputId) as HTMLInputElement;
-  const transfer = new DataTransfer();
-  files.forEach((f) => transfer.items.add(f));
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 const mountUpload = async () => {
   const el = await mountIn(html`<akto-invoice-upload api-base="/api" entity=${KAVKAZ} timeout=${TIMEOUT_MS}></akto-invoice-upload>`);
@@ -162,21 +168,30 @@ function keptReady(el: HTMLElement, name: string): void {
 }
 
 // Step 2
+/** The pending invoice a cell works on, and (getPendingPdf) the one whose preview is opened. */
+let pending: PendingInvoice;
+let second: PendingInvoice;
 const validateRows = (el: HTMLElement) => $$(shadow(el), 'tbody tr');
 const validateRow = (el: HTMLElement, fileName: string) => validateRows(el).find((r) => text($(r, '.file-name')) === fileName);
 const field = (row: Element, name: string) => $<HTMLInputElement>(row, `input[id^="${name}-"]`)!;
 const mountValidate = (entity: string) => mountIn(html`<akto-invoice-validate api-base="/api" entity=${entity} timeout=${TIMEOUT_MS}></akto-invoice-validate>`);
 const EDITED = 'FA-MATRICE-01';
 
-/** A pending invoice of CASINO whose invoice number the user corrected. */
-async function editedPending(): Promise<{ el: HTMLElement; pending: PendingInvoice }> {
-  const pending = await deposited(CALCUL);
+/** A pending invoice of CASINO whose invoice number the user corrected: it becomes `pending`. */
+async function editedPending(): Promise<HTMLElement> {
+  pending = await deposited(CALCUL);
   const el = await mountValidate(CASINO);
   const row = await until(() => validateRow(el, pending.fileName), 4000, 'the pending invoice');
   await until(() => field(row, 'siret').value, 4000, 'the fields');
   await type(field(row, 'invoiceNumber'), EDITED);
   field(row, 'invoiceNumber').blur();
-  return { el, pending };
+  return el;
+}
+
+/** « Valider » on the row, once the server is back; resolves when it is validated. */
+async function validateAgain(el: HTMLElement): Promise<void> {
+  setTimeout(() => click(validateRow(el, pending.fileName)!, fr.validate.validateLabel(pending.fileName)));
+  await new Promise((resolve) => el.addEventListener(AKTO_INVOICE_VALIDATED, resolve, { once: true }));
 }
 
 const keptEdit = (el: HTMLElement, pending: PendingInvoice) => {
@@ -196,37 +211,18 @@ const article = (el: HTMLElement) => $(shadow(el), 'article');
 
 // ---- the matrix ------------------------------------------------------------------------------
 
-/** The pending invoice a cell works on, and (getPendingPdf) the one whose preview is opened. */
-let pending: PendingInvoice;
-let second: PendingInvoice;
 const opened: string[] = [];
 
 const SCENARIOS: Record<RouteName, Scenario> = {
-  listEntities: {
-    // The deposit's first question: which entity. Nothing is entered yet; the choice comes after.
-    arrange: async () => document.createElement('div'),
-    act: async (holder) => void mountInto(holder, 'akto-invoice-upload', {}),
-    problem: (holder) => $(shadow(inHolder(holder)), '[role="alert"]'),
-    retry: async (_holder, problem) => click(problem, fr.common.retry),
-    async recovered(holder) {
-      await until(() => {
-        const picker = $(shadow(inHolder(holder)), 'akto-entity-picker');
-        return picker && text(shadow(picker)).includes('SNC KAVKAZ');
-      }, 4000, 'the entities');
-    },
-    kept: () => undefined,
-  },
+  // The deposit's first question, which entity: the choice comes after.
+  listEntities: onMount('akto-invoice-upload', {}, (el) => {
+    const picker = $(shadow(el), 'akto-entity-picker');
+    return picker && text(shadow(picker)).includes('SNC KAVKAZ');
+  }, 'the entities'),
 
   listInvoices: listScenario('akto-invoice-list', 'FA-2026', (row) => text(row.querySelector('td')).includes('FA-2026')),
 
-  getInvoice: {
-    arrange: async () => document.createElement('div'),
-    act: async (holder) => void mountInto(holder, 'akto-invoice-detail', { 'invoice-id': 'inv-0004' }),
-    problem: (holder) => $(shadow(inHolder(holder)), '[role="alert"]'),
-    retry: async (_holder, problem) => click(problem, fr.common.retry),
-    recovered: async (holder) => void (await until(() => article(inHolder(holder)), 4000, 'the invoice')),
-    kept: () => undefined,
-  },
+  getInvoice: onMount('akto-invoice-detail', { 'invoice-id': 'inv-0004' }, article, 'the invoice'),
 
   getInvoicePdf: {
     async arrange() {
@@ -282,8 +278,7 @@ const SCENARIOS: Record<RouteName, Scenario> = {
   listPending: {
     async arrange() {
       // An edit made on an earlier visit, kept in this browser; the page is reloaded.
-      const { el, pending: p } = await editedPending();
-      pending = p;
+      const el = await editedPending();
       await new Promise((resolve) => setTimeout(resolve, 300)); // the edit reaches IndexedDB
       el.remove();
       return document.createElement('div');
@@ -302,8 +297,7 @@ const SCENARIOS: Record<RouteName, Scenario> = {
   getPendingPdf: {
     async arrange() {
       second = await deposited(INVOICE);
-      const { el, pending: p } = await editedPending();
-      pending = p;
+      const el = await editedPending();
       const shown = await until(() => $(shadow(el), '.preview akto-pdf-preview'), 4000, 'the first preview');
       if (shown.getAttribute('label') === second.fileName) second = pending; // the other one is opened next
       return el;
@@ -318,11 +312,7 @@ const SCENARIOS: Record<RouteName, Scenario> = {
   },
 
   deletePending: {
-    async arrange() {
-      const { el, pending: p } = await editedPending();
-      pending = p;
-      return el;
-    },
+    arrange: editedPending,
     async act(el) {
       click(validateRow(el, pending.fileName)!, fr.validate.removeLabel(pending.fileName));
       await until(() => $<HTMLDialogElement>(shadow(el), 'dialog')?.open, 2000, 'the confirmation');
@@ -340,40 +330,22 @@ const SCENARIOS: Record<RouteName, Scenario> = {
   },
 
   validatePending: {
-    async arrange() {
-      const { el, pending: p } = await editedPending();
-      pending = p;
-      return el;
-    },
+    arrange: editedPending,
     act: async (el) => click(validateRow(el, pending.fileName)!, fr.validate.validateLabel(pending.fileName)),
     problem: (el) => $(validateRow(el, pending.fileName) ?? el, '.row-error'),
-    async retry(el) {
-      setTimeout(() => click(validateRow(el, pending.fileName)!, fr.validate.validateLabel(pending.fileName)));
-      await new Promise((resolve) => el.addEventListener(AKTO_INVOICE_VALIDATED, resolve, { once: true }));
-    },
+    retry: validateAgain,
     recovered: (el) => validatedWithEdit(el, pending),
     kept: (el) => keptEdit(el, pending),
   },
 
   listDossiers: listScenario('akto-dossier-list', '2206AF', (row) => text(row).includes('2206AF')),
 
-  getDossier: {
-    arrange: async () => document.createElement('div'),
-    act: async (holder) => void mountInto(holder, 'akto-dossier-detail', { 'dossier-id': '2206AF000578' }),
-    problem: (holder) => $(shadow(inHolder(holder)), '[role="alert"]'),
-    retry: async (_holder, problem) => click(problem, fr.common.retry),
-    recovered: async (holder) => void (await until(() => article(inHolder(holder)), 4000, 'the dossier')),
-    kept: () => undefined,
-  },
+  getDossier: onMount('akto-dossier-detail', { 'dossier-id': '2206AF000578' }, article, 'the dossier'),
 
   lookupSiret: {
     // INSEE's answer is advice before « Valider »: without it the field says it is not checked
     // yet, and « Valider » (where the server checks it) is the way on.
-    async arrange() {
-      const { el, pending: p } = await editedPending();
-      pending = p;
-      return el;
-    },
+    arrange: editedPending,
     async act(el) {
       const row = validateRow(el, pending.fileName)!;
       await type(field(row, 'siret'), '82409268800236');
@@ -384,10 +356,7 @@ const SCENARIOS: Record<RouteName, Scenario> = {
       const note = shadow(el).getElementById(siret.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-note')) ?? '');
       return note && siret.getAttribute('aria-invalid') === 'false' ? note : null;
     },
-    async retry(el) {
-      setTimeout(() => click(validateRow(el, pending.fileName)!, fr.validate.validateLabel(pending.fileName)));
-      await new Promise((resolve) => el.addEventListener(AKTO_INVOICE_VALIDATED, resolve, { once: true }));
-    },
+    retry: validateAgain,
     async recovered(el) {
       await validatedWithEdit(el, pending);
       expect(mock.store.invoices.find((i) => i.reference === EDITED)!.siret).to.equal('82409268800236');

@@ -4,6 +4,7 @@ import '../../src/elements/akto-invoice-upload/define.js';
 import type { AktoInvoiceUpload } from '../../src/elements/akto-invoice-upload/akto-invoice-upload.js';
 import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UNAUTHORIZED, AKTO_UPLOAD_REQUEST } from '../../src/core/events.js';
 import { clearDrafts } from '../../src/core/drafts.js';
+import { chooseFiles as choose } from '../helpers/drop.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
 
 type Root = ShadowRoot;
@@ -32,14 +33,6 @@ async function mount(attributes: { entity?: string; dossier?: string; maxSize?: 
   return el;
 }
 
-/** What the file input hands over when the user picks files. */
-function choose(el: AktoInvoiceUpload, inputId: string, files: File[]): void {
-  const input = root(el).getElementById(inputId) as HTMLInputElement;
-  const transfer = new DataTransfer();
-  files.forEach((f) => transfer.items.add(f));
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 async function addInvoices(el: AktoInvoiceUpload, files: File[]): Promise<void> {
   const before = rows(el).length;

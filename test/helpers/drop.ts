@@ -12,3 +12,12 @@ export async function dropFiles(zone: HTMLElement, files: File[]): Promise<void>
   target.dispatchEvent(new DragEvent('dragover', at));
   target.dispatchEvent(new DragEvent('drop', at));
 }
+
+/** What a file input hands over when the user picks files in the browser's dialog. */
+export function chooseFiles(element: HTMLElement, inputId: string, files: File[]): void {
+  const input = element.shadowRoot!.getElementById(inputId) as HTMLInputElement;
+  const transfer = new DataTransfer();
+  files.forEach((f) => transfer.items.add(f));
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
