@@ -9,7 +9,7 @@ import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../core/events.js';
 import { lastPage, skeletonRows, sortIcon } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
-import { formatAmount, formatDate, formatSiren } from '../../i18n/index.js';
+import { formatAmount, formatDate, formatSiren, translationFor, type Locale, type Translation } from '../../i18n/index.js';
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
 import { cardStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
@@ -17,6 +17,39 @@ import { listStyles } from './styles.js';
 const STATUSES = InvoiceStatus.options;
 const NUMERIC: readonly InvoiceSortKey[] = ['amountHT', 'amountTTC'];
 const SEARCH_DELAY_MS = 300;
+
+/** What every row of one render shares: looked up once, not once a row. */
+interface RowText {
+  t: Translation;
+  locale: Locale;
+}
+
+const empty = (value: string) => (value ? '' : ' empty-cell');
+
+/**
+ * One invoice's row: a single template (no template a cell), no listener of its own (the table
+ * has one), its text computed once. Empty cells carry `empty-cell` so the card layout leaves them out.
+ */
+function row(invoice: InvoiceSummary, { t, locale }: RowText): TemplateResult {
+  const { columns, details, detailsOf } = t.invoiceList;
+  const issued = formatDate(invoice.issueDate, locale);
+  const deposited = formatDate(invoice.depositDate, locale);
+  const ht = formatAmount(invoice.amountHT, locale);
+  const ttc = formatAmount(invoice.amountTTC, locale);
+  const transfer = invoice.transferNumber ?? '';
+  const transferred = formatDate(invoice.transferDate, locale);
+  return html`<tr>
+    <td data-label=${columns.reference} class="reference${empty(invoice.reference)}">${invoice.reference}</td>
+    <td data-label=${columns.issueDate} class="date${empty(issued)}">${issued}</td>
+    <td data-label=${columns.depositDate} class="date${empty(deposited)}">${deposited}</td>
+    <td data-label=${columns.amountHT} class="num${empty(ht)}">${ht}</td>
+    <td data-label=${columns.amountTTC} class="num${empty(ttc)}">${ttc}</td>
+    <td data-label=${columns.status}>${invoiceStatusBadge(invoice.status, t)}</td>
+    <td data-label=${columns.transferNumber} class=${empty(transfer)}>${transfer}</td>
+    <td data-label=${columns.transferDate} class="date${empty(transferred)}">${transferred}</td>
+    <td class="details"><button class="button secondary" data-id=${invoice.id} aria-label=${detailsOf(invoice.reference)}>${details}</button></td>
+  </tr>`;
+}
 
 /**
  * @summary « Liste de mes factures »: the account's invoices, searchable, filterable, sortable and paged, with « Mes actions ».
@@ -259,8 +292,11 @@ export class AktoInvoiceList extends AktoElement {
   }
 
   private renderTable(page: InvoicePage | null, pending: boolean, pages: number): TemplateResult {
-    const t = this.t.invoiceList;
+    const locale = this.locale;
+    const all = translationFor(locale);
+    const t = all.invoiceList;
     const columns = t.columns;
+    const text: RowText = { t: all, locale };
     const header = (key: InvoiceSortKey) => {
       const sorted = this.sort === key;
       const sortState = sorted ? (this.order === 'asc' ? 'ascending' : 'descending') : undefined;
@@ -277,29 +313,19 @@ export class AktoInvoiceList extends AktoElement {
             <th scope="col"><span class="visually-hidden">${columns.actions}</span></th>
           </tr>
         </thead>
-        <tbody>
-          ${page ? repeat(page.items, (i) => i.id, (i) => this.renderRow(i)) : skeletonRows(this.pageSize, 9)}
+        <tbody @click=${this.onTableClick}>
+          ${page ? repeat(page.items, (i) => i.id, (i) => row(i, text)) : skeletonRows(this.pageSize, 9)}
         </tbody>
       </table>
     </div>`;
   }
 
-  private renderRow(invoice: InvoiceSummary): TemplateResult {
-    const { columns, details, detailsOf } = this.t.invoiceList;
-    const locale = this.locale;
-    const cell = (label: string, value: string, className = '') =>
-      html`<td data-label=${label} class="${className}${value ? '' : ' empty-cell'}">${value}</td>`;
-    return html`<tr>
-      ${cell(columns.reference, invoice.reference, 'reference')} ${cell(columns.issueDate, formatDate(invoice.issueDate, locale), 'date')}
-      ${cell(columns.depositDate, formatDate(invoice.depositDate, locale), 'date')} ${cell(columns.amountHT, formatAmount(invoice.amountHT, locale), 'num')}
-      ${cell(columns.amountTTC, formatAmount(invoice.amountTTC, locale), 'num')}
-      <td data-label=${columns.status}>${invoiceStatusBadge(invoice.status, this.t)}</td>
-      ${cell(columns.transferNumber, invoice.transferNumber ?? '')} ${cell(columns.transferDate, formatDate(invoice.transferDate, locale), 'date')}
-      <td class="details"><button class="button secondary" aria-label=${detailsOf(invoice.reference)} @click=${(e: Event) => this.openInvoice(invoice, e.currentTarget as HTMLElement)}>${details}</button></td>
-    </tr>`;
-  }
-
-
+  /** « Détails » of a row: one listener for the whole table rather than one closure a row. */
+  private onTableClick = (event: Event): void => {
+    const button = (event.target as Element).closest<HTMLElement>('button[data-id]');
+    const invoice = button && this.shown?.items.find((i) => i.id === button.dataset.id);
+    if (invoice) this.openInvoice(invoice, button);
+  };
 
   // ---- user actions ---------------------------------------------------------------------------
 
