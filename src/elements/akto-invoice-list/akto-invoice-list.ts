@@ -1,7 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { INVOICE_SORT_KEYS, InvoiceStatus, PAGE_SIZES, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
@@ -314,7 +313,7 @@ export class AktoInvoiceList extends AktoElement {
           </tr>
         </thead>
         <tbody @click=${this.onTableClick}>
-          ${page ? repeat(page.items, (i) => i.id, (i) => row(i, text)) : skeletonRows(this.pageSize, 9)}
+          ${page ? page.items.map((i) => row(i, text)) : skeletonRows(this.pageSize, 9)}
         </tbody>
       </table>
     </div>`;
