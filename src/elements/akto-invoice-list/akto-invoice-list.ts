@@ -71,7 +71,7 @@ function row(invoice: InvoiceSummary, { t, locale }: RowText): TemplateResult {
  * @cssproperty --akto-font-family - The font.
  */
 export class AktoInvoiceList extends AktoElement {
-  static override styles = [...AktoElement.styles, buttons, badgeStyles, tableStyles, listStyles, cardStyles('64rem')];
+  static override styles = [...AktoElement.styles, buttons, badgeStyles, tableStyles, listStyles, cardStyles('65rem')];
   static override dependencies = { 'akto-invoice-detail': AktoInvoiceDetail };
 
   /** Search by reference or dossier number. */
