@@ -321,6 +321,17 @@ describe('<akto-invoice-list> with 1,000 invoices a page', () => {
     expect(text($(el, '.footer'))).to.contain('Page 1 sur 2');
   });
 
+  it('shows the size the host set among the page sizes', async () => {
+    const el = await mountThousand();
+    const size = $(el, '#page-size') as HTMLSelectElement;
+    expect([...size.options].map((o) => o.text)).to.deep.equal(['20 factures max.', '50 factures max.', '100 factures max.', '1000 factures max.']);
+    expect(size.selectedOptions[0]!.text).to.equal('1000 factures max.');
+    size.value = '100';
+    size.dispatchEvent(new Event('change'));
+    await until(() => rows(el).length === 100, 4000, '100 rows');
+    expect(el.getAttribute('page-size')).to.equal('100');
+  });
+
   it('shows the last invoice when the page is scrolled to the bottom', async () => {
     const el = await mountThousand();
     const last = rows(el)[999]!;

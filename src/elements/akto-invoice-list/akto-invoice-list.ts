@@ -279,7 +279,7 @@ export class AktoInvoiceList extends AktoElement {
         <div class="field">
           <label for="page-size" class="visually-hidden">${t.pageSizeLabel}</label>
           <select id="page-size" @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
-            ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${this.pageSize === size}>${t.pageSize(size)}</option>`)}
+            ${this.pageSizes().map((size) => html`<option value=${size} ?selected=${this.pageSize === size}>${t.pageSize(size)}</option>`)}
           </select>
         </div>
         <nav class="pager" aria-label=${t.pageOf(this.page, pages)}>
@@ -288,6 +288,12 @@ export class AktoInvoiceList extends AktoElement {
           <button class="button secondary" ?disabled=${this.page >= pages} @click=${() => this.setQuery({ page: this.page + 1 }, false)}>${t.nextPage}</button>
         </nav>
       </div>`;
+  }
+
+  /** 20, 50 and 100, and the size a host set through `page-size` when it is another (the select shows what is shown). */
+  private pageSizes(): number[] {
+    const size = this.query.pageSize!;
+    return (PAGE_SIZES as readonly number[]).includes(size) ? [...PAGE_SIZES] : [...PAGE_SIZES, size].sort((a, b) => a - b);
   }
 
   private renderTable(page: InvoicePage | null, pending: boolean, pages: number): TemplateResult {
