@@ -13,9 +13,10 @@ export const listStyles = css`
   }
   /* The table lays its rows out one by one: each row is a grid with the same column tracks
      (fixed minimums, shares of what is left) instead of one table layout sizing every column from
-     every cell. A row's layout then depends on nothing but itself, so rows away from the viewport
-     skip layout and paint (content-visibility) and a page of 100 or more costs what the rows on
-     screen cost. The elements and their roles stay those of a table. */
+     every cell. A row's layout then depends on nothing but itself, so the groups of rows away from
+     the viewport (one <tbody> each) skip style, layout and paint (content-visibility), and a page of
+     100 or 1,000 costs about what the rows on screen cost. The elements and their roles stay those
+     of a table. */
   table,
   thead,
   tbody,
@@ -47,9 +48,9 @@ export const listStyles = css`
   thead th.num {
     justify-content: flex-end;
   }
-  tbody tr {
+  tbody {
     content-visibility: auto;
-    contain-intrinsic-size: auto 3.5rem;
+    contain-intrinsic-size: auto 70rem; /* 20 rows of about 3.5rem, until a group has been seen */
   }
   td.reference {
     overflow-wrap: anywhere;
@@ -88,8 +89,8 @@ export const listStyles = css`
     }
   }
   @container (max-width: 65rem) {
-    tbody tr {
-      contain-intrinsic-size: auto 18rem;
+    tbody {
+      contain-intrinsic-size: auto 360rem; /* 20 cards */
     }
   }
 `;
