@@ -167,18 +167,34 @@ export const tableStyles = css`
     display: block;
     height: 1rem;
     border-radius: 4px;
-    background: linear-gradient(90deg, var(--_akto-surface-alt), var(--_akto-border), var(--_akto-surface-alt));
-    background-size: 200% 100%;
+    background: color-mix(in srgb, var(--_akto-border) 60%, transparent);
+  }
+  /* While the first page loads, one highlight sweeps over the placeholder rows. It moves by transform
+     alone, so the compositor animates it and the main thread stays free to read the answer (a
+     moving gradient in every placeholder cell was repainted by the main thread every frame). */
+  .table-wrap:has(.skeleton) {
+    overflow: hidden;
+  }
+  tbody:has(> .skeleton) {
+    position: relative;
+  }
+  tbody:has(> .skeleton)::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+    background: linear-gradient(90deg, transparent, color-mix(in srgb, var(--_akto-surface) 70%, transparent), transparent);
+    transform: translateX(-100%);
     animation: shimmer 1.2s linear infinite;
   }
   @keyframes shimmer {
     to {
-      background-position: -200% 0;
+      transform: translateX(100%);
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton span {
-      animation: none;
+  @media (prefers-reduced-motion: reduce), (forced-colors: active) {
+    tbody:has(> .skeleton)::after {
+      display: none;
     }
   }
   .state {

@@ -44,13 +44,23 @@ export function formatAmount(value: number | null | undefined, locale: Locale, c
   return cached(`amount:${tag}:${currency}`, () => new Intl.NumberFormat(tag, { style: 'currency', currency })).format(value);
 }
 
+// A list formats the same few hundred dates again and again (three a row): each one's text is
+// kept, per language. Bounded, in case a long session sees many.
+const dates = new Map<string, string>();
+
 /** A calendar date `YYYY-MM-DD` (or an ISO date-time) as `20/06/2022`; empty when unknown. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '';
-  const date = parseIsoDate(iso);
-  if (!date) return '';
-  const tag = translations[locale].locale;
-  return cached(`date:${tag}`, () => new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })).format(date);
+  const key = locale + iso;
+  let text = dates.get(key);
+  if (text === undefined) {
+    const date = parseIsoDate(iso);
+    const tag = translations[locale].locale;
+    text = date ? cached(`date:${tag}`, () => new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })).format(date) : '';
+    if (dates.size >= 4000) dates.clear();
+    dates.set(key, text);
+  }
+  return text;
 }
 
 /** An ISO date-time as `26/06/2022 15:23:53` in the user's time zone. */

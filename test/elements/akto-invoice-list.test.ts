@@ -288,3 +288,99 @@ describe('<akto-invoice-list>', () => {
     expect(el.getBoundingClientRect().right).to.be.at.most(360);
   });
 });
+
+describe('<akto-invoice-list> with 1,000 invoices a page', () => {
+  beforeEach(async () => {
+    await startMock();
+    mock.reset({ invoiceCount: 1200 });
+    await setViewport({ width: 1280, height: 900 });
+    document.documentElement.lang = 'fr';
+  });
+  afterEach(() => window.scrollTo(0, 0));
+
+  /** Waits for two animation frames: what scrolling changed is rendered. */
+  const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  /** Whether the browser renders this element, rather than skipping it inside a row off screen. */
+  const rendered = (node: Element) => node.checkVisibility({ contentVisibilityAuto: true });
+  const mountThousand = async () => {
+    const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api" page-size="1000"></akto-invoice-list>`);
+    await until(() => rows(el).length === 1000, 8000, '1,000 rows');
+    await frames();
+    return el;
+  };
+
+  it('renders every row of the page, in order, and lays out only those near the viewport', async () => {
+    const el = await mountThousand();
+    const expected = mock.store.listInvoices({ pageSize: 1000 }).items.map((i) => i.reference);
+    expect(expected).to.have.length(1000);
+    expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected);
+    // Every row is in the table, so assistive technologies count them without aria-rowcount.
+    expect($(el, 'table')!.hasAttribute('aria-rowcount')).to.equal(false);
+    expect(rendered(rows(el)[0]!.querySelector('td')!)).to.equal(true);
+    expect(rendered(rows(el)[999]!.querySelector('td')!)).to.equal(false, 'the last row is off screen: skipped');
+    expect(text($(el, '.footer'))).to.contain('Page 1 sur 2');
+  });
+
+  it('shows the size the host set among the page sizes', async () => {
+    const el = await mountThousand();
+    const size = $(el, '#page-size') as HTMLSelectElement;
+    expect([...size.options].map((o) => o.text)).to.deep.equal(['20 factures max.', '50 factures max.', '100 factures max.', '1000 factures max.']);
+    expect(size.selectedOptions[0]!.text).to.equal('1000 factures max.');
+    size.value = '100';
+    size.dispatchEvent(new Event('change'));
+    await until(() => rows(el).length === 100, 4000, '100 rows');
+    expect(el.getAttribute('page-size')).to.equal('100');
+  });
+
+  it('shows the last invoice when the page is scrolled to the bottom', async () => {
+    const el = await mountThousand();
+    const last = rows(el)[999]!;
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await until(() => {
+      const box = last.getBoundingClientRect();
+      return box.bottom <= innerHeight && box.top >= 0 && rendered(last.querySelector('td')!);
+    }, 4000, 'the last row on screen');
+    const expected = mock.store.listInvoices({ pageSize: 1000 }).items[999]!;
+    expect(cells(last)[0]).to.equal(expected.reference);
+    expect(last.querySelector('button')!.getAttribute('aria-label')).to.equal(`Détails de la facture ${expected.reference}`);
+  });
+
+  it('keeps keyboard focus on a row scrolled out of view, and Tab goes on to the next row', async () => {
+    const el = await mountThousand();
+    const [first, second] = rows(el).map((r) => r.querySelector('button')!);
+    first!.focus();
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await frames();
+    await frames();
+    expect(first!.getBoundingClientRect().bottom).to.be.below(0, 'scrolled out of view');
+    expect(el.shadowRoot!.activeElement).to.equal(first);
+    expect(rendered(first!)).to.equal(true, 'the focused row stays rendered');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(second);
+    await until(() => second!.getBoundingClientRect().top >= 0 && second!.getBoundingClientRect().bottom <= innerHeight, 2000, 'the next row scrolled into view');
+  });
+
+  it('opens a row far down the page and gives focus back to it', async () => {
+    const el = await mountThousand();
+    const row = rows(el)[800]!;
+    row.scrollIntoView();
+    await frames();
+    const button = row.querySelector('button')!;
+    button.click();
+    const dialog = $(el, 'dialog.detail') as HTMLDialogElement;
+    await until(() => dialog.open, 2000, 'the dialog');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 2000, 'closed');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+  });
+
+  it('is accessible (axe), as a table and as cards', async function () {
+    this.timeout(60_000);
+    const el = await mountThousand();
+    await expect(el).to.be.accessible();
+    await setViewport({ width: 375, height: 800 });
+    await frames();
+    expect(getComputedStyle(rows(el)[0]!).display).to.equal('block');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,7 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { INVOICE_SORT_KEYS, InvoiceStatus, PAGE_SIZES, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
@@ -9,7 +8,7 @@ import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../core/events.js';
 import { lastPage, skeletonRows, sortIcon } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
-import { formatAmount, formatDate, formatSiren } from '../../i18n/index.js';
+import { formatAmount, formatDate, formatSiren, translationFor, type Locale, type Translation } from '../../i18n/index.js';
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
 import { cardStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
@@ -17,6 +16,51 @@ import { listStyles } from './styles.js';
 const STATUSES = InvoiceStatus.options;
 const NUMERIC: readonly InvoiceSortKey[] = ['amountHT', 'amountTTC'];
 const SEARCH_DELAY_MS = 300;
+
+/** What every row of one render shares: looked up once, not once a row. */
+interface RowText {
+  t: Translation;
+  locale: Locale;
+}
+
+/**
+ * Rows go in groups of 20, one <tbody> each: the browser skips a group away from the viewport as a
+ * whole (content-visibility), so scrolling a long page has 50 boxes to track, not 1,000. Even, so
+ * that the stripes (nth-child) run on from one group to the next.
+ */
+const GROUP = 20;
+function groups<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += GROUP) result.push(items.slice(i, i + GROUP));
+  return result;
+}
+
+const empty = (value: string) => (value ? '' : ' empty-cell');
+
+/**
+ * One invoice's row: a single template (no template a cell), no listener of its own (the table
+ * has one), its text computed once. Empty cells carry `empty-cell` so the card layout leaves them out.
+ */
+function row(invoice: InvoiceSummary, { t, locale }: RowText): TemplateResult {
+  const { columns, details, detailsOf } = t.invoiceList;
+  const issued = formatDate(invoice.issueDate, locale);
+  const deposited = formatDate(invoice.depositDate, locale);
+  const ht = formatAmount(invoice.amountHT, locale);
+  const ttc = formatAmount(invoice.amountTTC, locale);
+  const transfer = invoice.transferNumber ?? '';
+  const transferred = formatDate(invoice.transferDate, locale);
+  return html`<tr>
+    <td data-label=${columns.reference} class="reference${empty(invoice.reference)}">${invoice.reference}</td>
+    <td data-label=${columns.issueDate} class="date${empty(issued)}">${issued}</td>
+    <td data-label=${columns.depositDate} class="date${empty(deposited)}">${deposited}</td>
+    <td data-label=${columns.amountHT} class="num${empty(ht)}">${ht}</td>
+    <td data-label=${columns.amountTTC} class="num${empty(ttc)}">${ttc}</td>
+    <td data-label=${columns.status}>${invoiceStatusBadge(invoice.status, t)}</td>
+    <td data-label=${columns.transferNumber} class=${empty(transfer)}>${transfer}</td>
+    <td data-label=${columns.transferDate} class="date${empty(transferred)}">${transferred}</td>
+    <td class="details"><button class="button secondary" data-id=${invoice.id} aria-label=${detailsOf(invoice.reference)}>${details}</button></td>
+  </tr>`;
+}
 
 /**
  * @summary « Liste de mes factures »: the account's invoices, searchable, filterable, sortable and paged, with « Mes actions ».
@@ -39,7 +83,7 @@ const SEARCH_DELAY_MS = 300;
  * @cssproperty --akto-font-family - The font.
  */
 export class AktoInvoiceList extends AktoElement {
-  static override styles = [...AktoElement.styles, buttons, badgeStyles, tableStyles, listStyles, cardStyles('64rem')];
+  static override styles = [...AktoElement.styles, buttons, badgeStyles, tableStyles, listStyles, cardStyles('65rem')];
   static override dependencies = { 'akto-invoice-detail': AktoInvoiceDetail };
 
   /** Search by reference or dossier number. */
@@ -247,7 +291,7 @@ export class AktoInvoiceList extends AktoElement {
         <div class="field">
           <label for="page-size" class="visually-hidden">${t.pageSizeLabel}</label>
           <select id="page-size" @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
-            ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${this.pageSize === size}>${t.pageSize(size)}</option>`)}
+            ${this.pageSizes().map((size) => html`<option value=${size} ?selected=${this.pageSize === size}>${t.pageSize(size)}</option>`)}
           </select>
         </div>
         <nav class="pager" aria-label=${t.pageOf(this.page, pages)}>
@@ -258,9 +302,18 @@ export class AktoInvoiceList extends AktoElement {
       </div>`;
   }
 
+  /** 20, 50 and 100, and the size a host set through `page-size` when it is another (the select shows what is shown). */
+  private pageSizes(): number[] {
+    const size = this.query.pageSize!;
+    return (PAGE_SIZES as readonly number[]).includes(size) ? [...PAGE_SIZES] : [...PAGE_SIZES, size].sort((a, b) => a - b);
+  }
+
   private renderTable(page: InvoicePage | null, pending: boolean, pages: number): TemplateResult {
-    const t = this.t.invoiceList;
+    const locale = this.locale;
+    const all = translationFor(locale);
+    const t = all.invoiceList;
     const columns = t.columns;
+    const text: RowText = { t: all, locale };
     const header = (key: InvoiceSortKey) => {
       const sorted = this.sort === key;
       const sortState = sorted ? (this.order === 'asc' ? 'ascending' : 'descending') : undefined;
@@ -269,7 +322,7 @@ export class AktoInvoiceList extends AktoElement {
       </th>`;
     };
     return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption">
-      <table part="table" aria-busy=${String(pending)}>
+      <table part="table" aria-busy=${String(pending)} @click=${this.onTableClick}>
         <caption id="caption">${t.caption(columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages)}</caption>
         <thead>
           <tr>
@@ -277,29 +330,17 @@ export class AktoInvoiceList extends AktoElement {
             <th scope="col"><span class="visually-hidden">${columns.actions}</span></th>
           </tr>
         </thead>
-        <tbody>
-          ${page ? repeat(page.items, (i) => i.id, (i) => this.renderRow(i)) : skeletonRows(this.pageSize, 9)}
-        </tbody>
+        ${page ? groups(page.items).map((group) => html`<tbody>${group.map((i) => row(i, text))}</tbody>`) : html`<tbody>${skeletonRows(this.pageSize, 9)}</tbody>`}
       </table>
     </div>`;
   }
 
-  private renderRow(invoice: InvoiceSummary): TemplateResult {
-    const { columns, details, detailsOf } = this.t.invoiceList;
-    const locale = this.locale;
-    const cell = (label: string, value: string, className = '') =>
-      html`<td data-label=${label} class="${className}${value ? '' : ' empty-cell'}">${value}</td>`;
-    return html`<tr>
-      ${cell(columns.reference, invoice.reference, 'reference')} ${cell(columns.issueDate, formatDate(invoice.issueDate, locale), 'date')}
-      ${cell(columns.depositDate, formatDate(invoice.depositDate, locale), 'date')} ${cell(columns.amountHT, formatAmount(invoice.amountHT, locale), 'num')}
-      ${cell(columns.amountTTC, formatAmount(invoice.amountTTC, locale), 'num')}
-      <td data-label=${columns.status}>${invoiceStatusBadge(invoice.status, this.t)}</td>
-      ${cell(columns.transferNumber, invoice.transferNumber ?? '')} ${cell(columns.transferDate, formatDate(invoice.transferDate, locale), 'date')}
-      <td class="details"><button class="button secondary" aria-label=${detailsOf(invoice.reference)} @click=${(e: Event) => this.openInvoice(invoice, e.currentTarget as HTMLElement)}>${details}</button></td>
-    </tr>`;
-  }
-
-
+  /** « Détails » of a row: one listener for the whole table rather than one closure a row. */
+  private onTableClick = (event: Event): void => {
+    const button = (event.target as Element).closest<HTMLElement>('button[data-id]');
+    const invoice = button && this.shown?.items.find((i) => i.id === button.dataset.id);
+    if (invoice) this.openInvoice(invoice, button);
+  };
 
   // ---- user actions ---------------------------------------------------------------------------
 
