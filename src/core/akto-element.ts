@@ -1,6 +1,7 @@
 import { consume, ContextProvider } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { textAttribute } from './attributes.js';
 import { ApiClient, type TokenSource } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import { resolveLocale, toLocale, translationFor, type Locale, type Translation } from '../i18n/index.js';
@@ -48,7 +49,7 @@ export class AktoElement extends LitElement {
   @property({ type: Number }) timeout?: number;
 
   /** The language, `fr` (default) or `en`; else the nearest `lang`, else `<html lang>`. */
-  @property() override lang = '';
+  @property({ converter: textAttribute }) override lang = '';
 
   @consume({ context: configContext, subscribe: true })
   @state()

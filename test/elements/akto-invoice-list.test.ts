@@ -216,6 +216,24 @@ describe('<akto-invoice-list>', () => {
     expect(count).to.equal(0);
   });
 
+  it('goes back to every invoice when the host removes its search and filter attributes', async () => {
+    const el = await mount(html`<akto-invoice-list api-base="/api" search="FA-2026" status="payee"></akto-invoice-list>`);
+    const errors: unknown[] = [];
+    const record = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', record);
+    try {
+      el.removeAttribute('search');
+      el.removeAttribute('status');
+      await settled(el);
+      expect(errors).to.deep.equal([]);
+      expect(el.search).to.equal('');
+      expect(($(el, '#search') as HTMLInputElement).value).to.equal('');
+      await until(() => rows(el).length === 20, 3000, 'the first page of all invoices');
+    } finally {
+      window.removeEventListener('error', record);
+    }
+  });
+
   it('never lets a stale answer overwrite a newer one', async () => {
     const el = await mount();
     mock.faults.latencyMs = 700;

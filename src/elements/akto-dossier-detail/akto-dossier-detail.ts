@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import type { DossierDetail } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { heading } from '../../core/heading.js';
@@ -38,7 +39,7 @@ export class AktoDossierDetail extends AktoElement {
   static override styles = [...AktoElement.styles, buttons, badgeStyles, dossierDetailStyles];
 
   /** The dossier to show (its `id`: the number, or a draft's id). */
-  @property({ attribute: 'dossier-id', reflect: true }) dossierId = '';
+  @property({ attribute: 'dossier-id', reflect: true, converter: textAttribute }) dossierId = '';
 
   /** The heading level of the dossier's title (2 by default), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

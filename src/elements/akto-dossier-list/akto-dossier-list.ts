@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DOSSIER_SORT_KEYS, DossierState, PAGE_SIZES, type DossierPage, type DossierQuery, type DossierSortKey, type DossierSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
@@ -51,11 +52,11 @@ export class AktoDossierList extends AktoElement {
   static override dependencies = { 'akto-dossier-detail': AktoDossierDetail };
 
   /** Search by dossier number, title or company (answered by the server). */
-  @property({ reflect: true }) search = '';
+  @property({ reflect: true, converter: textAttribute }) search = '';
   /** States shown, comma-separated (`brouillon,transmis`); all when empty. */
-  @property({ reflect: true }) state = '';
+  @property({ reflect: true, converter: textAttribute }) state = '';
   /** Only this entity's dossiers (a SIREN). */
-  @property({ reflect: true }) entity = '';
+  @property({ reflect: true, converter: textAttribute }) entity = '';
   /** The column sorted by: `number`, `title`, `start`, `end`, `company` or `state`. */
   @property({ reflect: true }) sort: DossierSortKey = 'start';
   @property({ reflect: true }) order: SortOrder = 'desc';

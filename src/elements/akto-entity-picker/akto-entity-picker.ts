@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import type { Entity } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_ENTITY_SELECT } from '../../core/events.js';
@@ -104,7 +105,7 @@ export class AktoEntityPicker extends AktoElement {
   @property({ attribute: false }) entities: Entity[] = [];
 
   /** The SIREN selected at first. */
-  @property() value = '';
+  @property({ converter: textAttribute }) value = '';
 
   @state() private filter = '';
   @state() private showError = false;

@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import type { Entity, InvoiceSummary, PendingInvoice } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_INVOICES_REQUEST } from '../../core/events.js';
@@ -92,9 +93,9 @@ export class AktoInvoiceDeposit extends AktoElement {
   static override dependencies = { 'akto-invoice-upload': AktoInvoiceUpload, 'akto-invoice-validate': AktoInvoiceValidate };
 
   /** The entity (SIREN); chosen by the user when absent. */
-  @property({ reflect: true }) entity = '';
+  @property({ reflect: true, converter: textAttribute }) entity = '';
   /** The dossier the deposit starts from (« Accès N°2 »), passed to step 1. */
-  @property({ reflect: true }) dossier = '';
+  @property({ reflect: true, converter: textAttribute }) dossier = '';
   /** The current step, reflected so a host can deep-link or style it. */
   @property({ reflect: true }) step: Step = 'upload';
 

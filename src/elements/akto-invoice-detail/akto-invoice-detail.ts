@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import type { InvoiceDetail, LinkedDossier } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { heading } from '../../core/heading.js';
@@ -109,13 +110,13 @@ export class AktoInvoiceDetail extends AktoElement {
   ];
 
   /** The invoice to show. */
-  @property({ attribute: 'invoice-id', reflect: true }) invoiceId = '';
+  @property({ attribute: 'invoice-id', reflect: true, converter: textAttribute }) invoiceId = '';
 
   /** Where a dossier link leads, `{number}` replaced, e.g. `/dossiers/{number}`; an event when unset. */
-  @property({ attribute: 'dossier-href' }) dossierHref = '';
+  @property({ attribute: 'dossier-href', converter: textAttribute }) dossierHref = '';
 
   /** Where a transfer link leads, `{number}` replaced; an event when unset. */
-  @property({ attribute: 'transfer-href' }) transferHref = '';
+  @property({ attribute: 'transfer-href', converter: textAttribute }) transferHref = '';
 
   /** The heading level of the invoice's title (2 by default), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import { INVOICE_SORT_KEYS, InvoiceStatus, PAGE_SIZES, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
@@ -87,15 +88,15 @@ export class AktoInvoiceList extends AktoElement {
   static override dependencies = { 'akto-invoice-detail': AktoInvoiceDetail };
 
   /** Search by reference or dossier number. */
-  @property({ reflect: true }) search = '';
+  @property({ reflect: true, converter: textAttribute }) search = '';
   /** Statuses shown, comma-separated (`payee,rejetee`); all when empty. */
-  @property({ reflect: true }) status = '';
+  @property({ reflect: true, converter: textAttribute }) status = '';
   /** Only this entity's invoices (a SIREN). */
-  @property({ reflect: true }) entity = '';
-  @property({ attribute: 'issued-from', reflect: true }) issuedFrom = '';
-  @property({ attribute: 'issued-to', reflect: true }) issuedTo = '';
-  @property({ attribute: 'deposited-from', reflect: true }) depositedFrom = '';
-  @property({ attribute: 'deposited-to', reflect: true }) depositedTo = '';
+  @property({ reflect: true, converter: textAttribute }) entity = '';
+  @property({ attribute: 'issued-from', reflect: true, converter: textAttribute }) issuedFrom = '';
+  @property({ attribute: 'issued-to', reflect: true, converter: textAttribute }) issuedTo = '';
+  @property({ attribute: 'deposited-from', reflect: true, converter: textAttribute }) depositedFrom = '';
+  @property({ attribute: 'deposited-to', reflect: true, converter: textAttribute }) depositedTo = '';
   /** The column sorted by. */
   @property({ reflect: true }) sort: InvoiceSortKey = 'depositDate';
   @property({ reflect: true }) order: SortOrder = 'desc';
@@ -103,9 +104,9 @@ export class AktoInvoiceList extends AktoElement {
   /** 20, 50 or 100 (« 20 factures max. »). */
   @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
   /** Passed to the detail: where a dossier link leads, e.g. `/dossiers/{number}`. */
-  @property({ attribute: 'dossier-href' }) dossierHref = '';
+  @property({ attribute: 'dossier-href', converter: textAttribute }) dossierHref = '';
   /** Passed to the detail: where a transfer link leads. */
-  @property({ attribute: 'transfer-href' }) transferHref = '';
+  @property({ attribute: 'transfer-href', converter: textAttribute }) transferHref = '';
 
   @state() private searchDraft = '';
   @state() private filtersOpen = false;

@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError, isAbort } from '../../api/errors.js';
@@ -76,13 +77,13 @@ export class AktoInvoiceUpload extends AktoElement {
   static override dependencies = { 'akto-entity-picker': AktoEntityPicker };
 
   /** The entity (SIREN) the deposit is for; when absent, the user picks one (skipped with a single entity). */
-  @property({ reflect: true }) entity = '';
+  @property({ reflect: true, converter: textAttribute }) entity = '';
   /** The dossier the deposit was started from (« Accès N°2 »): sent with the deposit and shown. */
-  @property({ reflect: true }) dossier = '';
+  @property({ reflect: true, converter: textAttribute }) dossier = '';
   /** The largest invoice or supporting document accepted, in bytes (10 MB by default). */
   @property({ type: Number, attribute: 'max-size' }) maxSize = DEFAULT_MAX_SIZE;
   /** Where to attach a company to the account, for an account with none. */
-  @property({ attribute: 'attach-href' }) attachHref = '';
+  @property({ attribute: 'attach-href', converter: textAttribute }) attachHref = '';
 
   @state() private rows: InvoiceRow[] = [];
   @state() private refusals: string[] = [];

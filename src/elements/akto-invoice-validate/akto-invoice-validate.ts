@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
@@ -95,11 +96,11 @@ export class AktoInvoiceValidate extends AktoElement {
   static override dependencies = { 'akto-pdf-preview': AktoPdfPreview };
 
   /** The entity (SIREN) whose pending invoices are shown. */
-  @property({ reflect: true }) entity = '';
+  @property({ reflect: true, converter: textAttribute }) entity = '';
   /** Pending invoices handed over by step 1, shown at once (the server's list is loaded too). */
   @property({ attribute: false }) pending: PendingInvoice[] = [];
   /** Accepted dossier letter prefixes (`AF,CA,DCA`); every well-formed number when empty. */
-  @property({ attribute: 'dossier-prefixes' }) dossierPrefixes = '';
+  @property({ attribute: 'dossier-prefixes', converter: textAttribute }) dossierPrefixes = '';
 
   @state() private rows: ValidationRow[] = [];
   @state() private previewId = '';

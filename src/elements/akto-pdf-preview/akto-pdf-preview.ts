@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { AktoElement } from '../../core/akto-element.js';
 import { buttons } from '../../core/tokens.js';
@@ -55,7 +56,7 @@ export class AktoPdfPreview extends AktoElement {
   /** The PDF to show. */
   @property({ attribute: false }) source: Blob | null = null;
   /** What the PDF is (its file name), for the accessible name of the page. */
-  @property() label = '';
+  @property({ converter: textAttribute }) label = '';
 
   @state() private page = 1;
   @state() private pages = 0;

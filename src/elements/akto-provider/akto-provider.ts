@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { textAttribute } from '../../core/attributes.js';
 import type { TokenSource } from '../../api/client.js';
 import { configContext } from '../../core/config.js';
 import { VERSION } from '../../version.js';
@@ -34,7 +35,7 @@ export class AktoProvider extends LitElement {
   @property({ type: Number }) timeout?: number;
 
   /** The language of every element inside, unless one sets its own. */
-  @property() override lang = '';
+  @property({ converter: textAttribute }) override lang = '';
 
   private provider = new ContextProvider(this, { context: configContext, initialValue: {} });
 
