@@ -11,17 +11,17 @@
  *   server-side search as ours) → rows painted;
  * - `benchGridScroll(pageSize, speed)`: 1,000 invoices painted, then the grid scrolled from top to
  *   bottom at the same speed as our list (its own viewport: a grid scrolls inside itself);
- * - `benchGridCycle()`: mount, fill, search, destroy, for the memory figure.
+ * - `benchGridCycle(pageSize)`: mount, fill, search, destroy, for the memory figure.
  */
 import { AllCommunityModule, createGrid, ModuleRegistry, type ColDef, type GridApi } from 'ag-grid-community';
 import { createMockBackend } from '../../src/mocks/index.js';
-import { nextPaint, scrollThrough, when, within, type ScrollRecord } from './page-tools.js';
+import { nextPaint, scrollThrough, startMock, type ScrollRecord, when, within } from './page-tools.js';
 
 declare global {
   interface Window {
     benchGrid: (runs: number, pageSize: number) => Promise<{ render: number[]; search: number[] }>;
     benchGridScroll: (pageSize: number, speed: number) => Promise<{ render: number } & ScrollRecord>;
-    benchGridCycle: () => Promise<void>;
+    benchGridCycle: (pageSize: number) => Promise<void>;
   }
 }
 
@@ -40,7 +40,7 @@ interface Invoice {
 }
 
 const mock = createMockBackend({ baseUrl: '/api', invoiceCount: 1200 });
-const ready = mock.start();
+const ready = startMock(mock);
 const SEARCH = 'FA-2026';
 const STATUS: Record<string, string> = { 'a-valider': 'À valider', 'en-cours-analyse': "En cours d'analyse", payee: 'Payée', 'partiellement-payee': 'Partiellement payée', rejetee: 'Rejetée' };
 const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
@@ -139,11 +139,12 @@ window.benchGridScroll = async (pageSize, speed) => {
   return { render, ...record };
 };
 
-window.benchGridCycle = async () => {
+window.benchGridCycle = async (pageSize) => {
   const { api, container } = await mountGrid();
-  await fill(api, container, 100);
-  await fill(api, container, 100, SEARCH);
+  await fill(api, container, pageSize);
+  await fill(api, container, pageSize, SEARCH);
+  await nextPaint();
   api.destroy();
   stage().replaceChildren();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 100));
 };

@@ -8,8 +8,11 @@
  *   painted. The Dashboard virtualises its file list: it is given a height that holds all 20
  *   items (4 rows of 5 at this width), so "20 shown" means 20 items in the DOM, as for ours.
  *   No upload plugin: only adding is timed (ours starts its uploads but the mock holds them).
- * - cycles: mount a Dashboard, add the 20 files, remove them, destroy it (the driver reads the
- *   heap between), the peer of the memory figures for akto-invoice-upload.
+ * - cycles (the driver reads the heap between them):
+ *   `benchUppyCycle(count)` mounts a Dashboard, adds `count` of the files, removes them and
+ *   destroys it, the peer of akto-invoice-upload's mount/use/remove figure;
+ *   `benchUppyAddRemove()` adds the 20 files to one Dashboard kept mounted and removes them, the
+ *   peer of step 1's add/remove figure (benchUploadCycle).
  */
 import Uppy from '@uppy/core';
 import Dashboard from '@uppy/dashboard';
@@ -20,7 +23,8 @@ import { handToInput, nextPaint, twentyInvoices, when, within } from './page-too
 declare global {
   interface Window {
     benchUppyRows: (runs: number) => Promise<number[]>;
-    benchUppyCycle: () => Promise<void>;
+    benchUppyCycle: (count: number) => Promise<void>;
+    benchUppyAddRemove: () => Promise<void>;
   }
 }
 
@@ -59,14 +63,25 @@ window.benchUppyRows = async (runs) => {
   return times;
 };
 
-window.benchUppyCycle = async () => {
-  const files = await twentyInvoices();
-  const uppy = await mount();
+/** Adds the files, waits for their items, removes them all, waits for an empty list. */
+async function addAndRemove(uppy: Uppy, files: File[]): Promise<void> {
   handToInput(input(), files);
-  await within(when(stage(), () => items().length === 20), 10_000, '20 Dashboard items');
+  await within(when(stage(), () => items().length === files.length), 10_000, `${files.length} Dashboard items`);
   for (const file of uppy.getFiles()) uppy.removeFile(file.id);
-  await within(when(stage(), () => items().length === 0), 10_000, 'an empty Dashboard');
+  await within(when(stage(), () => items().length === 0 && Boolean(input())), 10_000, 'an empty Dashboard');
+}
+
+window.benchUppyCycle = async (count) => {
+  const uppy = await mount();
+  await addAndRemove(uppy, (await twentyInvoices()).slice(0, count));
   uppy.destroy();
   stage().replaceChildren();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+};
+
+let kept: Uppy | undefined;
+window.benchUppyAddRemove = async () => {
+  kept ??= await mount();
+  await addAndRemove(kept, await twentyInvoices());
   await new Promise((resolve) => setTimeout(resolve, 50));
 };
