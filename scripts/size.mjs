@@ -22,6 +22,9 @@
  * JS and CSS gzipped on their own, as two responses. It takes about a second; when the packages
  * are missing, the bundling fails or takes over 20 s, the line says so and nothing else changes:
  * only our own budget and problems fail the script.
+ *
+ * `--json`: also prints, last, one line of JSON with the before-paint total, the budget and the
+ * peer's total (null when not measured), for scripts/bench.mjs.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -214,6 +217,7 @@ async function bundlePeer() {
 const uppyCore = installed('@uppy/core');
 const uppyDashboard = installed('@uppy/dashboard');
 let peerLine;
+let peerGzip = null;
 if (!uppyCore || !uppyDashboard) peerLine = 'Peer (Uppy core + Dashboard): not measured, @uppy/core and @uppy/dashboard are not installed (npm ci installs them).';
 else {
   let timer;
@@ -225,6 +229,7 @@ else {
       }),
     ]);
     const peerTotal = { raw: peer.js.raw + peer.css.raw, gzip: peer.js.gzip + peer.css.gzip };
+    peerGzip = peerTotal.gzip;
     table(`Peer, for comparison: Uppy core ${uppyCore} + Dashboard ${uppyDashboard} (bundled here by Vite, minified as our script)`, [
       { name: 'JS', ...peer.js },
       { name: 'CSS', ...peer.css },
@@ -242,6 +247,7 @@ console.log(
   `\nBudget: ${number(initialTotal.gzip)} of ${number(BUDGET)} bytes gzip before paint (${percent}%): ${withinBudget ? 'OK' : `OVER by ${number(initialTotal.gzip - BUDGET)} bytes`}.`,
 );
 console.log(peerLine);
+if (process.argv.includes('--json')) console.log(JSON.stringify({ beforePaintGzip: initialTotal.gzip, budget: BUDGET, peer: peerGzip === null ? null : { name: `Uppy core ${uppyCore} + Dashboard ${uppyDashboard}`, gzip: peerGzip } }));
 for (const problem of problems) console.error(`size: ${problem}`);
 // Exit now, whatever is left: a peer bundling cut off by its time limit must not hold the process.
 process.exit(!withinBudget || problems.length ? 1 : 0);
