@@ -1,85 +1,403 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: builds the single script, serves the benchmark pages, drives them in headless
- * Chromium and prints medians. Benchmarks, not tests: they print figures and never fail.
+ * `npm run bench`: builds the single script, serves the benchmark pages (scripts/bench/), drives
+ * them in one headless Chromium and prints ONE table, each figure of issue #9 side by side with a
+ * peer measured in the same run: figure, ours (median), the peer's (median), ratio, target, met.
+ * The same table goes to bench-results/latest.md, in Markdown, for the README.
+ *
+ * Benchmarks, not tests: they print figures and never fail on a missed target. The process exits
+ * non-zero only when a benchmark could not run at all (its row then says so).
+ *
+ * Environment: BENCH_RUNS (timed runs per figure, 15 by default; the heavier figures take a third
+ * or a fifth of it), BENCH_CYCLES (mount/use/remove cycles per element for memory, 50),
+ * BENCH_ONLY (some of size,list,upload,validate,reader,memory, comma-separated; all by default),
+ * CHROME_PATH (/usr/bin/chromium).
+ *
+ * Peers (why each is the one a partner would otherwise pick: see the page's own comment):
+ * - step 1 (20 PDFs → rows) and its memory: Uppy core + Dashboard (scripts/bench/uppy-peer.ts);
+ * - the invoice list (100 a page, search, 1,000 scrolled) and its memory: AG Grid Community
+ *   (scripts/bench/grid-peer.ts), fed the same mock API answers;
+ * - the reader: pdf.js' own text extraction of the same files (reader-bench.ts, benchPdfjs);
+ * - step 2 and the other elements: none (see NO_PEER below).
  */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildScript, startDevServer } from './lib/dev-server.mjs';
+import { buildScript, root, startDevServer } from './lib/dev-server.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 15) || 15);
+const CYCLES = Math.max(1, Number(process.env.BENCH_CYCLES ?? 50) || 50);
+const VALIDATE_RUNS = Math.max(3, Math.round(RUNS / 3));
+const SCROLL_RUNS = Math.max(1, Math.round(RUNS / 5));
+const WARM_UP = 2;
+/**
+ * Memory cycles run before the first heap reading: the first ones load the lazy chunks and pdf.js,
+ * and V8 goes on compiling and optimising code for several more (compiled code is heap too).
+ */
+const MEMORY_WARM_UP = 10;
+/** px per ms: 6,000 px/s, a quick, steady wheel scroll (100 px a frame at 60 Hz). */
+const SCROLL_SPEED = 6;
+/** One frame at 60 Hz; an interval above FRAME_LATE means at least one frame was missed. */
+const FRAME = 1000 / 60;
+const FRAME_LATE = 20;
+/**
+ * Growth of the page's objects over the cycles (heap snapshots, see objectBytes) below which an
+ * element counts as not leaking, provided none of its instances is still alive. 200 KB over 50
+ * cycles is 4 KB a cycle: less than one mounted element keeps (its shadow root, its template
+ * instances, its rows: tens of KB for the smallest), so a leak of even one instance, one pdf.js
+ * page or one uploaded file a cycle crosses it (the pdf-preview leak this found was ~90 KB each
+ * time), while what is left after two forced collections moves by a few tens of KB between runs.
+ * The heap's own growth (Runtime.getHeapUsage) is printed beside it: it also counts the code V8
+ * compiles and optimises as the cycles repeat, 100–300 KB over 50 cycles of step 1 or 2.
+ */
+const LEAK_THRESHOLD = 200 * 1024;
+/**
+ * Idle time before each heap reading: longer than the 5-s API timeout the memory pages give their
+ * elements, so that what a request holds until its timeout timer ends is given back first (see
+ * scripts/bench/memory-bench.ts). The memory pages run the mock in the page (`?mock=in-page`).
+ */
+const IDLE_BEFORE_HEAP_MS = 5500;
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((key) => key.trim()).filter(Boolean));
+const wanted = (key) => ONLY.size === 0 || ONLY.has(key);
+/** An installed package's version (read from node_modules: not every package exports its package.json). */
+const version = (name) => {
+  try {
+    return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+};
+const UPPY = `Uppy Dashboard ${version('@uppy/dashboard')} (core ${version('@uppy/core')})`;
+const GRID = `AG Grid ${version('ag-grid-community')}`;
+const PDFJS = `pdf.js ${version('pdfjs-dist')} getTextContent`;
+const ELEMENTS = ['akto-provider', 'akto-invoice-list', 'akto-invoice-detail', 'akto-entity-picker', 'akto-invoice-upload', 'akto-pdf-preview', 'akto-invoice-validate', 'akto-invoice-deposit', 'akto-dossier-list', 'akto-dossier-detail', 'akto-invoice-widget'];
+/** The peer each element's memory figure is read against, as the page's function to call. */
+const MEMORY_PEERS = {
+  'akto-invoice-list': { page: 'grid-peer.html', fn: 'benchGridCycle', arg: 20, name: `${GRID}, 20 rows + a search` },
+  'akto-invoice-upload': { page: 'uppy-peer.html', fn: 'benchUppyCycle', arg: 4, name: `${UPPY}, 4 PDFs` },
+};
+
+// ---- figures ----------------------------------------------------------------------------------
 
 const median = (values) => {
+  if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const ms = (value) => `${value.toFixed(1)} ms`;
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '—');
+const kb = (bytes) => (Number.isFinite(bytes) ? `${bytes >= 0 ? '+' : '−'}${Math.round(Math.abs(bytes) / 1024).toLocaleString('en-US')} KB` : '—');
+/** A memory figure: the growth of the page's objects (heap snapshots), the heap's own growth beside it. */
+const objectsOf = (m) => (Number.isFinite(m.objects) ? m.objects : m.growth);
+const showMemory = (m) => () => (Number.isFinite(m.objects) ? `${kb(m.objects)} (heap ${kb(m.growth)})` : `heap ${kb(m.growth)}`);
+const noLeak = (m) => objectsOf(m) < LEAK_THRESHOLD && !(m.live > 0);
+const MEMORY_TARGET = 'objects < 200 KB';
+const spread = (values) => `${values.length} run${values.length > 1 ? 's' : ''}, ${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
+
+/**
+ * One row of the table. `ours` and `peer` are numbers (NaN when there is none), `show` formats
+ * them, `better` says which way is good for the ratio's reading; `met` is true/false/null.
+ */
+const rows = [];
+const notes = [];
+let crashed = false;
+function row({ figure, ours, peer = NaN, peerName = '', show = ms, showPeer = show, target = '—', met = null, note = '', ratio: withRatio = true }) {
+  const ratio = withRatio && Number.isFinite(ours) && Number.isFinite(peer) && ours > 0 && peer > 0 ? `${(ours / peer).toFixed(2)}×` : '—';
+  rows.push({ figure, ours: show(ours), peer: Number.isFinite(peer) ? `${showPeer(peer)} (${peerName})` : peerName ? `— (${peerName})` : '—', ratio, target, met: met === null ? '—' : met ? 'yes' : 'no' });
+  if (note) notes.push(`${figure}: ${note}`);
+}
+function failed(figure, error) {
+  crashed = true;
+  rows.push({ figure, ours: 'failed', peer: '—', ratio: '—', target: '—', met: '—' });
+  notes.push(`${figure}: could not run: ${String(error?.message ?? error).split('\n')[0]}`);
+  console.error(`[bench] ${figure}:`, error);
+}
+
+// ---- the browser ------------------------------------------------------------------------------
 
 console.log('[bench] Building dist/akto-invoice-widget.js…');
 await buildScript();
-const { server, origin } = await startDevServer({ port: 5280, entries: ['scripts/bench/*.html'] });
+// Errors only: serving dist/'s pdf.js chunks makes Vite warn, on every page, that it cannot analyse their dynamic imports.
+const { server, origin } = await startDevServer({ port: 5280, entries: ['scripts/bench/*.html'], logLevel: 'error' });
 const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-const rows = [];
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => console.error('[bench] page error:', error.message));
-  await page.goto(`${origin}/scripts/bench/list.html`);
-  await page.waitForFunction(() => typeof window.benchList === 'function');
-  await page.evaluate(() => window.benchList(2, 100)); // warm-up: JIT, fonts, the mock's first answers
-  const result = await page.evaluate((runs) => window.benchList(runs, 100), RUNS);
-  rows.push(['akto-invoice-list: a page of 100 invoices, answer → painted table', ms(median(result.render)), `${RUNS} runs, min ${ms(Math.min(...result.render))}, max ${ms(Math.max(...result.render))}`]);
-  rows.push(['akto-invoice-list: a search, answer → painted rows (100 a page)', ms(median(result.search)), `${RUNS} runs, min ${ms(Math.min(...result.search))}, max ${ms(Math.max(...result.search))}`]);
+const browserVersion = browser.version();
 
-  // Step 1: 20 invoices handed to the file input, until the 20 rows are painted.
-  const upload = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  upload.on('pageerror', (error) => console.error('[bench] page error:', error.message));
-  await upload.goto(`${origin}/scripts/bench/upload.html`);
-  await upload.waitForFunction(() => typeof window.benchUploadRows === 'function');
-  await upload.evaluate(() => window.benchUploadRows(2));
-  const times = await upload.evaluate((runs) => window.benchUploadRows(runs), RUNS);
-  rows.push(['akto-invoice-upload: 20 PDFs handed to the file input → 20 rows painted', ms(median(times)), `${RUNS} runs, min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}`]);
+/** A benchmark page, once its function is defined. */
+async function open(name, fn, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => console.error(`[bench] ${name}: page error:`, error.message));
+  await page.goto(`${origin}/scripts/bench/${name}`);
+  await page.waitForFunction((f) => typeof window[f] === 'function', fn, { timeout: 60_000 });
+  return page;
+}
 
-  // Memory: 20 add/remove cycles of 20 invoices; the heap after a forced GC, before and after.
-  const cdp = await upload.context().newCDPSession(upload);
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  };
-  await upload.evaluate(() => window.benchUploadCycle()); // warm-up: chunks, JIT
-  const before = await heap();
-  for (let cycle = 0; cycle < 20; cycle++) await upload.evaluate(() => window.benchUploadCycle());
-  const after = await heap();
-  const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
-  rows.push(['akto-invoice-upload: heap after 20 add/remove cycles of 20 invoices', `${after - before >= 0 ? '+' : ''}${kb(after - before)}`, `before ${kb(before)}, after ${kb(after)} (forced GC)`]);
+/** Calls `fn(...args)` in the page, brought to the front first (a page behind gets fewer frames). */
+async function call(page, fn, ...args) {
+  await page.bringToFront();
+  return page.evaluate(([f, a]) => window[f](...a), [fn, args]);
+}
 
-  // Step 2: 50 pending invoices rendered, edited, validated.
-  const validate = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  validate.on('pageerror', (error) => console.error('[bench] page error:', error.message));
-  await validate.goto(`${origin}/scripts/bench/validate.html`);
-  await validate.waitForFunction(() => typeof window.benchValidate === 'function');
-  await validate.evaluate(() => window.benchValidate(1));
-  const VALIDATE_RUNS = Math.max(3, Math.round(RUNS / 3));
-  const v = await validate.evaluate((runs) => window.benchValidate(runs), VALIDATE_RUNS);
-  for (const [key, label] of [['render', '50 pending invoices → table painted'], ['edit', 'an edit in each of the 50 rows → painted'], ['validate', '« Valider » on the 50 → table empty']]) {
-    rows.push([`akto-invoice-validate: ${label}`, ms(median(v[key])), `${VALIDATE_RUNS} runs, min ${ms(Math.min(...v[key]))}, max ${ms(Math.max(...v[key]))}`]);
+/**
+ * Ours and the peer one run each in turn, after `warmUp` runs each: the same machine load for
+ * both. Returns each side's results, one per timed run.
+ */
+async function sideBySide(runs, ours, peer, warmUp = WARM_UP) {
+  const a = [];
+  const b = [];
+  for (let run = 0; run < warmUp + runs; run++) {
+    const first = await ours();
+    const second = peer ? await peer() : undefined;
+    if (run >= warmUp) {
+      a.push(first);
+      if (peer) b.push(second);
+    }
   }
+  return [a, b];
+}
 
-  // The reader: a 300 kB Factur-X and a 2-page text PDF.
-  const reader = await browser.newPage();
-  reader.on('pageerror', (error) => console.error('[bench] page error:', error.message));
-  await reader.goto(`${origin}/scripts/bench/reader.html`);
-  await reader.waitForFunction(() => typeof window.benchReader === 'function');
-  await reader.evaluate(() => window.benchReader(2));
-  const r = await reader.evaluate((runs) => window.benchReader(runs), RUNS);
-  rows.push(['readInvoice: large-factur-x.pdf (~300 kB Factur-X)', ms(median(r.facturx)), `${RUNS} runs, min ${ms(Math.min(...r.facturx))}, max ${ms(Math.max(...r.facturx))}`]);
-  rows.push(['readInvoice: two-pages.pdf (2-page text PDF)', ms(median(r.text)), `${RUNS} runs, min ${ms(Math.min(...r.text))}, max ${ms(Math.max(...r.text))}`]);
+/** The figures of every run in one array: `key` of each result, or each result itself (arrays are flattened). */
+const pick = (results, key) => results.flatMap((result) => (key ? result[key] : result));
+
+/** Heap used after an idle wait and two forced collections, DOM node and listener counts (Memory domain), and the heap's objects (a snapshot). */
+async function measure(cdp) {
+  await new Promise((resolve) => setTimeout(resolve, IDLE_BEFORE_HEAP_MS));
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const counters = await cdp.send('Memory.getDOMCounters').catch(() => null);
+  return { heap: usedSize, nodes: counters?.nodes ?? NaN, listeners: counters?.jsEventListeners ?? NaN, objects: await objectBytes(cdp) };
+}
+
+/**
+ * Not the page's objects, left out of `objectBytes`: V8's compiled code and what it keeps beside
+ * it (it grows for a while as V8 optimises code run again and again, and is not a leak), and the
+ * entries Chromium keeps in the performance timeline (layout shifts, long animation frames, script
+ * timings: buffers of bounded size, that the page cannot empty). Seen in heap snapshot diffs of
+ * step 1 and step 2 as the only growth left once their leak was fixed.
+ */
+const NOT_OBJECTS = new Set(['LayoutShift', 'LayoutShiftAttribution', 'DOMRectReadOnly', 'PerformanceLongAnimationFrameTiming', 'PerformanceScriptTiming', 'blink::ScriptTimingInfo', 'PerformanceLongTaskTiming', 'TaskAttributionTiming', 'PerformanceEventTiming']);
+
+/** Bytes of the page's objects (JavaScript and DOM) in a heap snapshot, less NOT_OBJECTS; NaN when no snapshot. */
+async function objectBytes(cdp) {
+  const chunks = [];
+  const onChunk = (event) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
+    const snapshot = JSON.parse(chunks.join(''));
+    const { node_fields: fields, node_types: [types] } = snapshot.snapshot.meta;
+    const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
+    let bytes = 0;
+    for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+      const type = types[snapshot.nodes[i + typeAt]];
+      const name = snapshot.strings[snapshot.nodes[i + nameAt]];
+      if (type === 'code' || type === 'synthetic' || name.startsWith('system / ') || NOT_OBJECTS.has(name)) continue;
+      bytes += snapshot.nodes[i + sizeAt];
+    }
+    return bytes;
+  } catch {
+    return NaN;
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+}
+
+/** Live objects whose prototype chain holds the element's class (after a GC): 0 once removed. */
+async function liveInstances(cdp, tag) {
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `customElements.get(${JSON.stringify(tag)})?.prototype` });
+    if (!result.objectId) return NaN;
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId });
+    const { result: length } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+    return length.value;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Detached DOM trees still referenced from JavaScript (Chromium's DOM.getDetachedDomNodes), if the browser has it. */
+async function detachedTrees(cdp) {
+  try {
+    const { detachedNodes } = await cdp.send('DOM.getDetachedDomNodes');
+    return detachedNodes.length;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * A fresh page; `cycles` calls of `fn(arg)` after MEMORY_WARM_UP of them; heap and DOM counters
+ * after the warm-up and after the cycles.
+ */
+async function memory(pageName, fn, arg, cycles, tag) {
+  const page = await open(`${pageName}?mock=in-page`, fn);
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    for (let i = 0; i < MEMORY_WARM_UP; i++) await call(page, fn, arg);
+    const before = await measure(cdp);
+    const detachedBefore = await detachedTrees(cdp);
+    for (let i = 0; i < cycles; i++) await call(page, fn, arg);
+    const after = await measure(cdp);
+    const detached = (await detachedTrees(cdp)) - detachedBefore;
+    return { before, after, growth: after.heap - before.heap, objects: after.objects - before.objects, nodes: after.nodes - before.nodes, listeners: after.listeners - before.listeners, live: tag ? await liveInstances(cdp, tag) : NaN, detached };
+  } finally {
+    await page.close();
+  }
+}
+
+async function section(key, figure, body) {
+  if (!wanted(key)) return;
+  try {
+    await body();
+  } catch (error) {
+    failed(figure, error);
+  }
+}
+
+const started = Date.now();
+try {
+  // 0. Size: scripts/size.mjs on the script just built (its own table is `npm run size`).
+  await section('size', 'size', async () => {
+    const output = await new Promise((resolve, reject) =>
+      execFile(process.execPath, [join(root, 'scripts', 'size.mjs'), '--json'], { cwd: root, timeout: 60_000 }, (error, stdout) => (stdout.trim() ? resolve(stdout) : reject(error ?? new Error('no output')))),
+    );
+    const size = JSON.parse(output.trim().split('\n').at(-1));
+    const bytes = (v) => (Number.isFinite(v) ? `${v.toLocaleString('en-US')} B` : '—');
+    row({ figure: 'size: the script and what it imports before the widget paints, gzip', ours: size.beforePaintGzip, peer: size.peer?.gzip ?? NaN, peerName: size.peer ? `${size.peer.name}, JS + CSS` : 'Uppy core + Dashboard, not measured', show: bytes, target: `≤ ${bytes(size.budget)}`, met: size.beforePaintGzip <= size.budget, note: 'the peer bundled from the installed packages by Vite, minified as our script (npm run size).' });
+  });
+
+  // 1. « Liste de mes factures », 100 a page, beside AG Grid fed the same answers.
+  await section('list', 'akto-invoice-list, 100 invoices', async () => {
+    console.log('[bench] The invoice list, 100 a page, and AG Grid…');
+    const list = await open('list.html', 'benchList');
+    const grid = await open('grid-peer.html', 'benchGrid');
+    const [ours, peer] = (await sideBySide(RUNS, () => call(list, 'benchList', 1, 100), () => call(grid, 'benchGrid', 1, 100))).map((side) => ({ render: pick(side, 'render'), search: pick(side, 'search') }));
+    row({ figure: '« Liste de mes factures », 100 invoices: API answer → painted table', ours: median(ours.render), peer: median(peer.render), peerName: GRID, target: '≤ 16 ms', met: median(ours.render) <= 16, note: `ours ${spread(ours.render)}; peer ${spread(peer.render)}. The grid draws only the rows in its view (about 30), the list all 100.` });
+    row({ figure: 'the same list, a search: answer → painted rows', ours: median(ours.search), peer: median(peer.search), peerName: GRID, target: '≤ 1 frame (16.7 ms)', met: median(ours.search) <= FRAME, note: `ours ${spread(ours.search)}; peer ${spread(peer.search)}; both ask the server (the same mock API) and time from its answer.` });
+
+    // 2. 1,000 invoices in one page: painted, then scrolled at a steady speed. One warm-up each:
+    // the list and the grid have just run above.
+    console.log('[bench] 1,000 invoices scrolled, ours and AG Grid…');
+    const [s, g] = await sideBySide(SCROLL_RUNS, () => call(list, 'benchListScroll', 1000, SCROLL_SPEED), () => call(grid, 'benchGridScroll', 1000, SCROLL_SPEED), 1);
+    const fps = (run) => (run.intervals.length * 1000) / run.intervals.reduce((a, b) => a + b, 0);
+    const late = (runs) => {
+      const intervals = pick(runs, 'intervals');
+      return (100 * intervals.filter((v) => v > FRAME_LATE).length) / intervals.length;
+    };
+    const [sRender, gRender] = [pick(s, 'render'), pick(g, 'render')];
+    const [sAll, gAll] = [pick(s, 'intervals'), pick(g, 'intervals')];
+    row({ figure: '1,000 invoices in one page: API answer → painted', ours: median(sRender), peer: median(gRender), peerName: GRID, note: `ours ${spread(sRender)}; peer ${spread(gRender)}.` });
+    const [oursFps, peerFps, oursLate, peerLate] = [median(s.map(fps)), median(g.map(fps)), late(s), late(g)];
+    row({ figure: '1,000 invoices scrolled top to bottom: frames per second', ours: oursFps, peer: peerFps, peerName: GRID, show: (v) => (Number.isFinite(v) ? `${v.toFixed(1)} fps` : '—'), target: '60 fps', met: oursFps >= 59 && oursLate <= 5, note: `median over ${SCROLL_RUNS} run(s) of frames ÷ time, scrolled at ${SCROLL_SPEED * 1000} px/s by animation frames (ours: ${s[0]?.scroller ?? 'the document'}, ${Math.round(median(pick(s, 'distance')))} px; the grid: inside itself, ${Math.round(median(pick(g, 'distance')))} px). Met when ≥ 59 fps and ≤ 5 % of frames late.` });
+    row({ figure: 'the same scroll: frames late (> 20 ms, a frame missed)', ours: oursLate, peer: peerLate, peerName: GRID, show: (v) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—'), target: '≤ 5 %', met: oursLate <= 5, note: `95th percentile frame interval: ours ${ms(percentile(sAll, 95))}, peer ${ms(percentile(gAll, 95))}; longest: ours ${ms(Math.max(...sAll))}, peer ${ms(Math.max(...gAll))}.` });
+    await list.close();
+    await grid.close();
+  });
+
+  // 3. Step 1: 20 PDFs handed to the file input, beside Uppy's Dashboard; then its add/remove memory.
+  await section('upload', 'akto-invoice-upload, 20 PDFs', async () => {
+    console.log('[bench] Step 1, 20 PDFs, and Uppy…');
+    const upload = await open('upload.html', 'benchUploadRows');
+    const uppy = await open('uppy-peer.html', 'benchUppyRows');
+    const [ours, peer] = (await sideBySide(RUNS, () => call(upload, 'benchUploadRows', 1), () => call(uppy, 'benchUppyRows', 1))).map((side) => pick(side));
+    row({ figure: 'step 1: 20 PDFs handed to the file input → 20 rows painted', ours: median(ours), peer: median(peer), peerName: UPPY, target: '≤ peer', met: median(ours) <= median(peer), note: `ours ${spread(ours)}; peer ${spread(peer)}; the same 20 files to each one's own <input type=file> (change event); Uppy: its Dashboard's file items, ours: our rows (each then read in the browser, the uploads held by the mock).` });
+    await upload.close();
+    await uppy.close();
+    const [a, b] = [await memory('upload.html', 'benchUploadCycle', undefined, 20), await memory('uppy-peer.html', 'benchUppyAddRemove', undefined, 20)];
+    row({ figure: 'step 1: memory after 20 add/remove cycles of 20 invoices', ours: objectsOf(a), peer: objectsOf(b), peerName: UPPY, show: showMemory(a), showPeer: showMemory(b), ratio: false, target: MEMORY_TARGET, met: noLeak(a), note: `one element kept mounted, forced GC; ours ${kb(a.before.heap).slice(1)} → ${kb(a.after.heap).slice(1)}, peer ${kb(b.before.heap).slice(1)} → ${kb(b.after.heap).slice(1)}.` });
+  });
+
+  // 4. Step 2: no peer (no widget checks invoices against AKTO's rules).
+  await section('validate', 'akto-invoice-validate, 50 pending', async () => {
+    console.log('[bench] Step 2, 50 pending invoices…');
+    const validate = await open('validate.html', 'benchValidate', { width: 1600, height: 1000 });
+    await call(validate, 'benchValidate', 1);
+    const v = await call(validate, 'benchValidate', VALIDATE_RUNS);
+    for (const [key, label] of [['render', '50 pending invoices → table painted'], ['edit', 'an edit in each of the 50 rows → painted'], ['validate', '« Valider » on the 50 → table empty']]) {
+      row({ figure: `step 2: ${label}`, ours: median(v[key]), peerName: '', note: `${spread(v[key])}.` });
+    }
+    await validate.close();
+  });
+
+  // 5. The reader, beside pdf.js' own text extraction of the same files.
+  await section('reader', 'readInvoice', async () => {
+    console.log('[bench] The reader, and pdf.js…');
+    const reader = await open('reader.html', 'benchPdfjs');
+    const [ours, peer] = (await sideBySide(RUNS, () => call(reader, 'benchReader', 1), () => call(reader, 'benchPdfjs', 1))).map((side) => ({ facturx: pick(side, 'facturx'), text: pick(side, 'text') }));
+    row({ figure: '`readInvoice`: 300 kB Factur-X', ours: median(ours.facturx), peer: median(peer.facturx), peerName: PDFJS, note: `ours ${spread(ours.facturx)}; peer ${spread(peer.facturx)}; ours reads the embedded XML, the peer only the text of every page.` });
+    row({ figure: '`readInvoice`: 2-page text PDF', ours: median(ours.text), peer: median(peer.text), peerName: PDFJS, note: `ours ${spread(ours.text)}; peer ${spread(peer.text)}; ours finds the fields in the text the peer merely extracts.` });
+    await reader.close();
+  });
+
+  // 6. Memory: every element mounted, used and removed CYCLES times, each on a fresh page; first
+  // the page alone, to show what the page and the mock add by themselves.
+  if (wanted('memory')) console.log(`[bench] Memory: every element mounted, used and removed ${CYCLES} times…`);
+  await section('memory', 'memory: the page alone', async () => {
+    const alone = await memory('memory.html', 'benchMemoryBaseline', undefined, CYCLES);
+    row({ figure: `memory: the bench page alone (3 mock API calls a cycle), ${CYCLES}×`, ours: objectsOf(alone), show: showMemory(alone), note: `what the page, MSW and the mock add by themselves: heap ${kb(alone.before.heap).slice(1)} → ${kb(alone.after.heap).slice(1)}.` });
+  });
+  for (const tag of ELEMENTS) {
+    const figure = `memory: <${tag}> mounted, used, removed ${CYCLES}×`;
+    await section('memory', figure, async () => {
+      const ours = await memory('memory.html', 'benchMemoryCycle', tag, CYCLES, tag);
+      const peerSpec = MEMORY_PEERS[tag];
+      const peer = peerSpec ? await memory(peerSpec.page, peerSpec.fn, peerSpec.arg, CYCLES) : null;
+      const detail = (m) => `heap ${kb(m.before.heap).slice(1)} → ${kb(m.after.heap).slice(1)}, DOM nodes ${m.nodes >= 0 ? '+' : ''}${m.nodes}, listeners ${m.listeners >= 0 ? '+' : ''}${m.listeners}`;
+      const live = Number.isFinite(ours.live) ? `, instances of the element alive: ${ours.live}` : '';
+      const detached = Number.isFinite(ours.detached) ? `, detached DOM trees ${ours.detached >= 0 ? '+' : ''}${ours.detached}` : '';
+      row({
+        figure,
+        ours: objectsOf(ours),
+        peer: peer ? objectsOf(peer) : NaN,
+        peerName: peerSpec ? peerSpec.name.split(',')[0] : '',
+        show: showMemory(ours),
+        showPeer: peer ? showMemory(peer) : kb,
+        ratio: false,
+        target: MEMORY_TARGET,
+        met: noLeak(ours),
+        note: `ours: ${detail(ours)}${live}${detached}${peer ? `; peer (${peerSpec.name}): ${detail(peer)}` : ''}.`,
+      });
+    });
+  }
 } finally {
   await browser.close();
   await server.close();
 }
 
-const width = Math.max(...rows.map((r) => r[0].length));
-console.log(`\n${'figure'.padEnd(width)}  median     runs`);
-for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);
+// ---- the table --------------------------------------------------------------------------------
+
+const NO_PEER = [
+  '— in the peer column: no honest peer. Step 2 (validating invoices against AKTO\'s rules) and the other elements (details, dossiers, the entity picker, the provider, the PDF preview, the whole widget) have no off-the-shelf equivalent a partner would embed instead; a generic form or viewer would do a different job.',
+  `Ratio: ours ÷ peer (below 1× ours is faster or smaller); none for memory, where both growths are near zero and their quotient is noise. Memory: the growth over the cycles of the page's objects, JavaScript and DOM (heap snapshots after an idle wait and two forced collections, V8's compiled code and Chromium's performance-timeline buffers left out), with the heap's own growth (Runtime.getHeapUsage) in brackets; below ${LEAK_THRESHOLD / 1024} KB (${(LEAK_THRESHOLD / 1024 / CYCLES).toFixed(0)} KB a cycle) with no instance alive counts as no leak; "instances of the element alive" counts, after the cycles and a GC, the objects of the element's class (Runtime.queryObjects): 0 once every one removed is collected; DOM nodes, listeners and detached DOM trees are differences over the cycles.`,
+];
+const header = ['figure', 'ours (median)', 'peer (median)', 'ratio', 'target', 'met'];
+const cells = rows.map((r) => [r.figure, r.ours, r.peer, r.ratio, r.target, r.met]);
+const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+const line = (c) => c.map((text, i) => (i === 1 || i === 3 ? text.padStart(widths[i]) : text.padEnd(widths[i]))).join('  ').trimEnd();
+const context = `headless Chromium ${browserVersion}, ${RUNS} runs a figure (step 2: ${VALIDATE_RUNS}, scroll: ${SCROLL_RUNS}) after ${WARM_UP} warm-up runs, ${CYCLES} memory cycles after ${MEMORY_WARM_UP}, ${Math.round((Date.now() - started) / 1000)} s`;
+console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+for (const c of cells) console.log(line(c));
+console.log(`\n${context}`);
+for (const note of [...notes, ...NO_PEER]) console.log(`- ${note}`);
+
+const md = (text) => text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const markdown = [
+  `| ${header.join(' | ')} |`,
+  `| ${header.map((_, i) => (i === 1 || i === 2 || i === 3 ? '---:' : '---')).join(' | ')} |`,
+  ...cells.map((c) => `| ${c.map(md).join(' | ')} |`),
+  '',
+  `_${context}, ${new Date().toISOString().slice(0, 10)}._`,
+  '',
+  ...[...notes, ...NO_PEER].map((note) => `- ${md(note)}`),
+  '',
+].join('\n');
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(join(root, 'bench-results', 'latest.md'), markdown);
+console.log('\n[bench] Markdown table: bench-results/latest.md');
+if (crashed) process.exitCode = 1;

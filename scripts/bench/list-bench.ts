@@ -2,18 +2,26 @@
  * Runs in the page scripts/bench/list.html, driven by scripts/bench.mjs. The production script
  * (dist/akto-invoice-widget.js) against the mock backend with no latency; times are measured
  * from the moment the API's answer reaches the page to the frame after the rows are in the DOM.
+ *
+ * - `benchList(runs, pageSize)`: a page of invoices painted, then a search's answer painted;
+ * - `benchListScroll(pageSize, speed)`: a page of 1,000 invoices (a partner raising the page
+ *   size) painted, then the document scrolled from top to bottom at `speed` px/ms (or the list's
+ *   own viewport, should it ever scroll its rows itself), every frame interval recorded. The peer
+ *   of both is scripts/bench/grid-peer.ts.
  */
 import { createMockBackend } from '../../src/mocks/index.js';
-import { nextPaint, when } from './page-tools.js';
+import { nextPaint, scrollThrough, when, within, type ScrollRecord } from './page-tools.js';
 
 declare global {
   interface Window {
     benchList: (runs: number, pageSize: number) => Promise<{ render: number[]; search: number[] }>;
+    benchListScroll: (pageSize: number, speed: number) => Promise<{ render: number; scroller: string } & ScrollRecord>;
   }
 }
 
 const mock = createMockBackend({ baseUrl: '/api', invoiceCount: 1200 });
 const ready = mock.start();
+const SEARCH = 'FA-2026';
 
 // The moment each invoice-list answer arrived (the fetch promise resolved, before JSON and schema parsing).
 let answeredAt = 0;
@@ -24,30 +32,76 @@ window.fetch = async (input, init) => {
   return response;
 };
 
-window.benchList = async (runs, pageSize) => {
+const stage = () => document.getElementById('stage')!;
+const shownRows = (list: Element) => [...list.shadowRoot!.querySelectorAll('tbody tr:not(.skeleton)')];
+
+/**
+ * How many invoices the list holds on its current page, once it is no longer loading. The rows
+ * in the DOM when it renders them all; a list that renders only the rows in view (virtualised)
+ * is asked instead: `aria-rowcount` on its table (header row included), or the page it holds.
+ */
+function heldRows(list: Element): number {
+  const root = list.shadowRoot;
+  const table = root?.querySelector('table');
+  if (!root || !table || table.getAttribute('aria-busy') === 'true') return 0;
+  const rendered = shownRows(list).length;
+  if (rendered === 0) return 0;
+  const rowCount = Number(table.getAttribute('aria-rowcount')) - 1;
+  const state = list as unknown as { rows?: unknown[]; shown?: { items?: unknown[] }; invoices?: { value?: { items?: unknown[] } } };
+  const held = [state.rows, state.shown?.items, state.invoices?.value?.items].find(Array.isArray)?.length ?? 0;
+  return Math.max(rendered, Number.isFinite(rowCount) ? rowCount : 0, held);
+}
+
+async function mountList(pageSize: number, search = ''): Promise<Element> {
   await ready;
   await customElements.whenDefined('akto-invoice-list');
-  const stage = document.getElementById('stage')!;
+  const list = document.createElement('akto-invoice-list');
+  list.setAttribute('page-size', String(pageSize));
+  list.setAttribute('api-base', '/api');
+  if (search) list.setAttribute('search', search);
+  stage().replaceChildren(list);
+  const root = await within(when(stage(), () => Boolean(list.shadowRoot)).then(() => list.shadowRoot!), 5000, 'shadow root');
+  await within(when(root, () => heldRows(list) >= pageSize, { attributes: true }), 30_000, `${pageSize} invoices`);
+  return list;
+}
+
+window.benchList = async (runs, pageSize) => {
   const render: number[] = [];
   const search: number[] = [];
   for (let run = 0; run < runs; run++) {
-    stage.replaceChildren();
-    const list = document.createElement('akto-invoice-list');
-    list.setAttribute('page-size', String(pageSize));
-    list.setAttribute('api-base', '/api');
-    stage.append(list);
-    await new Promise((r) => setTimeout(r));
-    const root = list.shadowRoot!;
-    const rows = () => root.querySelectorAll('tbody tr:not(.skeleton)');
-    await when(root, () => rows().length === pageSize);
+    const list = await mountList(pageSize);
     render.push((await nextPaint()) - answeredAt);
 
     // A search answered by the server: from its answer to the updated rows painted.
-    const target = 'FA-2026';
-    list.setAttribute('search', target);
-    await when(root, () => rows().length > 0 && [...rows()].every((r) => r.querySelector('td')!.textContent!.includes(target)));
+    list.setAttribute('search', SEARCH);
+    const root = list.shadowRoot!;
+    const matches = () => heldRows(list) > 0 && shownRows(list).every((r) => r.querySelector('td')!.textContent!.includes(SEARCH));
+    await within(when(root, matches, { attributes: true }), 10_000, 'search results');
     search.push((await nextPaint()) - answeredAt);
   }
-  stage.replaceChildren();
+  stage().replaceChildren();
   return { render, search };
+};
+
+/**
+ * What scrolls the rows: the document when the list grows with them (it renders them all, or pads
+ * the rows it does not render); otherwise an element of the list that scrolls them itself.
+ */
+function scrollerOf(list: Element, pageSize: number): { element: Element | null; name: string } {
+  const tall = (el: Element) => el.scrollHeight - el.clientHeight >= pageSize * 10;
+  if (tall(document.scrollingElement ?? document.documentElement)) return { element: null, name: 'the document' };
+  const inner = [...list.shadowRoot!.querySelectorAll('*')].find((el) => tall(el) && /auto|scroll/.test(getComputedStyle(el).overflowY));
+  if (!inner) throw new Error(`bench: nothing scrolls ${pageSize} invoices (the document is ${document.documentElement.scrollHeight} px high)`);
+  return { element: inner, name: `the list's own ${inner.localName}${inner.className ? `.${String(inner.className).split(' ')[0]}` : ''}` };
+}
+
+window.benchListScroll = async (pageSize, speed) => {
+  const list = await mountList(pageSize);
+  const render = (await nextPaint()) - answeredAt;
+  // Nothing else on the page: the list's own toolbar and footer above and below the rows.
+  const scroller = scrollerOf(list, pageSize);
+  const record = await scrollThrough(scroller.element, speed);
+  list.remove();
+  window.scrollTo(0, 0);
+  return { render, scroller: scroller.name, ...record };
 };

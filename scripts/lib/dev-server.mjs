@@ -18,9 +18,9 @@ export async function buildScript() {
 }
 
 /**
- * @param {{ port?: number, entries: string[], redirect?: string, headers?: Record<string, string>, plugins?: import('vite').Plugin[] }} options
+ * @param {{ port?: number, entries: string[], redirect?: string, headers?: Record<string, string>, plugins?: import('vite').Plugin[], logLevel?: import('vite').LogLevel }} options
  */
-export async function startDevServer({ port = 5173, entries, redirect, headers = {}, plugins = [] }) {
+export async function startDevServer({ port = 5173, entries, redirect, headers = {}, plugins = [], logLevel = 'warn' }) {
   const serviceWorker = {
     name: 'akto-mock-service-worker',
     configureServer(server) {
@@ -49,7 +49,7 @@ export async function startDevServer({ port = 5173, entries, redirect, headers =
     // public/ may hold a stale copy of the worker from `msw init`: the middleware serves the installed one.
     publicDir: false,
     appType: 'mpa',
-    logLevel: 'warn',
+    logLevel,
     clearScreen: false,
     server: { host: '127.0.0.1', port, strictPort: false, headers: { 'Cache-Control': 'no-store', ...headers } },
     optimizeDeps: {

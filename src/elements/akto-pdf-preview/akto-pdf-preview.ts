@@ -67,8 +67,16 @@ export class AktoPdfPreview extends AktoElement {
   private rendering?: RenderTask;
   private loadId = 0;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back in a page (moved): its document was closed on removal, open it again.
+    if (this.source && this.status !== 'idle' && !this.document) void this.load();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A PDF still opening is destroyed when it arrives (see load), not kept by a removed element.
+    this.loadId++;
     void this.close();
   }
 
@@ -120,7 +128,7 @@ export class AktoPdfPreview extends AktoElement {
     try {
       const { openPdf } = await import('../../reader/pdf-text.js');
       const document = await openPdf(await this.source.arrayBuffer());
-      if (id !== this.loadId) return void document.loadingTask.destroy(); // another PDF was chosen meanwhile
+      if (id !== this.loadId) return void document.loadingTask.destroy(); // another PDF was chosen meanwhile, or the element removed
       this.document = document;
       this.pages = document.numPages;
       this.status = 'ready';

@@ -1,0 +1,150 @@
+/**
+ * The peer of « Liste de mes factures » (scripts/bench/list-bench.ts), driven by scripts/bench.mjs
+ * in the same Chromium run: AG Grid Community, the data grid a partner is most likely to reach
+ * for instead (by far the most downloaded framework-free grid on npm, ahead of DataTables, which
+ * needs jQuery, Tabulator and Grid.js), set up as its quick start says (all community modules,
+ * its default Quartz theme, a grid of fixed height that renders only the rows in view) and fed the
+ * very same invoices from the same mock API: the same nine columns, amounts and dates formatted
+ * the French way, a status label and a « Détails » button per row.
+ *
+ * - `benchGrid(runs, pageSize)`: the page's answer → grid painted; a search's answer (the same
+ *   server-side search as ours) → rows painted;
+ * - `benchGridScroll(pageSize, speed)`: 1,000 invoices painted, then the grid scrolled from top to
+ *   bottom at the same speed as our list (its own viewport: a grid scrolls inside itself);
+ * - `benchGridCycle(pageSize)`: mount, fill, search, destroy, for the memory figure.
+ */
+import { AllCommunityModule, createGrid, ModuleRegistry, type ColDef, type GridApi } from 'ag-grid-community';
+import { createMockBackend } from '../../src/mocks/index.js';
+import { nextPaint, scrollThrough, startMock, type ScrollRecord, when, within } from './page-tools.js';
+
+declare global {
+  interface Window {
+    benchGrid: (runs: number, pageSize: number) => Promise<{ render: number[]; search: number[] }>;
+    benchGridScroll: (pageSize: number, speed: number) => Promise<{ render: number } & ScrollRecord>;
+    benchGridCycle: (pageSize: number) => Promise<void>;
+  }
+}
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+interface Invoice {
+  id: string;
+  reference: string;
+  issueDate: string | null;
+  depositDate: string;
+  amountHT: number | null;
+  amountTTC: number | null;
+  status: string;
+  transferNumber: string | null;
+  transferDate: string | null;
+}
+
+const mock = createMockBackend({ baseUrl: '/api', invoiceCount: 1200 });
+const ready = startMock(mock);
+const SEARCH = 'FA-2026';
+const STATUS: Record<string, string> = { 'a-valider': 'À valider', 'en-cours-analyse': "En cours d'analyse", payee: 'Payée', 'partiellement-payee': 'Partiellement payée', rejetee: 'Rejetée' };
+const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const day = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const date = (iso: string | null | undefined) => (iso ? day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '');
+
+const columns: ColDef<Invoice>[] = [
+  { field: 'reference', headerName: 'Référence' },
+  { field: 'issueDate', headerName: "Date d'émission", valueFormatter: (p) => date(p.value) },
+  { field: 'depositDate', headerName: 'Date de dépôt', valueFormatter: (p) => date(p.value) },
+  { field: 'amountHT', headerName: 'Montant HT', type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : money.format(p.value)) },
+  { field: 'amountTTC', headerName: 'Montant TTC', type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : money.format(p.value)) },
+  { field: 'status', headerName: 'Statut', valueFormatter: (p) => STATUS[p.value] ?? p.value },
+  { field: 'transferNumber', headerName: 'N° de virement' },
+  { field: 'transferDate', headerName: 'Date de virement', valueFormatter: (p) => date(p.value) },
+  {
+    colId: 'details',
+    headerName: '',
+    sortable: false,
+    cellRenderer: (p: { data?: Invoice }) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Détails';
+      button.setAttribute('aria-label', `Détails de la facture ${p.data?.reference ?? ''}`);
+      return button;
+    },
+  },
+];
+
+const stage = () => document.getElementById('stage')!;
+
+/** A page of the same API our list calls; `answeredAt` when the fetch resolved, as list-bench.ts. */
+async function fetchPage(pageSize: number, q = ''): Promise<{ items: Invoice[]; answeredAt: number }> {
+  const query = new URLSearchParams({ sort: 'depositDate', order: 'desc', page: '1', pageSize: String(pageSize) });
+  if (q) query.set('q', q);
+  const response = await fetch(`/api/invoices?${query}`);
+  const answeredAt = performance.now();
+  const page = (await response.json()) as { items: Invoice[] };
+  return { items: page.items, answeredAt };
+}
+
+/** Whether every row the grid has in view shows the given invoices (its first column's text). */
+function shows(api: GridApi<Invoice>, container: HTMLElement, items: Invoice[]): boolean {
+  if (api.getDisplayedRowCount() !== items.length) return false;
+  const first = api.getFirstDisplayedRowIndex();
+  const last = api.getLastDisplayedRowIndex();
+  if (items.length && last < 0) return false;
+  for (let i = Math.max(first, 0); i <= last; i++) {
+    const cell = container.querySelector(`.ag-row[row-index="${i}"] .ag-cell[col-id="reference"]`);
+    if (cell?.textContent !== items[i]!.reference) return false;
+  }
+  return true;
+}
+
+async function mountGrid(): Promise<{ api: GridApi<Invoice>; container: HTMLElement }> {
+  await ready;
+  const container = document.createElement('div');
+  container.style.height = '860px'; // the window (900 px) less a margin: the grid scrolls inside
+  stage().replaceChildren(container);
+  const api = createGrid<Invoice>(container, { columnDefs: columns, rowData: [], defaultColDef: { flex: 1, minWidth: 110 } });
+  return { api, container };
+}
+
+async function fill(api: GridApi<Invoice>, container: HTMLElement, pageSize: number, q = ''): Promise<number> {
+  const { items, answeredAt } = await fetchPage(pageSize, q);
+  api.setGridOption('rowData', items);
+  await within(when(container, () => shows(api, container, items), { attributes: true }), 30_000, `${items.length} invoices in the grid`);
+  return (await nextPaint()) - answeredAt;
+}
+
+window.benchGrid = async (runs, pageSize) => {
+  const render: number[] = [];
+  const search: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { api, container } = await mountGrid();
+    await nextPaint();
+    render.push(await fill(api, container, pageSize));
+    search.push(await fill(api, container, pageSize, SEARCH));
+    api.destroy();
+  }
+  stage().replaceChildren();
+  return { render, search };
+};
+
+window.benchGridScroll = async (pageSize, speed) => {
+  const { api, container } = await mountGrid();
+  await nextPaint();
+  const render = await fill(api, container, pageSize);
+  // The element that scrolls the rows: `.ag-grid-viewport` in AG Grid 36, `.ag-body-viewport` before.
+  const viewport = container.querySelector<HTMLElement>('.ag-grid-viewport') ?? container.querySelector<HTMLElement>('.ag-body-viewport');
+  if (!viewport) throw new Error("bench: no scrolling viewport in the grid");
+  const record = await scrollThrough(viewport, speed);
+  if (record.distance < pageSize * 10) throw new Error(`bench: the grid scrolls only ${record.distance} px with ${pageSize} invoices`);
+  api.destroy();
+  stage().replaceChildren();
+  return { render, ...record };
+};
+
+window.benchGridCycle = async (pageSize) => {
+  const { api, container } = await mountGrid();
+  await fill(api, container, pageSize);
+  await fill(api, container, pageSize, SEARCH);
+  await nextPaint();
+  api.destroy();
+  stage().replaceChildren();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+};
