@@ -153,15 +153,19 @@ describe('<akto-invoice-upload>', () => {
       const good = await sampleFile(OTHER);
       const big = await sampleFile('test/fixtures/scan.pdf', 'gros.pdf');
       await addInvoices(el, [good, new File(['not a pdf'], 'faux.pdf', { type: 'application/pdf' }), new File([], 'vide.pdf'), big, good]);
-      const refusals = $$(root(el), '.refusals li').map((li) => text(li));
-      expect(refusals).to.deep.equal([
-        "« faux.pdf » n'a pas été ajouté : ce fichier n'est pas un PDF.",
+      // Size, emptiness and duplicates are known at once; what a file really is, from its first
+      // bytes, when its row is checked (the rows show first).
+      const refusals = () => $$(root(el), '.refusals li').map((li) => text(li));
+      await until(() => refusals().length === 4, 4000, 'the fake PDF refused');
+      expect(refusals()).to.deep.equal([
         "« vide.pdf » n'a pas été ajouté : le fichier est vide.",
         "« gros.pdf » n'a pas été ajouté : il dépasse la taille maximale de 7 ko.",
         "« facture-2606-calcul-mental.pdf » n'a pas été ajouté : ce fichier est déjà dans la liste.",
+        "« faux.pdf » n'a pas été ajouté : ce fichier n'est pas un PDF.",
       ]);
       expect(rows(el).map((r) => text($(r, '.name')))).to.deep.equal(['facture-2606-calcul-mental.pdf']);
-      expect(text($(root(el), '.visually-hidden[role="status"]'))).to.contain('1 fichier ajouté.');
+      expect(text($(root(el), '.visually-hidden[role="status"]'))).to.contain("« faux.pdf » n'a pas été ajouté : ce fichier n'est pas un PDF.");
+      expect([...mock.store.uploads.values()].some((u) => u.name === 'faux.pdf'), 'never uploaded').to.equal(false);
     });
 
     it('shows a file name with markup as text', async () => {

@@ -55,6 +55,8 @@ const SUPPORTING_ACCEPT = 'application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.
 
 let keys = 0;
 const fileUpload = (file: File, state: FileUpload['state'] = 'waiting'): FileUpload => ({ key: `f${++keys}`, file, state, progress: 0, idempotencyKey: newIdempotencyKey(), notes: [] });
+/** A name with right-to-left marks must not turn the rest of the sentence around. */
+const isolate = (name: string) => `\u2068${name}\u2069`;
 const sameFile = (a: File, b: File) => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
 
 /**
@@ -415,17 +417,17 @@ export class AktoInvoiceUpload extends AktoElement {
     if (this.draft && !row) await this.resumeDraft();
     const t = this.t.upload;
     const max = formatFileSize(this.maxSize, this.locale);
-    // A name with right-to-left marks must not turn the rest of the sentence around.
-    const isolated = (file: File) => `\u2068${file.name}\u2069`;
+    const isolated = (file: File) => isolate(file.name);
     const existing = row ? row.supporting.map((s) => s.file) : this.rows.map((r) => r.file);
     const accepted: File[] = [];
     const refused: string[] = [];
-    const types = await Promise.all(files.map((file) => (file.size ? sniffBlob(file).catch(() => null) : null)));
+    // Supporting documents are told apart by their first bytes here; invoices, whose rows show at
+    // once, in their check (reading 20 files' first bytes before showing anything takes longer).
+    const types = row ? await Promise.all(files.map((file) => (file.size ? sniffBlob(file).catch(() => null) : null))) : [];
     files.forEach((file, i) => {
       const type = types[i];
       if (file.size === 0) refused.push(t.refusal.empty(isolated(file)));
       else if (file.size > this.maxSize) refused.push(t.refusal.tooLarge(isolated(file), max));
-      else if (!row && type !== 'application/pdf') refused.push(t.refusal.notPdf(isolated(file)));
       else if (row && !type) refused.push(t.refusal.notSupported(isolated(file)));
       else if ([...existing, ...accepted].some((other) => sameFile(other, file))) refused.push(t.refusal.duplicate(isolated(file)));
       else accepted.push(file);
@@ -434,7 +436,9 @@ export class AktoInvoiceUpload extends AktoElement {
     else {
       const added: InvoiceRow[] = accepted.map((file) => ({ ...fileUpload(file, 'checking'), creditNote: false, salaryCosts: false, supporting: [], derogation: null }));
       this.rows = [...this.rows, ...added];
-      for (const invoice of added) void this.check(invoice);
+      // The checks read files and run pdf.js on the main thread: they start a frame after the new
+      // rows were painted, so the rows show first.
+      requestAnimationFrame(() => requestAnimationFrame(() => added.forEach((invoice) => void this.check(invoice))));
     }
     this.refusals = [...this.refusals, ...refused];
     this.notice = '';
@@ -450,6 +454,14 @@ export class AktoInvoiceUpload extends AktoElement {
    */
   private async check(row: InvoiceRow): Promise<void> {
     const t = this.t.upload;
+    // Not a PDF whatever its name says (its first bytes): taken off with the other refusals.
+    if ((await sniffBlob(row.file).catch(() => null)) !== 'application/pdf') {
+      if (row.state !== 'checking') return;
+      this.rows = this.rows.filter((r) => r !== row);
+      this.refusals = [...this.refusals, t.refusal.notPdf(isolate(row.file.name))];
+      this.announcement = this.refusals.at(-1)!;
+      return;
+    }
     try {
       // A few readings at a time: 200 files dropped at once must not freeze the page.
       const reading = await readingSlot(async () => {

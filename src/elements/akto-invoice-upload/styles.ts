@@ -88,6 +88,9 @@ export const uploadStyles = css`
     border: 1px solid var(--_akto-border);
     border-radius: var(--_akto-radius);
     background: var(--_akto-surface);
+    /* 20 or 200 invoices at once: rows out of view are not laid out or painted until near it. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 22rem;
   }
   .invoice[data-incomplete] {
     border-inline-start: 4px solid var(--_akto-warning);
