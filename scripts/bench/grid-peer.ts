@@ -72,13 +72,13 @@ const columns: ColDef<Invoice>[] = [
 
 const stage = () => document.getElementById('stage')!;
 
-/** A page of the same API our list calls; `answeredAt` when the fetch resolved, as list-bench.ts. */
+/** A page of the same API our list calls; `answeredAt` when its body is in the page, as list-bench.ts. */
 async function fetchPage(pageSize: number, q = ''): Promise<{ items: Invoice[]; answeredAt: number }> {
   const query = new URLSearchParams({ sort: 'depositDate', order: 'desc', page: '1', pageSize: String(pageSize) });
   if (q) query.set('q', q);
-  const response = await fetch(`/api/invoices?${query}`);
+  const body = await (await fetch(`/api/invoices?${query}`)).text();
   const answeredAt = performance.now();
-  const page = (await response.json()) as { items: Invoice[] };
+  const page = JSON.parse(body) as { items: Invoice[] };
   return { items: page.items, answeredAt };
 }
 

@@ -14,8 +14,19 @@ export function startMock(mock: MockBackend): Promise<void> {
   return mock.start();
 }
 
-/** Resolves after the frame following the current one is painted (two animation frames). */
-export const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
+/**
+ * Resolves when the next frame has been painted: an animation frame runs just before the frame's
+ * style, layout and paint, and a task posted from it runs just after them. (A second animation
+ * frame instead would add a whole frame to every figure, ours and the peers'.)
+ */
+export const nextPaint = () =>
+  new Promise<number>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(undefined);
+    }),
+  );
 
 /**
  * Resolves when `check` holds, re-checking on every change under `root` (attributes too with
