@@ -171,14 +171,15 @@ export const tableStyles = css`
   }
   /* While the first page loads, one highlight sweeps over the placeholder rows. It moves by transform
      alone, so the compositor animates it and the main thread stays free to read the answer (a
-     moving gradient in every placeholder cell was repainted by the main thread every frame). */
-  .table-wrap:has(.skeleton) {
+     moving gradient in every placeholder cell was repainted by the main thread every frame).
+     A class, not :has(.skeleton): inserting 100 rows would make the browser check :has again. */
+  .table-wrap.loading {
     overflow: hidden;
   }
-  tbody:has(> .skeleton) {
+  .loading tbody {
     position: relative;
   }
-  tbody:has(> .skeleton)::after {
+  .loading tbody::after {
     content: '';
     position: absolute;
     inset: 0;
@@ -193,7 +194,7 @@ export const tableStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce), (forced-colors: active) {
-    tbody:has(> .skeleton)::after {
+    .loading tbody::after {
       display: none;
     }
   }

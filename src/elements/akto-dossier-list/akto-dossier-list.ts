@@ -234,7 +234,7 @@ export class AktoDossierList extends AktoElement {
       </th>`;
     };
     const sortKey = (DOSSIER_SORT_KEYS as readonly string[]).includes(this.sort) ? this.sort : 'start';
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption">
+    return html`<div class=${page ? 'table-wrap' : 'table-wrap loading'} role="region" tabindex="0" aria-labelledby="caption">
       <table part="table" aria-busy=${String(pending)}>
         <caption id="caption">${t.caption(t.sortNames[sortKey], this.order === 'asc' ? 'asc' : 'desc', Math.min(this.page, pages), pages)}</caption>
         <thead>

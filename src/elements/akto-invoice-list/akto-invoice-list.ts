@@ -322,7 +322,7 @@ export class AktoInvoiceList extends AktoElement {
         <button class="sort" @click=${() => this.sortBy(key)}>${columns[key]}${sortIcon(sorted ? this.order : null)}</button>
       </th>`;
     };
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption">
+    return html`<div class=${page ? 'table-wrap' : 'table-wrap loading'} role="region" tabindex="0" aria-labelledby="caption">
       <table part="table" aria-busy=${String(pending)} @click=${this.onTableClick}>
         <caption id="caption">${t.caption(columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages)}</caption>
         <thead>
