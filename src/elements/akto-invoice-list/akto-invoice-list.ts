@@ -115,6 +115,12 @@ export class AktoInvoiceList extends AktoElement {
   @state() private depositing = false;
   /** The last page shown: kept on screen, dimmed, while the next one loads (the layout does not jump). */
   @state() private shown: InvoicePage | null = null;
+  /**
+   * The first page arrives: the rows that fill the screen are painted first, the rest of a long
+   * page a task later (nothing of it can be focused or seen yet, and a page of 100 then paints as
+   * soon as a page of 20 would).
+   */
+  @state() private firstGroupOnly = false;
 
   @query('dialog.detail') private dialog?: HTMLDialogElement;
   @query('dialog.deposit') private depositDialog?: HTMLDialogElement;
@@ -142,6 +148,10 @@ export class AktoInvoiceList extends AktoElement {
       if (page.items.length === 0 && page.total > 0 && this.page > last) {
         this.page = last; // a deep link past the end: show the last page instead of nothing
         return;
+      }
+      if (!this.shown && page.items.length > GROUP) {
+        this.firstGroupOnly = true;
+        requestAnimationFrame(() => setTimeout(() => (this.firstGroupOnly = false)));
       }
       this.shown = page;
       this.announcement = this.t.invoiceList.found(page.total);
@@ -331,7 +341,7 @@ export class AktoInvoiceList extends AktoElement {
             <th scope="col"><span class="visually-hidden">${columns.actions}</span></th>
           </tr>
         </thead>
-        ${page ? groups(page.items).map((group) => html`<tbody>${group.map((i) => row(i, text))}</tbody>`) : html`<tbody>${skeletonRows(this.pageSize, 9)}</tbody>`}
+        ${page ? groups(this.firstGroupOnly ? page.items.slice(0, GROUP) : page.items).map((group) => html`<tbody>${group.map((i) => row(i, text))}</tbody>`) : html`<tbody>${skeletonRows(this.pageSize, 9)}</tbody>`}
       </table>
     </div>`;
   }
