@@ -3,7 +3,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, fn } from 'storybook/test';
+import { expect, fn, waitFor } from 'storybook/test';
 import '../src/elements/akto-invoice-list/define.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_RIB_REQUEST } from '../src/core/events.js';
 import { deepQuery, deepQueryAll, findDeep, inProvider, NARROW, narrowFrame, waitForText } from './support/index.js';
@@ -78,7 +78,8 @@ export const LongList: Story = {
   render: () => inProvider(html`<akto-invoice-list page-size="100"></akto-invoice-list>`),
   play: async ({ canvasElement }) => {
     await findDeep(canvasElement, 'tbody tr:not(.skeleton)');
-    await expect(rows(canvasElement)).toHaveLength(100);
+    // The rows that fill the screen paint first, the rest a task later.
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(100));
   },
 };
 
