@@ -342,8 +342,8 @@ describe('<akto-invoice-list> with 1,000 invoices a page', () => {
   it('shows the size the host set among the page sizes', async () => {
     const el = await mountThousand();
     const size = $(el, '#page-size') as HTMLSelectElement;
-    expect([...size.options].map((o) => o.text)).to.deep.equal(['20 factures max.', '50 factures max.', '100 factures max.', '1000 factures max.']);
-    expect(size.selectedOptions[0]!.text).to.equal('1000 factures max.');
+    expect([...size.options].map((o) => o.text)).to.deep.equal(['20 factures max.', '50 factures max.', '100 factures max.', '1\u202f000 factures max.']);
+    expect(size.selectedOptions[0]!.text).to.equal('1\u202f000 factures max.');
     size.value = '100';
     size.dispatchEvent(new Event('change'));
     await until(() => rows(el).length === 100, 4000, '100 rows');
