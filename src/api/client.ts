@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod/mini';
 import { fillPath, routes, toSearchParams, type Route, type RouteName, type Routes } from './contract.js';
-import { ApiError } from './errors.js';
+import { ApiError, WHOLE_BODY } from './errors.js';
 import { Problem, type UploadKind } from './schemas.js';
 
 /** A bearer token, or a function that returns the current one (and may refresh it). */
@@ -126,13 +126,13 @@ export class ApiClient {
     if (!response.ok) throw await problemError(response);
     if (route.response === 'empty') {
       // « No content » means it: a body here is a proxy's page or a server that did something else.
-      if ((await response.text()).trim()) throw new ApiError('contract', { status: response.status, path: '(body)' });
+      if ((await response.text()).trim()) throw badBody(response);
       return undefined;
     }
     if (route.response === 'pdf') {
       // A maintenance page served as 200 must not be saved or shown as the invoice.
       const blob = await response.blob();
-      if (new TextDecoder().decode(await blob.slice(0, 1024).arrayBuffer()).indexOf('%PDF-') < 0) throw new ApiError('contract', { status: response.status, path: '(body)' });
+      if (new TextDecoder().decode(await blob.slice(0, 1024).arrayBuffer()).indexOf('%PDF-') < 0) throw badBody(response);
       return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
     }
     if (route.response === 'multipart') throw new Error('A response is never multipart');
@@ -140,16 +140,19 @@ export class ApiClient {
     try {
       data = await response.json();
     } catch (error) {
-      throw new ApiError('contract', { status: response.status, path: '(body)', cause: error });
+      throw badBody(response, error);
     }
     const parsed = route.response.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiError('contract', { status: response.status, path: issue?.path.join('.') || '(body)', cause: parsed.error });
+      throw new ApiError('contract', { status: response.status, path: issue?.path.join('.') || WHOLE_BODY, cause: parsed.error });
     }
     return parsed.data;
   }
 }
+
+/** An answer that breaks the contract as a whole. */
+const badBody = (response: Response, cause?: unknown) => new ApiError('contract', { status: response.status, path: WHOLE_BODY, cause });
 
 async function problemError(response: Response): Promise<ApiError> {
   let problem: Problem | undefined;

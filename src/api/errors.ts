@@ -1,6 +1,9 @@
 import type { ApiErrorKind, Translation } from '../i18n/translation.js';
 import type { FieldError, Problem } from './schemas.js';
 
+/** The `path` of a contract error that concerns the whole answer (not JSON, not a PDF, a body where none was due). */
+export const WHOLE_BODY = '(body)';
+
 /**
  * Every failure of the client, typed so an element can tell the user what happened:
  * `network` (unreachable), `timeout`, `http` (with the server's problem details),
@@ -41,7 +44,8 @@ export class ApiError extends Error {
       case 'validation':
         return this.problem?.detail ?? t.errors.validation;
       case 'contract':
-        return this.path ? `${t.errors.contract} ${t.errors.contractAt(this.path)}` : t.errors.contract;
+        // A field's name helps whoever reports it; « (body) » would not.
+        return this.path && this.path !== WHOLE_BODY ? `${t.errors.contract} ${t.errors.contractAt(this.path)}` : t.errors.contract;
       default:
         return t.errors[this.kind];
     }

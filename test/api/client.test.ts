@@ -88,7 +88,9 @@ describe('ApiClient', () => {
     const pdf = await client().call('getPendingPdf', { params: { pendingId } });
     expect(new TextDecoder().decode(await pdf.slice(0, 5).arrayBuffer())).to.equal('%PDF-');
     mock.faults.fail('getPendingPdf', 'malformed'); // a maintenance page served as 200
-    expect((await failure(client().call('getPendingPdf', { params: { pendingId } }))).kind).to.equal('contract');
+    const notPdf = await failure(client().call('getPendingPdf', { params: { pendingId } }));
+    expect(notPdf.kind).to.equal('contract');
+    expect(notPdf.userMessage(fr), 'no « (body) » for the user').to.equal(fr.errors.contract);
     mock.faults.fail('deletePending', 'malformed'); // 200 with a body instead of 204
     expect((await failure(client().call('deletePending', { params: { pendingId } }))).kind).to.equal('contract');
     expect(mock.store.listPending('527319461').map((p) => p.id)).to.include(pendingId);
