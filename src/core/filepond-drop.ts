@@ -130,20 +130,17 @@ export function attachDrop(area: HTMLElement, onFiles: (files: File[], point: Dr
   // FilePond reads a drop asynchronously (folders…) and then checks what is under the pointer:
   // the layer stays until it has handed the files over, or a moment at most.
   const onEnd = () => setTimeout(() => cover(false), 1500);
-  area.addEventListener('dragenter', onEnter);
-  area.addEventListener('dragover', onOver, true);
-  area.addEventListener('drop', onOver, true);
-  area.addEventListener('dragleave', onLeave);
-  area.addEventListener('drop', onEnd);
-  document.addEventListener('dragend', onEnd);
+  const listening = new AbortController(); // destroy() removes every listener at once
+  const { signal } = listening;
+  area.addEventListener('dragenter', onEnter, { signal });
+  area.addEventListener('dragover', onOver, { capture: true, signal });
+  area.addEventListener('drop', onOver, { capture: true, signal });
+  area.addEventListener('dragleave', onLeave, { signal });
+  area.addEventListener('drop', onEnd, { signal });
+  document.addEventListener('dragend', onEnd, { signal });
   return {
     destroy: () => {
-      area.removeEventListener('dragenter', onEnter);
-      area.removeEventListener('dragover', onOver, true);
-      area.removeEventListener('drop', onOver, true);
-      area.removeEventListener('dragleave', onLeave);
-      area.removeEventListener('drop', onEnd);
-      document.removeEventListener('dragend', onEnd);
+      listening.abort();
       // FilePond puts its input back beside its root a moment later: give the root a detached
       // parent, so that works even when the area has already left the page.
       document.createElement('div').append(root);
