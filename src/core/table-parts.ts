@@ -1,5 +1,6 @@
-import { html, svg, type TemplateResult } from 'lit';
-import type { SortOrder } from '../api/schemas.js';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { PAGE_SIZES, type Entity, type SortOrder } from '../api/schemas.js';
+import { formatSiren } from '../i18n/index.js';
 
 /** Shared by the paged lists (« Liste de mes factures », « Mes dossiers »). */
 
@@ -17,4 +18,68 @@ export function skeletonRows(pageSize: number, columns: number): TemplateResult[
 /** The last page of an answer, for a deep link that points past the end. */
 export function lastPage(page: { total: number; pageSize: number }): number {
   return Math.max(1, Math.ceil(page.total / page.pageSize));
+}
+
+/** The page size asked of the server: one the select offers, else the host's, between 1 and 1,000. */
+export function pageSizeOf(size: number): number {
+  return (PAGE_SIZES as readonly number[]).includes(size) ? size : Math.min(Math.max(Math.floor(size) || 20, 1), 1000);
+}
+
+/** The words a list's footer and entity filter use (each list has its own, « factures » or « dossiers »). */
+export interface ListLabels {
+  entity: string;
+  allEntities: string;
+  pageSizeLabel: string;
+  pageSize: (size: number) => string;
+  pageOf: (page: number, pages: number) => string;
+  previousPage: string;
+  nextPage: string;
+  total: (count: number) => string;
+}
+
+/** The entity filter, shown when the account manages more than one. */
+export function entityFilter(t: ListLabels, entities: Entity[], selected: string, choose: (siren: string) => void): TemplateResult | typeof nothing {
+  if (entities.length <= 1) return nothing;
+  return html`<div class="field">
+    <label for="entity">${t.entity}</label>
+    <select id="entity" @change=${(e: Event) => choose((e.target as HTMLSelectElement).value)}>
+      <option value="" ?selected=${!selected}>${t.allEntities}</option>
+      ${entities.map((e) => html`<option value=${e.siren} ?selected=${selected === e.siren}>${e.name} (${formatSiren(e.siren)})</option>`)}
+    </select>
+  </div>`;
+}
+
+/** A page that could not be loaded: why, and « Réessayer ». */
+export function loadFailed(message: string, retryLabel: string, retry: () => void): TemplateResult {
+  return html`<div class="state error" role="alert">
+    <p>${message}</p>
+    <button class="button" @click=${retry}>${retryLabel}</button>
+  </div>`;
+}
+
+/**
+ * Under the table: how many in all, how many a page (20, 50, 100, and the host's size when it is
+ * another, so the select shows what is shown), and the pager.
+ */
+export function listFooter(
+  t: ListLabels,
+  state: { total: number | null; page: number; pages: number; pageSize: number },
+  go: { toPage: (page: number) => void; toPageSize: (size: number) => void },
+): TemplateResult {
+  const { total, page, pages, pageSize } = state;
+  const sizes = (PAGE_SIZES as readonly number[]).includes(pageSize) ? [...PAGE_SIZES] : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
+  return html`<div class="footer">
+    <span>${total !== null ? t.total(total) : html`&nbsp;`}</span>
+    <div class="field">
+      <label for="page-size" class="visually-hidden">${t.pageSizeLabel}</label>
+      <select id="page-size" @change=${(e: Event) => go.toPageSize(Number((e.target as HTMLSelectElement).value))}>
+        ${sizes.map((size) => html`<option value=${size} ?selected=${pageSize === size}>${t.pageSize(size)}</option>`)}
+      </select>
+    </div>
+    <nav class="pager" aria-label=${t.pageOf(page, pages)}>
+      <button class="button secondary" ?disabled=${page <= 1} @click=${() => go.toPage(page - 1)}>${t.previousPage}</button>
+      <span aria-current="page">${t.pageOf(Math.min(page, pages), pages)}</span>
+      <button class="button secondary" ?disabled=${page >= pages} @click=${() => go.toPage(page + 1)}>${t.nextPage}</button>
+    </nav>
+  </div>`;
 }

@@ -3,13 +3,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DOSSIER_SORT_KEYS, DossierState, PAGE_SIZES, type DossierPage, type DossierQuery, type DossierSortKey, type DossierSummary, type SortOrder } from '../../api/schemas.js';
+import { DOSSIER_SORT_KEYS, DossierState, type DossierPage, type DossierQuery, type DossierSortKey, type DossierSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, dossierStateBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_QUERY_CHANGE } from '../../core/events.js';
-import { lastPage, skeletonRows, sortIcon } from '../../core/table-parts.js';
+import { entityFilter, lastPage, listFooter, loadFailed, pageSizeOf, skeletonRows, sortIcon } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
-import { formatDate, formatSiren } from '../../i18n/index.js';
+import { formatDate } from '../../i18n/index.js';
 import { AktoDossierDetail } from '../akto-dossier-detail/akto-dossier-detail.js';
 import { dossierListStyles } from './styles.js';
 
@@ -112,7 +112,7 @@ export class AktoDossierList extends AktoElement {
       sort: (DOSSIER_SORT_KEYS as readonly string[]).includes(this.sort) ? this.sort : 'start',
       order: this.order === 'asc' ? 'asc' : 'desc',
       page: Math.max(1, Math.floor(this.page) || 1),
-      pageSize: (PAGE_SIZES as readonly number[]).includes(this.pageSize) ? this.pageSize : Math.min(Math.max(Math.floor(this.pageSize) || 20, 1), 1000),
+      pageSize: pageSizeOf(this.pageSize),
     };
     return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as DossierQuery;
   }
@@ -175,15 +175,7 @@ export class AktoDossierList extends AktoElement {
           )}
         </div>
       </fieldset>
-      ${entities.length > 1
-        ? html`<div class="field">
-            <label for="entity">${t.entity}</label>
-            <select id="entity" @change=${(e: Event) => this.setQuery({ entity: (e.target as HTMLSelectElement).value })}>
-              <option value="" ?selected=${!this.entity}>${t.allEntities}</option>
-              ${entities.map((e) => html`<option value=${e.siren} ?selected=${this.entity === e.siren}>${e.name} (${formatSiren(e.siren)})</option>`)}
-            </select>
-          </div>`
-        : nothing}
+      ${entityFilter(t, entities, this.entity, (entity) => this.setQuery({ entity }))}
       <div class="field"><button class="button quiet" @click=${this.clearFilters}>${t.clearFilters}</button></div>
     </div>`;
   }
@@ -194,10 +186,7 @@ export class AktoDossierList extends AktoElement {
     const error = this.dossiers.status === 3 ? this.dossiers.error : undefined;
     if (!this.client) return html``;
     if (error !== undefined)
-      return html`<div class="state error" role="alert">
-        <p>${this.errorMessage(error)}</p>
-        <button class="button" @click=${() => this.dossiers.run()}>${this.t.common.retry}</button>
-      </div>`;
+      return loadFailed(this.errorMessage(error), this.t.common.retry, () => this.dossiers.run());
     const page = this.shown;
     if (page && !pending && page.total === 0) {
       const filtered = Boolean(this.search.trim()) || this.activeFilterCount > 0;
@@ -207,20 +196,11 @@ export class AktoDossierList extends AktoElement {
     }
     const pages = page ? lastPage(page) : 1;
     return html`${this.renderTable(page, pending, pages)}
-      <div class="footer">
-        <span>${page ? t.total(page.total) : html`&nbsp;`}</span>
-        <div class="field">
-          <label for="page-size" class="visually-hidden">${t.pageSizeLabel}</label>
-          <select id="page-size" @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
-            ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${this.pageSize === size}>${t.pageSize(size)}</option>`)}
-          </select>
-        </div>
-        <nav class="pager" aria-label=${t.pageOf(this.page, pages)}>
-          <button class="button secondary" ?disabled=${this.page <= 1} @click=${() => this.setQuery({ page: this.page - 1 }, false)}>${t.previousPage}</button>
-          <span aria-current="page">${t.pageOf(Math.min(this.page, pages), pages)}</span>
-          <button class="button secondary" ?disabled=${this.page >= pages} @click=${() => this.setQuery({ page: this.page + 1 }, false)}>${t.nextPage}</button>
-        </nav>
-      </div>`;
+      ${listFooter(
+        t,
+        { total: page ? page.total : null, page: this.page, pages, pageSize: this.query.pageSize! },
+        { toPage: (to) => this.setQuery({ page: to }, false), toPageSize: (pageSize) => this.setQuery({ pageSize }) },
+      )}`;
   }
 
   private renderTable(page: DossierPage | null, pending: boolean, pages: number): TemplateResult {

@@ -2,14 +2,14 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
-import { INVOICE_SORT_KEYS, InvoiceStatus, PAGE_SIZES, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
+import { INVOICE_SORT_KEYS, InvoiceStatus, type InvoicePage, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
 import { loadElement } from '../../core/autoload.js';
-import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../core/events.js';
-import { lastPage, skeletonRows, sortIcon } from '../../core/table-parts.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../core/events.js';
+import { entityFilter, lastPage, listFooter, loadFailed, pageSizeOf, skeletonRows, sortIcon } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
-import { formatAmount, formatDate, formatSiren, translationFor, type Locale, type Translation } from '../../i18n/index.js';
+import { formatAmount, formatDate, translationFor, type Locale, type Translation } from '../../i18n/index.js';
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
 import { cardStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
@@ -172,7 +172,7 @@ export class AktoInvoiceList extends AktoElement {
       sort: (INVOICE_SORT_KEYS as readonly string[]).includes(this.sort) ? this.sort : 'depositDate',
       order: this.order === 'asc' ? 'asc' : 'desc',
       page: Math.max(1, Math.floor(this.page) || 1),
-      pageSize: (PAGE_SIZES as readonly number[]).includes(this.pageSize) ? this.pageSize : Math.min(Math.max(Math.floor(this.pageSize) || 20, 1), 1000),
+      pageSize: pageSizeOf(this.pageSize),
     };
     return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as InvoiceQuery;
   }
@@ -265,15 +265,7 @@ export class AktoInvoiceList extends AktoElement {
         <legend>${t.depositedBetween}</legend>
         <div class="range">${date(t.from, 'depositedFrom')} ${date(t.to, 'depositedTo')}</div>
       </fieldset>
-      ${entities.length > 1
-        ? html`<div class="field">
-            <label for="entity">${t.entity}</label>
-            <select id="entity" @change=${(e: Event) => this.setQuery({ entity: (e.target as HTMLSelectElement).value })}>
-              <option value="" ?selected=${!this.entity}>${t.allEntities}</option>
-              ${entities.map((e) => html`<option value=${e.siren} ?selected=${this.entity === e.siren}>${e.name} (${formatSiren(e.siren)})</option>`)}
-            </select>
-          </div>`
-        : nothing}
+      ${entityFilter(t, entities, this.entity, (entity) => this.setQuery({ entity }))}
       <div class="field"><button class="button quiet" @click=${this.clearFilters}>${t.clearFilters}</button></div>
     </div>`;
   }
@@ -284,10 +276,7 @@ export class AktoInvoiceList extends AktoElement {
     const error = this.invoices.status === 3 ? this.invoices.error : undefined;
     if (!this.client) return html``;
     if (error !== undefined)
-      return html`<div class="state error" role="alert">
-        <p>${this.errorMessage(error)}</p>
-        <button class="button" @click=${() => this.invoices.run()}>${this.t.common.retry}</button>
-      </div>`;
+      return loadFailed(this.errorMessage(error), this.t.common.retry, () => this.invoices.run());
     const page = this.shown;
     if (page && !pending && page.total === 0) {
       const filtered = Boolean(this.search.trim()) || this.activeFilterCount > 0;
@@ -297,26 +286,11 @@ export class AktoInvoiceList extends AktoElement {
     }
     const pages = page ? lastPage(page) : 1;
     return html`${this.renderTable(page, pending, pages)}
-      <div class="footer">
-        <span>${page ? t.total(page.total) : html`&nbsp;`}</span>
-        <div class="field">
-          <label for="page-size" class="visually-hidden">${t.pageSizeLabel}</label>
-          <select id="page-size" @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
-            ${this.pageSizes().map((size) => html`<option value=${size} ?selected=${this.pageSize === size}>${t.pageSize(size)}</option>`)}
-          </select>
-        </div>
-        <nav class="pager" aria-label=${t.pageOf(this.page, pages)}>
-          <button class="button secondary" ?disabled=${this.page <= 1} @click=${() => this.setQuery({ page: this.page - 1 }, false)}>${t.previousPage}</button>
-          <span aria-current="page">${t.pageOf(Math.min(this.page, pages), pages)}</span>
-          <button class="button secondary" ?disabled=${this.page >= pages} @click=${() => this.setQuery({ page: this.page + 1 }, false)}>${t.nextPage}</button>
-        </nav>
-      </div>`;
-  }
-
-  /** 20, 50 and 100, and the size a host set through `page-size` when it is another (the select shows what is shown). */
-  private pageSizes(): number[] {
-    const size = this.query.pageSize!;
-    return (PAGE_SIZES as readonly number[]).includes(size) ? [...PAGE_SIZES] : [...PAGE_SIZES, size].sort((a, b) => a - b);
+      ${listFooter(
+        t,
+        { total: page ? page.total : null, page: this.page, pages, pageSize: this.query.pageSize! },
+        { toPage: (to) => this.setQuery({ page: to }, false), toPageSize: (pageSize) => this.setQuery({ pageSize }) },
+      )}`;
   }
 
   private renderTable(page: InvoicePage | null, pending: boolean, pages: number): TemplateResult {
