@@ -3,7 +3,7 @@
 // built here with pdf-lib (UBL, ZUGFeRD 1.0, odd names, BOMs, prefixes, type 751…).
 import { expect } from '@open-wc/testing';
 import { AFRelationship, PDFDocument, StandardFonts } from 'pdf-lib/dist/pdf-lib.esm.js';
-import { readFieldsFromPdf } from '../../src/mocks/read-fields.js';
+import { readFieldsFromPdf } from '../../src/backend/read-fields.js';
 import { decodeAttachmentName, profileName, readInvoice, readInvoiceText, readInvoiceXml, scanInvoiceText, type InvoiceReading } from '../../src/reader/index.js';
 import { DOSSIER_PATTERN } from '../../src/rules/dossier.js';
 import { checkSiren, checkSiret } from '../../src/rules/siren.js';

@@ -1,6 +1,6 @@
 /**
- * The mock server's own problem details (RFC 9457), in the language of Accept-Language,
- * as a real server localizes them. Field messages come from the shared rules.
+ * The back end's problem details (RFC 9457), in the language of Accept-Language, as a real
+ * server localizes them. Field messages come from the shared rules.
  */
 import type { FieldError, Problem } from '../api/schemas.js';
 import type { Locale } from '../i18n/index.js';
@@ -15,8 +15,12 @@ const PROBLEMS = {
   'pdf-not-found': [404, "Le PDF de cette facture n'est pas disponible.", 'The PDF of this invoice is not available.'],
   'upload-not-found': [404, "Ce fichier n'existe pas ou a déjà été supprimé.", 'This file does not exist or was already deleted.'],
   'siret-unknown': [404, "Ce SIRET n'est pas référencé dans la base INSEE.", 'This SIRET is not listed in the INSEE register.'],
+  'idempotency-in-progress': [409, 'Cette demande est déjà en cours de traitement : patientez un instant.', 'This request is already being processed: wait a moment.'],
+  'idempotency-key-reused': [422, "Cette clé d'idempotence a déjà servi pour une autre demande.", 'This idempotency key was already used for another request.'],
+  'rate-limited': [429, 'Trop de demandes en peu de temps : réessayez dans un instant.', 'Too many requests in a short time: try again in a moment.'],
   'upload-in-use': [409, 'Ce fichier a déjà été déposé : il ne peut plus être supprimé.', 'This file was already deposited: it can no longer be deleted.'],
   'upload-too-large': [413, 'Le fichier dépasse la taille maximale de 10 Mo.', 'The file is larger than the 10 MB limit.'],
+  'unsupported-media-type': [415, 'Le corps de la requête doit être en JSON.', 'The request body must be JSON.'],
   'upload-bad-type': [415, "Ce type de fichier n'est pas accepté.", 'This type of file is not accepted.'],
   'upload-not-pdf': [415, "Ce fichier n'est pas un PDF.", 'This file is not a PDF.'],
   'upload-empty': [422, 'Le fichier est vide.', 'The file is empty.'],
@@ -27,8 +31,8 @@ const PROBLEMS = {
 
 export type ProblemCode = keyof typeof PROBLEMS;
 
-/** Thrown by the store; the handlers turn it into a problem response. */
-export class MockProblem extends Error {
+/** Thrown by the back end's service; the app turns it into a problem response. */
+export class ApiProblem extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly errors?: { field: string; code: string; message: { fr: string; en: string } }[],

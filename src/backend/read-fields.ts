@@ -1,4 +1,4 @@
-import type { FieldReader } from './store.js';
+import type { FieldReader } from './service.js';
 
 /**
  * What the mock server reads from a deposited PDF, with the project's own reader: the embedded

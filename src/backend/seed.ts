@@ -2,7 +2,8 @@
  * The mock backend's starting data: the guide's entities, dossiers and invoices, and enough
  * generated history (a seeded generator: the same data on every run) to look like a real account.
  */
-import type { DossierDetail, Entity, InvoiceDetail, LinkedDossier } from '../api/schemas.js';
+import type { DossierDetail, Entity, InvoiceDetail, InvoiceFields, LinkedDossier } from '../api/schemas.js';
+import type { Account, StoredDossier, StoredInvoice, StoredPending } from './storage.js';
 
 /** « Today » for the seeded history; deposits made while the mock runs use the real date. */
 export const SEED_DATE = '2026-11-27';
@@ -134,7 +135,15 @@ const addDays = (iso: string, days: number): string => {
 const IBANS = ['FR7630006000011234567890189', 'FR7610107001011234567890129', 'FR7617515900000800000000049'];
 
 /** The invoices the guide shows, then two years of generated history in every status. */
-export function seedInvoices(count = 180): InvoiceDetail[] {
+export function seedInvoices(count = 180): StoredInvoice[] {
+  const trainingBodySirets: Record<string, string> = { '824092688': '82409268800236', '884884057': '88488405700016', '509871232': '50987123200013' };
+  return generateInvoices(count).map((invoice) => {
+    const dossier = DOSSIERS.find((d) => d.number === invoice.dossiers[0]);
+    return { ...invoice, siret: (dossier && trainingBodySirets[dossier.trainingBodySiren]) ?? null, fileId: null };
+  });
+}
+
+function generateInvoices(count: number): InvoiceDetail[] {
   const invoices: InvoiceDetail[] = [];
   const guide: [string, string, number, number, string, string][] = [
     ['Facture - ADH : 1036477.001 - DOS : 2206AF000358', '2022-06-20', 12000, 12000, '819109976', '2206AF000358'],
@@ -190,7 +199,39 @@ function makeInvoice(id: string, reference: string, issueDate: string, depositDa
   };
 }
 
+/** The two invoices of the guide's validation screen, deposited by AFPA ENTREPRISES and not yet validated. */
+export function seedPending(): StoredPending[] {
+  const found = ['2103DCA22581', '2105DCA45238', '2106DCA56306', '2105DCA45217', '2103DCA25376', '2103DCA22645'];
+  const rows: [string, InvoiceFields][] = [
+    ['facture-202101085.pdf', { invoiceNumber: '202101085', amountHT: 28043.28, amountTTC: 28043.28, dossiers: found, invoiceDate: '2021-07-30', siret: '88488405700016' }],
+    ['facture-zseflezzezf3z2123.pdf', { invoiceNumber: 'zseflezzezf3z2123', amountHT: 28043.23, amountTTC: 28043.23, dossiers: ['1451450'], invoiceDate: '2015-07-30', siret: '82409268800236' }],
+  ];
+  return rows.map(([fileName, fields], i) => ({
+    id: `pending-seed-${i + 1}`,
+    entitySiren: '824092688',
+    fileName,
+    sentAt: '2022-06-26T13:23:53Z',
+    creditNote: false,
+    salaryCosts: false,
+    fromDossier: null,
+    hasPdf: false,
+    fields,
+    uploadId: '',
+    depositId: 'seed',
+  }));
+}
+
+/**
+ * The accounts a development sign-in can open (the reference server's and the mock's): the
+ * guide's two accesses in one, a company with one entity, a training body.
+ */
+export const ACCOUNTS: Account[] = [
+  { id: 'demo', name: 'Accès N°1 et N°2 (toutes les entités du guide)', entities: ENTITIES.map((e) => e.siren) },
+  { id: 'kavkaz', name: 'SNC KAVKAZ (une entité)', entities: ['819109976'] },
+  { id: 'afpa', name: 'AFPA ENTREPRISES NOUVELLE AQUITAINE (organisme de formation)', entities: ['824092688'] },
+];
+
 /** Dossier details with stable ids; drafts get an id too, as a real back end would. */
-export function seedDossiers(): (DossierDetail & { trainingBodySiren: string; linked: Omit<LinkedDossier, 'number'> })[] {
+export function seedDossiers(): StoredDossier[] {
   return DOSSIERS.map((d, i) => ({ id: d.number ?? `draft-${String(i + 1).padStart(3, '0')}`, ...d }));
 }

@@ -1,0 +1,320 @@
+/**
+ * What the back end does, once, whatever stores it: the checks a real AKTO server makes (the
+ * same field rules as the elements), deposits, validation, duplicates, and every read scoped to
+ * the caller's account. It throws ApiProblem; app.ts turns that into problem details.
+ */
+import type {
+  Deposit,
+  DepositRequest,
+  DossierDetail,
+  DossierPage,
+  DossierQuery,
+  Entity,
+  InvoiceDetail,
+  InvoiceFields,
+  InvoicePage,
+  InvoiceQuery,
+  InvoiceSummary,
+  PendingInvoice,
+  SiretLookup,
+  Upload,
+  UploadKind,
+  ValidationRequest,
+} from '../api/schemas.js';
+import { sniffFileType } from '../rules/file.js';
+import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, fail, type RuleResult } from '../rules/index.js';
+import { ApiProblem } from './problems.js';
+import { invoiceSummary, pendingSummary, publicPending, publicUpload, round } from './records.js';
+import type { Account, Storage, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
+
+/** The largest file one upload may carry. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** What the server reads from an uploaded PDF (the project's own reader, in the page or on Node). */
+export type FieldReader = (pdf: ArrayBuffer) => Promise<Partial<InvoiceFields> & { creditNote?: boolean }>;
+
+export interface ServiceOptions {
+  /** Reads the fields from a deposited PDF; without one, every field is left for the user. */
+  readFields?: FieldReader;
+  /** The clock, for « Envoyé le » and deposit dates. */
+  now?: () => Date;
+}
+
+type FieldProblem = { field: string; code: string; message: { fr: string; en: string } };
+
+const UNAVAILABLE = {
+  invoice: { fr: "Ce fichier n'est plus disponible : ajoutez-le de nouveau.", en: 'This file is no longer available: add it again.' },
+  supporting: { fr: "Cette pièce justificative n'est plus disponible : ajoutez-la de nouveau.", en: 'This supporting document is no longer available: add it again.' },
+  missing: { fr: 'Vous devez ajouter la pièce justificative pour ce document', en: 'You must add the supporting document for this invoice' },
+};
+
+export class InvoiceService {
+  constructor(
+    readonly storage: Storage,
+    private options: ServiceOptions = {},
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  // ---- entities, invoices ----------------------------------------------------------------------
+
+  async listEntities(account: Account): Promise<{ items: Entity[] }> {
+    return { items: await this.storage.findEntities(account.entities) };
+  }
+
+  private async entity(account: Account, siren: string): Promise<void> {
+    if (!account.entities.includes(siren)) throw new ApiProblem('entity-not-found');
+  }
+
+  async listInvoices(account: Account, query: InvoiceQuery): Promise<InvoicePage> {
+    if (query.entity && !account.entities.includes(query.entity)) return { items: [], total: 0, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
+    return this.storage.invoicePage(account.entities, query);
+  }
+
+  /** A validated invoice, or a pending one seen from « Mes factures » (« À valider »). */
+  async getInvoice(account: Account, id: string): Promise<InvoiceDetail & { fileId: string | null }> {
+    const invoice = await this.storage.getInvoice(account.entities, id);
+    if (invoice) {
+      const { siret: _s, ...detail } = invoice;
+      return detail;
+    }
+    const pending = await this.pending(account, id);
+    const fields = pending.fields;
+    return {
+      ...pendingSummary(pending),
+      amountTVA: fields.amountHT !== null && fields.amountTTC !== null ? round(fields.amountTTC - fields.amountHT) : null,
+      receivedDate: pending.sentAt.slice(0, 10),
+      creditNote: pending.creditNote,
+      iban: null,
+      hasPdf: pending.hasPdf,
+      linkedDossiers: await this.storage.linkedDossiers(fields.dossiers),
+      fileId: pending.uploadId || null,
+    };
+  }
+
+  async invoicePdf(account: Account, id: string): Promise<Uint8Array> {
+    const { fileId } = await this.getInvoice(account, id);
+    return this.file(fileId);
+  }
+
+  private async file(id: string | null): Promise<Uint8Array> {
+    const bytes = id ? await this.storage.readFile(id) : null;
+    if (!bytes) throw new ApiProblem('pdf-not-found');
+    return bytes;
+  }
+
+  // ---- uploads ---------------------------------------------------------------------------------
+
+  /** Checks the bytes the way a server must: by content, never by name or declared type. */
+  async createUpload(account: Account, kind: string | null, name: string, bytes: Uint8Array): Promise<Upload> {
+    if (kind !== 'invoice' && kind !== 'supporting') throw new ApiProblem('bad-request');
+    if (bytes.byteLength === 0) throw new ApiProblem('upload-empty');
+    if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new ApiProblem('upload-too-large');
+    const type = sniffFileType(bytes.subarray(0, 1024));
+    if (kind === 'invoice' && type !== 'application/pdf') throw new ApiProblem('upload-not-pdf');
+    if (kind === 'supporting' && !type) throw new ApiProblem('upload-bad-type');
+    const upload: StoredUpload = {
+      id: await this.storage.nextId('upload'),
+      name: name.slice(0, 255),
+      size: bytes.byteLength,
+      type: type!,
+      kind: kind as UploadKind,
+      createdAt: this.now().toISOString(),
+      owner: account.id,
+      usedBy: null,
+    };
+    await this.storage.addUpload(upload, bytes);
+    return publicUpload(upload);
+  }
+
+  private async upload(account: Account, id: string): Promise<StoredUpload | null> {
+    const upload = await this.storage.getUpload(id);
+    return upload && upload.owner === account.id ? upload : null;
+  }
+
+  async deleteUpload(account: Account, id: string): Promise<void> {
+    const upload = await this.upload(account, id);
+    if (!upload) throw new ApiProblem('upload-not-found');
+    if (upload.usedBy) throw new ApiProblem('upload-in-use');
+    await this.storage.deleteUpload(id);
+  }
+
+  // ---- deposits and pending invoices ---------------------------------------------------------
+
+  async createDeposit(account: Account, siren: string, request: DepositRequest): Promise<Deposit> {
+    await this.entity(account, siren);
+    const errors: FieldProblem[] = [];
+    if (request.dossier !== undefined) {
+      const number = checkDossierNumber(request.dossier);
+      if (!number.ok) errors.push({ field: 'dossier', code: number.code, message: number.message });
+      else if (!(await this.storage.dossierNumbersOf(siren)).includes(number.value)) errors.push({ field: 'dossier', ...failure('dossierUnknown') });
+    }
+    const uploads = new Map<string, StoredUpload>();
+    const usable = async (id: string, kind: UploadKind) => {
+      const upload = await this.upload(account, id);
+      // The same file named twice in one deposit is taken once.
+      if (!upload || upload.kind !== kind || upload.usedBy || uploads.has(id)) return false;
+      uploads.set(id, upload);
+      return true;
+    };
+    for (const [i, invoice] of request.invoices.entries()) {
+      if (!(await usable(invoice.uploadId, 'invoice'))) errors.push({ field: `invoices.${i}.uploadId`, code: 'upload-unavailable', message: UNAVAILABLE.invoice });
+      for (const [j, id] of invoice.supportingUploadIds.entries()) {
+        if (!(await usable(id, 'supporting'))) errors.push({ field: `invoices.${i}.supportingUploadIds.${j}`, code: 'upload-unavailable', message: UNAVAILABLE.supporting });
+      }
+      if (!invoice.supportingUploadIds.length && !invoice.derogation) errors.push({ field: `invoices.${i}.supportingUploadIds`, code: 'supporting-missing', message: UNAVAILABLE.missing });
+    }
+    if (errors.length) throw new ApiProblem('deposit-invalid', errors);
+
+    const depositId = await this.storage.nextId('deposit');
+    const sentAt = this.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const pending: StoredPending[] = [];
+    for (const invoice of request.invoices) {
+      const upload = uploads.get(invoice.uploadId)!;
+      const fields = await this.readFields(upload.id, request.dossier);
+      pending.push({
+        id: await this.storage.nextId('pending'),
+        entitySiren: siren,
+        fileName: upload.name,
+        sentAt,
+        creditNote: invoice.creditNote,
+        salaryCosts: invoice.salaryCosts,
+        fromDossier: request.dossier ?? null,
+        hasPdf: true,
+        fields,
+        uploadId: upload.id,
+        depositId,
+      });
+    }
+    await this.storage.addDeposit(depositId, pending, [...uploads.keys()]);
+    return { id: depositId, entitySiren: siren, pending: pending.map(publicPending) };
+  }
+
+  /** The fields A–F read from the PDF; what the reader could not read stays empty, never invented. */
+  private async readFields(uploadId: string, fromDossier: string | undefined): Promise<InvoiceFields> {
+    const bytes = await this.storage.readFile(uploadId);
+    const read: Awaited<ReturnType<FieldReader>> = this.options.readFields && bytes ? await this.options.readFields(bytes.slice().buffer).catch(() => ({})) : {};
+    const found = (read.dossiers ?? []).filter((d) => checkDossierNumber(d).ok);
+    return {
+      invoiceNumber: read.invoiceNumber ?? null,
+      amountHT: read.amountHT ?? null,
+      amountTTC: read.amountTTC ?? null,
+      dossiers: [...new Set([...(fromDossier ? [fromDossier] : []), ...found])],
+      invoiceDate: read.invoiceDate ?? null,
+      siret: read.siret ?? null,
+    };
+  }
+
+  async listPending(account: Account, siren: string): Promise<{ items: PendingInvoice[] }> {
+    await this.entity(account, siren);
+    return { items: (await this.storage.pendingOf(siren)).map(publicPending) };
+  }
+
+  private async pending(account: Account, id: string): Promise<StoredPending> {
+    const item = await this.storage.getPending(id);
+    if (!item || !account.entities.includes(item.entitySiren)) throw new ApiProblem('invoice-not-found');
+    return item;
+  }
+
+  async pendingPdf(account: Account, id: string): Promise<Uint8Array> {
+    return this.file((await this.pending(account, id)).uploadId || null);
+  }
+
+  async deletePending(account: Account, id: string): Promise<void> {
+    await this.pending(account, id);
+    await this.storage.deletePending(id);
+  }
+
+  /** « Valider »: the rules A–F, INSEE, the entity's dossiers and duplicates, then « Mes factures ». */
+  async validate(account: Account, id: string, request: ValidationRequest): Promise<{ invoice: InvoiceSummary }> {
+    const item = await this.pending(account, id);
+    const creditNote = request.creditNote ?? item.creditNote;
+    const amounts = checkAmounts(request.amountHT, request.amountTTC, { creditNote });
+    const results: Record<string, RuleResult<unknown>> = {
+      invoiceNumber: checkInvoiceNumber(request.invoiceNumber),
+      amountHT: amounts.amountHT,
+      amountTTC: amounts.amountTTC,
+      dossiers: await this.checkDossiers(item.entitySiren, request.dossiers),
+      invoiceDate: checkInvoiceDate(request.invoiceDate, { depositDate: item.sentAt.slice(0, 10) }),
+      siret: await this.checkRegisteredSiret(request.siret),
+    };
+    const failed = Object.entries(results).filter((entry): entry is [string, Extract<RuleResult<unknown>, { ok: false }>] => !entry[1].ok);
+    const duplicate = await this.storage.findDuplicate(request.invoiceNumber.trim(), request.siret);
+    if (duplicate && !failed.some(([field]) => field === 'invoiceNumber')) {
+      const date = duplicate.depositDate.split('-').reverse().join('/');
+      failed.push(['invoiceNumber', fail('invoiceDuplicate', { fr: `Une facture portant ce numéro et ce SIRET a déjà été déposée le ${date}.`, en: `An invoice with this number and SIRET was already deposited on ${date}.` }) as Extract<RuleResult<unknown>, { ok: false }>]);
+    }
+    if (failed.length)
+      throw new ApiProblem(
+        'validation',
+        failed.map(([field, r]) => ({ field, code: r.code, message: r.message })),
+        duplicate ? { duplicateOf: { invoiceId: duplicate.id, depositDate: duplicate.depositDate } } : {},
+      );
+
+    const invoice: StoredInvoice = {
+      id: await this.storage.nextId('inv'),
+      reference: request.invoiceNumber.trim(),
+      entitySiren: item.entitySiren,
+      issueDate: request.invoiceDate,
+      depositDate: item.sentAt.slice(0, 10),
+      amountHT: request.amountHT,
+      amountTTC: request.amountTTC,
+      amountTVA: round(request.amountTTC - request.amountHT),
+      status: 'en-cours-analyse',
+      transferNumber: null,
+      transferDate: null,
+      dossiers: request.dossiers,
+      receivedDate: item.sentAt.slice(0, 10),
+      creditNote,
+      iban: null,
+      hasPdf: item.hasPdf,
+      linkedDossiers: await this.storage.linkedDossiers(request.dossiers),
+      siret: request.siret,
+      fileId: item.uploadId || null,
+    };
+    await this.storage.validatePending(id, invoice);
+    return { invoice: invoiceSummary(invoice) };
+  }
+
+  private async checkDossiers(siren: string, numbers: string[]): Promise<RuleResult<string[]>> {
+    const list = checkDossierList(numbers);
+    if (!list.ok) return list;
+    const known = new Set(await this.storage.dossierNumbersOf(siren));
+    return list.value.every((n) => known.has(n)) ? list : fail('dossierUnknown');
+  }
+
+  private async checkRegisteredSiret(input: string): Promise<RuleResult<string>> {
+    const format = checkSiret(input);
+    if (!format.ok) return format;
+    const entry = await this.storage.siret(format.value);
+    if (!entry) return fail('siretUnknown');
+    return entry.active ? format : fail('siretClosed');
+  }
+
+  // ---- dossiers and SIRET ----------------------------------------------------------------------
+
+  async listDossiers(account: Account, query: DossierQuery): Promise<DossierPage> {
+    return this.storage.dossierPage(account.entities, query);
+  }
+
+  async getDossier(account: Account, id: string): Promise<DossierDetail> {
+    const dossier = await this.storage.getDossier(account.entities, id);
+    if (!dossier) throw new ApiProblem('dossier-not-found');
+    return dossier;
+  }
+
+  async lookupSiret(siret: string): Promise<SiretLookup> {
+    const checked = checkSiret(siret);
+    if (!checked.ok) throw new ApiProblem('validation', [{ field: 'siret', code: checked.code, message: checked.message }]);
+    const entry = await this.storage.siret(checked.value);
+    if (!entry) throw new ApiProblem('siret-unknown');
+    return { siret: checked.value, ...entry };
+  }
+}
+
+function failure(code: 'dossierUnknown') {
+  const f = fail(code);
+  return { code: f.code, message: f.message };
+}
