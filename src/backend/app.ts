@@ -34,7 +34,7 @@ export interface AppOptions {
   idempotencyWaitMs?: number;
 }
 
-type Env = { Variables: { account: Account; locale: Locale } };
+type Env = { Variables: { account: Account; locale: Locale; upload?: UploadForm } };
 type Handler = (c: Context<Env>, account: Account) => Promise<Response>;
 
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -133,7 +133,7 @@ function parse<S extends z.ZodMiniType>(schema: S, data: unknown): z.output<S> {
 
 const query = (c: Context<Env>, schema: typeof InvoiceQuery | typeof DossierQuery, arrays: string[]) => parse(schema, fromSearchParams(new URL(c.req.url).searchParams, arrays, ['page', 'pageSize']));
 
-/** The JSON body, read once (the idempotency fingerprint reads the same text). */
+/** The JSON body. */
 async function jsonBody(c: Context<Env>): Promise<unknown> {
   if (!/^application\/(.+\+)?json\b/i.test(c.req.header('Content-Type') ?? '')) throw new ApiProblem('unsupported-media-type');
   try {
@@ -143,7 +143,16 @@ async function jsonBody(c: Context<Env>): Promise<unknown> {
   }
 }
 
-async function readUpload(c: Context<Env>): Promise<{ kind: string | null; name: string; bytes: Uint8Array }> {
+interface UploadForm {
+  kind: string | null;
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The upload's form, read once per request: its idempotency fingerprint and its handler share it. */
+async function readUpload(c: Context<Env>): Promise<UploadForm> {
+  const known = c.get('upload');
+  if (known) return known;
   const length = Number(c.req.header('Content-Length') ?? 0);
   if (length > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD) throw new ApiProblem('upload-too-large');
   let form: FormData;
@@ -155,7 +164,9 @@ async function readUpload(c: Context<Env>): Promise<{ kind: string | null; name:
   const file = form.get('file');
   if (!(file instanceof File)) throw new ApiProblem('bad-request');
   const kind = form.get('kind');
-  return { kind: typeof kind === 'string' ? kind : null, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  const upload = { kind: typeof kind === 'string' ? kind : null, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  c.set('upload', upload);
+  return upload;
 }
 
 // ---- auth, idempotency, problems, faults -------------------------------------------------------
@@ -176,13 +187,13 @@ async function idempotent(c: Context<Env>, service: InvoiceService, name: RouteN
   const header = c.req.header('Idempotency-Key');
   if (!header) return run();
   const key = `${account.id}:${name}:${header}`;
-  const fingerprint = await digest(`${c.req.path}\n`, await c.req.raw.clone().arrayBuffer(), name === 'createUpload' ? c.req.header('Content-Type') : undefined);
+  const print = await fingerprint(c, name);
   const storage = service.storage;
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const record = await storage.claimKey(key, fingerprint);
+    const record = await storage.claimKey(key, print);
     if (!record) break;
-    if (record.fingerprint !== fingerprint) throw new ApiProblem('idempotency-key-reused');
+    if (record.fingerprint !== print) throw new ApiProblem('idempotency-key-reused');
     if (record.done) return c.json(record.body as object, record.status as 200, { 'Idempotent-Replayed': 'true' });
     if (Date.now() > deadline) throw new ApiProblem('idempotency-in-progress');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -200,19 +211,20 @@ async function idempotent(c: Context<Env>, service: InvoiceService, name: RouteN
 }
 
 /**
- * What identifies a request's content. A multipart body is hashed without its boundary, which
- * changes on every send, so a retried upload of the same file matches.
+ * What identifies a request's content: its path and JSON text, or for an upload its kind, name
+ * and bytes (the multipart boundary changes on every send, so a retried upload still matches).
  */
-async function digest(prefix: string, body: ArrayBuffer, multipartType?: string): Promise<string> {
-  let bytes = new Uint8Array(body);
-  const boundary = multipartType?.match(/boundary=("?)([^";]+)\1/i)?.[2];
-  if (boundary) {
-    const text = new TextDecoder('latin1').decode(bytes).split(`--${boundary}`).join('--');
-    bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+async function fingerprint(c: Context<Env>, name: RouteName): Promise<string> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [encoder.encode(`${c.req.path}\n`)];
+  if (name === 'createUpload') {
+    const upload = await readUpload(c);
+    parts.push(encoder.encode(`${upload.kind}\n${upload.name}\n`), upload.bytes);
+  } else {
+    parts.push(encoder.encode(await c.req.text()));
   }
-  const data = new Uint8Array(prefix.length + bytes.length);
-  data.set(new TextEncoder().encode(prefix));
-  data.set(bytes, prefix.length);
+  const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((offset, part) => (data.set(part, offset), offset + part.length), 0);
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
   return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
 }
