@@ -20,6 +20,8 @@ async function deposit(file: File, siren: string, options: { dossier?: string; c
   });
 }
 
+// What every server must do is in the conformance suite (test/conformance/suite.ts, run against this
+// mock by test/conformance.test.ts); here, what is the mock's own: its seed, its reader, its faults.
 describe('mock backend', () => {
   beforeEach(startMock);
 
@@ -88,11 +90,6 @@ describe('mock backend', () => {
       expect(byTransfer.slice(firstNull).every((i) => i.transferDate === null)).to.equal(true);
     });
 
-    it('answers 400 to a query outside the contract', async () => {
-      const response = await fetch('/api/invoices?sort=nope');
-      expect(response.status).to.equal(400);
-      expect(response.headers.get('Content-Type')).to.contain('application/problem+json');
-    });
   });
 
   describe('deposit and validation', () => {
@@ -132,34 +129,6 @@ describe('mock backend', () => {
       expect(derogated.pending).to.have.length(1);
     });
 
-    it('creates one deposit for one Idempotency-Key, however often it is sent', async () => {
-      const upload = await api.upload(await sampleFile('test/fixtures/scan.pdf'), 'invoice', 'scan.pdf');
-      const body = { invoices: [{ uploadId: upload.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'cfa-of' as const }] };
-      const [a, b] = await Promise.all([
-        api.call('createDeposit', { params: { siren: CASINO }, body, idempotencyKey: 'same-click' }),
-        api.call('createDeposit', { params: { siren: CASINO }, body, idempotencyKey: 'same-click' }),
-      ]);
-      expect(b.id).to.equal(a.id);
-      expect((await api.call('listPending', { params: { siren: CASINO } })).items).to.have.length(1);
-    });
-
-    it('keeps an upload deletable until it is deposited', async () => {
-      const upload = await api.upload(await sampleFile('test/fixtures/scan.pdf'), 'invoice', 'scan.pdf');
-      await api.call('deleteUpload', { params: { uploadId: upload.id } });
-      expect((await rejection(api.call('deleteUpload', { params: { uploadId: upload.id } }))).status).to.equal(404);
-      const again = await api.upload(await sampleFile('test/fixtures/scan.pdf'), 'invoice', 'scan.pdf');
-      await api.call('createDeposit', { params: { siren: CASINO }, body: { invoices: [{ uploadId: again.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' }] } });
-      expect((await rejection(api.call('deleteUpload', { params: { uploadId: again.id } }))).status).to.equal(409);
-    });
-
-    it('refuses empty files, files over 10 MB and non-PDF invoices by content', async () => {
-      expect((await rejection(api.upload(new Blob([]), 'invoice', 'vide.pdf'))).status).to.equal(422);
-      expect((await rejection(api.upload(await sampleFile('test/fixtures/not-a-pdf.pdf'), 'invoice', 'not-a-pdf.pdf'))).status).to.equal(415);
-      const big = new Blob([new TextEncoder().encode('%PDF-1.7\n'), new Uint8Array(10 * 1024 * 1024)]);
-      expect((await rejection(api.upload(big, 'invoice', 'gros.pdf'))).status).to.equal(413);
-      expect((await rejection(api.upload(new Blob(['GIF89a']), 'supporting', 'x.gif'))).status).to.equal(415);
-    });
-
     it('validates with the rules, INSEE and the entity dossiers, then lists the invoice « En cours d’analyse »', async () => {
       const sample = (await samples()).find((s) => s.file.endsWith('facture-2606-calcul-mental.pdf'))!;
       const { pending } = await deposit(await sampleFile(sample.file), CASINO);
@@ -188,23 +157,6 @@ describe('mock backend', () => {
       expect(new TextDecoder().decode(await pdf.slice(0, 5).arrayBuffer())).to.equal('%PDF-');
     });
 
-    it('flags a duplicate invoice (same number, same SIRET) with the earlier deposit date', async () => {
-      const sample = (await samples()).find((s) => s.file.endsWith('facture-2606-calcul-mental.pdf'))!;
-      const fields = { invoiceNumber: sample.invoiceNumber!, amountHT: sample.amountHT!, amountTTC: sample.amountTTC!, dossiers: sample.dossiers!, invoiceDate: sample.issueDate!, siret: sample.siret! };
-      const first = await deposit(await sampleFile(sample.file), CASINO);
-      await api.call('validatePending', { params: { pendingId: first.pending[0]!.id }, body: fields });
-      const second = await deposit(await sampleFile(sample.file), CASINO);
-      const error = await rejection(api.call('validatePending', { params: { pendingId: second.pending[0]!.id }, body: fields }));
-      expect(error.fieldErrors.map((e) => e.code)).to.deep.equal(['invoiceDuplicate']);
-      expect(error.problem?.duplicateOf?.depositDate).to.match(/^\d{4}-\d{2}-\d{2}$/);
-      expect(error.fieldErrors[0]!.message).to.match(/déjà été déposée le \d{2}\/\d{2}\/\d{4}/);
-    });
-
-    it('deletes a pending invoice', async () => {
-      const before = (await api.call('listPending', { params: { siren: '824092688' } })).items;
-      await api.call('deletePending', { params: { pendingId: before[0]!.id } });
-      expect((await api.call('listPending', { params: { siren: '824092688' } })).items).to.have.length(before.length - 1);
-    });
   });
 
   describe('dossiers and SIRET', () => {
@@ -213,12 +165,6 @@ describe('mock backend', () => {
       expect(detail).to.include({ scheme: 'Plan de développement des compétences', trainingBody: 'AFPA ENTREPRISES NOUVELLE AQUITAINE' });
     });
 
-    it('looks a SIRET up in the INSEE stand-in: active, closed, unknown, malformed', async () => {
-      expect(await api.call('lookupSiret', { params: { siret: '82409268800236' } })).to.deep.equal({ siret: '82409268800236', name: 'AFPA ENTREPRISES NOUVELLE AQUITAINE', active: true });
-      expect((await api.call('lookupSiret', { params: { siret: '44556677100017' } })).active).to.equal(false);
-      expect((await rejection(api.call('lookupSiret', { params: { siret: '43819562000036' } }))).status).to.equal(404);
-      expect((await rejection(api.call('lookupSiret', { params: { siret: '123' } }))).fieldErrors[0]?.code).to.equal('siretFormat');
-    });
   });
 
   describe('faults', () => {
