@@ -1,6 +1,7 @@
 // Browser tests: real headless Chromium, TypeScript through esbuild, MSW's service worker at the root.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
@@ -56,6 +57,32 @@ export default {
     function strictPage(context, next) {
       if (context.path.startsWith('/test/strict/')) context.set('Content-Security-Policy', STRICT_CSP);
       return next();
+    },
+    /**
+     * A real HTTP answer to an upload, for the client's timeout tests (MSW's handlers answer all at
+     * once): `POST /test-http/answer/<gaps>/uploads` reads the whole body, then answers 201 with the
+     * upload's JSON first and a space after each gap of `<gaps>` (ms, comma-separated), so an answer
+     * can keep moving past the client's timeout, or stop moving.
+     */
+    async function slowAnswer(context, next) {
+      const match = /^\/test-http\/answer\/([\d,]+)\/uploads$/.exec(context.path);
+      if (!match || context.method !== 'POST') return next();
+      let size = 0;
+      for await (const chunk of context.req) size += chunk.length;
+      const gaps = match[1].split(',').map(Number);
+      const upload = { id: 'slow-answer', name: 'facture.pdf', size, type: 'application/pdf', kind: 'invoice', createdAt: new Date().toISOString() };
+      context.compress = false;
+      context.status = 201;
+      context.type = 'application/json';
+      context.body = Readable.from(
+        (async function* () {
+          yield JSON.stringify(upload);
+          for (const gap of gaps) {
+            await new Promise((resolve) => setTimeout(resolve, gap));
+            yield ' ';
+          }
+        })(),
+      );
     },
     function mockServiceWorker(context, next) {
       if (context.path === '/mockServiceWorker.js') {

@@ -18,7 +18,10 @@ export interface ClientOptions {
   credentials?: RequestCredentials;
   /** Sent as Accept-Language, so the server writes its problem details in the user's language. */
   language?: string;
-  /** Per request, in milliseconds. */
+  /**
+   * In milliseconds. For an upload, how long it may go without moving a byte (sent or received);
+   * for any other request, its whole duration.
+   */
   timeoutMs?: number;
 }
 
@@ -166,20 +169,38 @@ async function problemError(response: Response): Promise<ApiError> {
   return new ApiError(kind, { status: response.status, problem });
 }
 
+/**
+ * One upload over XMLHttpRequest. Its timeout is about inactivity, not duration: it fails when no
+ * byte has moved for `timeoutMs` — none sent (upload progress), none received (the answer's
+ * headers or body) — so a large file through a slow uplink goes on as long as it moves, and a
+ * stalled one still fails. After the last byte is sent, waiting for the answer is the same window.
+ * (`xhr.timeout` would bound the whole transfer: 3 MB through 64 KB/s never fits in 30 s.)
+ */
 function xhrSend(url: string, body: FormData, headers: Record<string, string>, credentials: RequestCredentials, timeoutMs: number, options: UploadOptions): Promise<Response> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
-    xhr.timeout = timeoutMs;
     xhr.withCredentials = credentials === 'include';
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    const moved = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => ((timedOut = true), xhr.abort()), timeoutMs);
+    };
     xhr.upload.onprogress = (event) => {
+      moved();
       if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
     };
+    xhr.upload.onload = moved; // the last byte is sent: the answer has a whole window to start
+    xhr.onreadystatechange = moved; // headers received, then each part of the answer
+    xhr.onprogress = moved;
 
     const abort = () => xhr.abort();
     options.signal?.addEventListener('abort', abort, { once: true });
-    const done = () => options.signal?.removeEventListener('abort', abort);
+    // Settled: the timer goes at once, so it keeps neither the request nor its file alive.
+    const done = () => (clearTimeout(idle), options.signal?.removeEventListener('abort', abort));
     xhr.onload = () => {
       done();
       // Chromium sends no upload progress events when a service worker (MSW) answers, and a fast
@@ -188,9 +209,10 @@ function xhrSend(url: string, body: FormData, headers: Record<string, string>, c
       resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? 'application/json' } }));
     };
     xhr.onerror = () => (done(), reject(new ApiError('network')));
-    xhr.ontimeout = () => (done(), reject(new ApiError('timeout')));
-    xhr.onabort = () => (done(), reject(new ApiError('aborted')));
-    if (options.signal?.aborted) return xhr.abort();
+    xhr.onabort = () => (done(), reject(new ApiError(timedOut ? 'timeout' : 'aborted')));
+    // Aborted before it starts: abort() before send() fires no event, so say it here.
+    if (options.signal?.aborted) return (done(), reject(new ApiError('aborted')));
+    moved();
     xhr.send(body);
   });
 }

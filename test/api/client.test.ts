@@ -157,6 +157,41 @@ describe('ApiClient', () => {
     expect((await failure(pending)).kind).to.equal('aborted');
   });
 
+  // An upload's timeout is about inactivity: no byte moved for `timeoutMs`. Through MSW's service
+  // worker Chromium fires no upload progress events, so these tests show it on the answer's side,
+  // over real HTTP (a test route of the test server, passed through by the worker); the same timer
+  // is re-armed by each upload progress event, which only a real network shows (the HTTP suite).
+  it('does not time out an upload that takes longer than its timeout but keeps moving', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.4\n' + 'x'.repeat(50_000));
+    const started = performance.now();
+    const gaps = Array(10).fill(250).join(','); // the answer's bytes keep coming for 2.5 s
+    const upload = await client({ baseUrl: `/test-http/answer/${gaps}`, timeoutMs: 1000 }).upload(new Blob([bytes]), 'invoice', 'facture.pdf');
+    expect(upload.size).to.be.greaterThan(bytes.length);
+    expect(performance.now() - started).to.be.greaterThan(2400);
+  });
+
+  it('times out an upload when no byte has moved for its timeout', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.4\n' + 'x'.repeat(50_000));
+    // The answer moves for 0.75 s, then stops for 5 s: the upload fails a timeout (1 s) after it stopped.
+    const started = performance.now();
+    const error = await failure(client({ baseUrl: '/test-http/answer/250,250,250,5000', timeoutMs: 1000 }).upload(new Blob([bytes]), 'invoice', 'facture.pdf'));
+    const elapsed = performance.now() - started;
+    expect(error.kind).to.equal('timeout');
+    expect(elapsed).to.be.within(1600, 4000);
+
+    // An answer that never starts times out too (here through the mock: the same window from the send).
+    mock.faults.uploadLatencyMs = 3000;
+    const before = performance.now();
+    expect((await failure(client({ timeoutMs: 300 }).upload(new Blob([bytes]), 'invoice', 'facture.pdf'))).kind).to.equal('timeout');
+    expect(performance.now() - before).to.be.below(2000);
+  });
+
+  it('says « aborted » at once for an upload whose signal was aborted before it started', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect((await failure(client().upload(new Blob(['%PDF-1.4']), 'invoice', 'facture.pdf', { signal: controller.signal }))).kind).to.equal('aborted');
+  });
+
   it('refuses an upload that is not a PDF by its content, whatever its name', async () => {
     const error = await failure(client().upload(new Blob(['hello']), 'invoice', 'facture.pdf'));
     expect(error.status).to.equal(415);
