@@ -7,6 +7,8 @@
  * Parameters are plain strings, numbers, booleans, null and string arrays; JSON travels as text
  * and is cast in SQL (`$1::text::jsonb`), because the two drivers serialize objects differently.
  */
+import { mkdir } from 'node:fs/promises';
+
 export type SqlValue = string | number | boolean | null | readonly string[];
 
 export interface Sql {
@@ -25,6 +27,7 @@ export interface Database extends Sql {
 /** PGlite on a data folder (created when missing), or in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   const wrap = (q: Pick<typeof db, 'query' | 'exec'>): Sql => ({
     query: async <Row>(text: string, params: readonly SqlValue[] = []) => ({ rows: (await q.query<Row>(text, params as unknown[])).rows }),
