@@ -128,10 +128,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     `${basePath}/uploads`,
     bodyLimit({ maxSize: maxUpload + MULTIPART_OVERHEAD, onError: (c) => closing(problem(c, 'upload-too-large')) }),
   );
-  app.use(`${basePath}/*`, async (c, next) => {
-    if (c.req.method === 'POST' && new URL(c.req.url).pathname === `${basePath}/uploads`) return next();
-    return bodyLimit({ maxSize: MAX_JSON_BYTES, onError: (c) => closing(problem(c, 'body-too-large')) })(c, next);
-  });
+  const jsonLimit = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: (c) => closing(problem(c, 'body-too-large')) });
+  app.use(`${basePath}/*`, (c, next) => (c.req.method === 'POST' && new URL(c.req.url).pathname === `${basePath}/uploads` ? next() : jsonLimit(c, next)));
 
   if (limiter) {
     app.use(`${basePath}/*`, async (c, next) => {
