@@ -44,7 +44,8 @@ const assetUrl = {
 };
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // Node's own suites (the server, the demo on the server, the widget over HTTP) are not browser tests.
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/demo-server/**', '!test/http/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // One page at a time: MSW service worker registrations from parallel pages on one origin can stall each other.
   concurrency: 1,
