@@ -30,6 +30,8 @@ export interface DemoBackend {
   readonly apiBase: string;
   /** The page's session token; `signIn()` changes it, and so may `reset()` and `singleEntity()`. */
   readonly token: string;
+  /** What the panel drives, in a few words under its title. */
+  readonly label: string;
   /** What the panel drives, said in its introduction. */
   readonly description: string;
   /** What « Compte avec une seule entité » does here. */

@@ -66,6 +66,7 @@ export class DemoFaultPanel extends HTMLElement {
   private ui?: {
     toggle: HTMLButtonElement;
     summary: HTMLElement;
+    sub: HTMLElement;
     body: HTMLElement;
     intro: HTMLElement;
     singleHint: HTMLElement;
@@ -133,6 +134,7 @@ export class DemoFaultPanel extends HTMLElement {
   /** The texts that depend on the back end: what the panel drives, what the account switch does. */
   private describe(): void {
     if (!this.ui || !this.backend) return;
+    this.ui.sub.textContent = `(${this.backend.label})`;
     this.ui.intro.textContent = this.backend.description;
     this.ui.singleHint.textContent = this.backend.singleEntityHint;
   }
@@ -142,6 +144,7 @@ export class DemoFaultPanel extends HTMLElement {
     const ids = (name: string) => `${id}-${name}`;
 
     const summary = el('span', { class: 'fault-panel__summary' });
+    const sub = el('span', { class: 'fault-panel__sub' }, "(simulateur d'API)");
     const toggle = el(
       'button',
       { type: 'button', class: 'fault-panel__toggle', 'aria-controls': ids('body'), 'aria-expanded': 'true' },
@@ -151,7 +154,7 @@ export class DemoFaultPanel extends HTMLElement {
         { class: 'fault-panel__label' },
         el('span', {}, 'Panneau de démonstration'),
         ' ',
-        el('span', { class: 'fault-panel__line' }, el('span', { class: 'fault-panel__sub' }, "(simulateur d'API)"), ' ', summary),
+        el('span', { class: 'fault-panel__line' }, sub, ' ', summary),
       ),
     );
 
@@ -236,7 +239,7 @@ export class DemoFaultPanel extends HTMLElement {
     );
     this.replaceChildren(section);
     const singleHint = body.querySelector<HTMLElement>(`#${ids('single-hint')}`)!;
-    this.ui = { toggle, summary, body, intro, singleHint, latency, upload, route, kind, onceBox, apply, active, single, reset, status };
+    this.ui = { toggle, summary, sub, body, intro, singleHint, latency, upload, route, kind, onceBox, apply, active, single, reset, status };
 
     toggle.addEventListener('click', () => (this.open = !this.open));
     body.addEventListener('keydown', (event) => {

@@ -6,6 +6,7 @@ import type { FaultKind, MockBackend } from '../src/mocks/index.js';
 import { SINGLE_ENTITY, type DemoBackend, type DemoSnapshot, type FaultRoute } from './backend.js';
 
 export class MockDemoBackend implements DemoBackend {
+  readonly label = "simulateur d'API";
   readonly description = 'Ne fait pas partie du site partenaire : ce panneau règle le faux serveur AKTO (MSW) de cette page.';
   readonly singleEntityHint = 'Recharge les données fictives ; les pannes sont retirées, les délais gardés.';
   readonly unreachable = "Le serveur simulé n'a pas pu démarrer (service worker refusé ?) : rechargez la page. Les modules AKTO restent sans données.";

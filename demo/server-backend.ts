@@ -16,7 +16,8 @@ const POLL_MS = 1500;
 
 export class ServerDemoBackend implements DemoBackend {
   readonly description: string;
-  readonly singleEntityHint = 'Reconnecte la page avec le compte SNC KAVKAZ (une entité) ; les pannes sont retirées, les délais gardés, les dépôts restent.';
+  readonly label = 'serveur de démonstration';
+  readonly singleEntityHint = 'Reconnecte la page avec le compte SNC KAVKAZ ; les pannes sont retirées, les délais et les dépôts gardés.';
   readonly unreachable: string;
   token = '';
   private account: Account = sessionStorage.getItem(ACCOUNT_KEY) === 'kavkaz' ? 'kavkaz' : 'demo';
@@ -24,7 +25,7 @@ export class ServerDemoBackend implements DemoBackend {
   private once = new Set<FaultRoute>();
 
   constructor(readonly apiBase: string) {
-    this.description = `Ne fait pas partie du site partenaire : ce panneau règle le serveur de référence AKTO (${apiBase}), en mode démonstration. Les dépôts y restent d'une visite à l'autre.`;
+    this.description = `Ne fait pas partie du site partenaire : ce panneau règle le serveur AKTO de démonstration (${apiBase}), qui garde les dépôts.`;
     this.unreachable = `Le serveur AKTO de démonstration (${apiBase}) ne répond pas : vérifiez que « npm start » tourne toujours, puis réessayez.`;
   }
 

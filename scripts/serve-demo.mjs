@@ -93,6 +93,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    console.log(`[demo] ${signal}: stopping${demo.api ? ' (the page, then the API, which closes its database cleanly)' : ''}…`);
     // A stuck close still ends the process.
     setTimeout(() => process.exit(1), 10_000).unref();
     await demo.close();
