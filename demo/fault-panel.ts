@@ -1,16 +1,20 @@
 /**
- * The demo's « Panneau de démonstration (simulateur d'API) »: switches the mock backend's latency
- * and failures while the page runs. Not part of the widget: a plain custom element, light DOM
- * (styled by demo/demo.css), no decorators, no framework.
+ * The demo's « Panneau de démonstration (simulateur d'API) »: switches the back end's latency
+ * and failures while the page runs — the mock in the page or the reference server, through one
+ * interface (DemoBackend, demo/backend.ts). Not part of the widget: a plain custom element, light
+ * DOM (styled by demo/demo.css), no decorators, no framework.
  *
  * ```ts
  * const panel = document.createElement('demo-fault-panel') as DemoFaultPanel;
- * panel.mock = mock; // a MockBackend from src/mocks
+ * panel.backend = new MockDemoBackend(mock); // or new ServerDemoBackend('http://127.0.0.1:8787/api')
  * document.body.append(panel);
  * ```
  */
-import { ROUTE_NAMES, routes, type RouteName } from '../src/api/contract.js';
-import { FAULT_KINDS, type FaultKind, type MockBackend } from '../src/mocks/index.js';
+import { ROUTE_NAMES, routes } from '../src/api/contract.js';
+import { FAULT_KINDS, type FaultKind } from '../src/backend/faults.js';
+import { SINGLE_ENTITY, isPending, type Answer, type DemoBackend, type DemoSnapshot, type FaultRoute } from './backend.js';
+
+export { SINGLE_ENTITY } from './backend.js';
 
 /** What each fault looks like to the person in front of the demo. */
 export const FAULT_LABELS: Record<FaultKind, string> = {
@@ -23,9 +27,7 @@ export const FAULT_LABELS: Record<FaultKind, string> = {
 
 export const LATENCIES_MS = [0, 300, 1000, 3000] as const;
 export const UPLOAD_LATENCIES_MS = [0, 2000, 5000] as const;
-/** The SIREN of the single entity of « Compte avec une seule entité ». */
-export const SINGLE_ENTITY = '819109976';
-/** Fired (bubbling) after the panel put the mock's data back: the page reloads its widgets. */
+/** Fired (bubbling) after the panel put the data back or changed the account: the page reloads its widgets. */
 export const DEMO_BACKEND_RESET = 'demo-backend-reset';
 
 const ALL = '*';
@@ -35,6 +37,7 @@ const duration = (ms: number) => (ms === 0 ? 'aucune' : ms < 1000 ? `${ms} ms` :
 const latencyLabel = (ms: number) => (ms === 0 ? 'Aucune' : duration(ms));
 const uploadLabel = (ms: number) => (ms === 0 ? 'Non' : `+ ${duration(ms)}`);
 const routeLabel = (route: string) => (route === ALL ? 'Toutes' : route);
+const NOTHING: DemoSnapshot = { latencyMs: 0, uploadLatencyMs: 0, failures: [], singleEntity: false };
 
 let instances = 0;
 
@@ -49,17 +52,24 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
 const option = (value: string, label: string) => el('option', { value }, label);
 
 export class DemoFaultPanel extends HTMLElement {
-  private backend?: MockBackend;
+  private demoBackend?: DemoBackend;
   private unsubscribe?: () => void;
-  private timer?: ReturnType<typeof setInterval>;
   private lastSnapshot = '';
+  /** Answers can cross on the network: only the newest request's answer is shown. */
+  private asked = 0;
+  private shown = 0;
+  /** False after a request failed, until one succeeds again. */
+  private reachable = true;
   /** Routes this panel made fail « une seule fois » (the snapshot only knows the kind). */
   private once = new Set<string>();
   private isOpen: boolean | undefined;
   private ui?: {
     toggle: HTMLButtonElement;
     summary: HTMLElement;
+    sub: HTMLElement;
     body: HTMLElement;
+    intro: HTMLElement;
+    singleHint: HTMLElement;
     latency: HTMLSelectElement;
     upload: HTMLSelectElement;
     route: HTMLSelectElement;
@@ -72,13 +82,14 @@ export class DemoFaultPanel extends HTMLElement {
     status: HTMLElement;
   };
 
-  /** The mock backend the panel drives. */
-  get mock(): MockBackend | undefined {
-    return this.backend;
+  /** The back end the panel drives. */
+  get backend(): DemoBackend | undefined {
+    return this.demoBackend;
   }
 
-  set mock(value: MockBackend | undefined) {
-    this.backend = value;
+  set backend(value: DemoBackend | undefined) {
+    this.demoBackend = value;
+    this.describe();
     if (this.isConnected) this.watch();
   }
 
@@ -98,6 +109,7 @@ export class DemoFaultPanel extends HTMLElement {
 
   connectedCallback(): void {
     if (!this.ui) this.build();
+    this.describe();
     this.renderOpen();
     this.watch();
   }
@@ -106,22 +118,25 @@ export class DemoFaultPanel extends HTMLElement {
     this.unwatch();
   }
 
-  /** Subscribes to the mock's fault settings. A fault limited to N requests is used up without
-   * notifying listeners, so the panel also looks again a few times a second. */
+  /** Shows the back end's settings now, and again whenever it says they may have changed. */
   private watch(): void {
     this.unwatch();
     this.lastSnapshot = '';
-    this.sync();
-    if (!this.backend) return;
-    this.unsubscribe = this.backend.faults.onChange(() => this.sync());
-    this.timer = setInterval(() => this.sync(), 400);
+    this.refresh();
+    this.unsubscribe = this.backend?.onChange(() => this.refresh());
   }
 
   private unwatch(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    clearInterval(this.timer);
-    this.timer = undefined;
+  }
+
+  /** The texts that depend on the back end: what the panel drives, what the account switch does. */
+  private describe(): void {
+    if (!this.ui || !this.backend) return;
+    this.ui.sub.textContent = `(${this.backend.label})`;
+    this.ui.intro.textContent = this.backend.description;
+    this.ui.singleHint.textContent = this.backend.singleEntityHint;
   }
 
   private build(): void {
@@ -129,6 +144,7 @@ export class DemoFaultPanel extends HTMLElement {
     const ids = (name: string) => `${id}-${name}`;
 
     const summary = el('span', { class: 'fault-panel__summary' });
+    const sub = el('span', { class: 'fault-panel__sub' }, "(simulateur d'API)");
     const toggle = el(
       'button',
       { type: 'button', class: 'fault-panel__toggle', 'aria-controls': ids('body'), 'aria-expanded': 'true' },
@@ -138,7 +154,7 @@ export class DemoFaultPanel extends HTMLElement {
         { class: 'fault-panel__label' },
         el('span', {}, 'Panneau de démonstration'),
         ' ',
-        el('span', { class: 'fault-panel__line' }, el('span', { class: 'fault-panel__sub' }, "(simulateur d'API)"), ' ', summary),
+        el('span', { class: 'fault-panel__line' }, sub, ' ', summary),
       ),
     );
 
@@ -155,7 +171,7 @@ export class DemoFaultPanel extends HTMLElement {
         { class: 'fault-panel__check' },
         control,
         el('label', { for: ids(name) }, label),
-        ...(hint ? [el('p', { class: 'fault-panel__hint', id: ids(`${name}-hint`) }, hint)] : []),
+        ...(hint !== undefined ? [el('p', { class: 'fault-panel__hint', id: ids(`${name}-hint`) }, hint)] : []),
       );
     };
 
@@ -179,11 +195,12 @@ export class DemoFaultPanel extends HTMLElement {
     const single = el('input', { name: 'single-entity' });
     const reset = el('button', { type: 'button', class: 'fault-panel__button' }, 'Tout réinitialiser');
     const status = el('p', { class: 'fault-panel__status', role: 'status' });
+    const intro = el('p', { class: 'fault-panel__intro' }, 'Ne fait pas partie du site partenaire : ce panneau règle le serveur AKTO de cette démonstration.');
 
     const body = el(
       'div',
       { class: 'fault-panel__body', id: ids('body') },
-      el('p', { class: 'fault-panel__intro' }, "Ne fait pas partie du site partenaire : ce panneau règle le faux serveur AKTO (MSW) de cette page."),
+      intro,
       el(
         'fieldset',
         {},
@@ -209,7 +226,7 @@ export class DemoFaultPanel extends HTMLElement {
         'fieldset',
         {},
         el('legend', {}, 'Compte'),
-        check('single', 'Compte avec une seule entité', single, 'Recharge les données fictives ; les pannes sont retirées, les délais gardés.'),
+        check('single', 'Compte avec une seule entité', single, ''),
       ),
       el('div', { class: 'fault-panel__footer' }, reset, status),
     );
@@ -221,7 +238,8 @@ export class DemoFaultPanel extends HTMLElement {
       body,
     );
     this.replaceChildren(section);
-    this.ui = { toggle, summary, body, latency, upload, route, kind, onceBox, apply, active, single, reset, status };
+    const singleHint = body.querySelector<HTMLElement>(`#${ids('single-hint')}`)!;
+    this.ui = { toggle, summary, sub, body, intro, singleHint, latency, upload, route, kind, onceBox, apply, active, single, reset, status };
 
     toggle.addEventListener('click', () => (this.open = !this.open));
     body.addEventListener('keydown', (event) => {
@@ -229,71 +247,103 @@ export class DemoFaultPanel extends HTMLElement {
       this.open = false;
       toggle.focus();
     });
-    latency.addEventListener('change', () => this.withMock((mock) => (mock.faults.latencyMs = Number(latency.value)), `Latence : ${duration(Number(latency.value))}.`));
+    latency.addEventListener('change', () => this.act((b) => b.setLatency(Number(latency.value)), `Latence : ${duration(Number(latency.value))}.`));
     upload.addEventListener('change', () =>
-      this.withMock((mock) => (mock.faults.uploadLatencyMs = Number(upload.value)), `Téléversement lent : ${uploadLabel(Number(upload.value)).toLowerCase()}.`),
+      this.act((b) => b.setUploadLatency(Number(upload.value)), `Téléversement lent : ${uploadLabel(Number(upload.value)).toLowerCase()}.`),
     );
     apply.addEventListener('click', () => this.apply());
     reset.addEventListener('click', () => this.resetAll());
     single.addEventListener('change', () => this.switchAccount(single.checked));
   }
 
-  /** Runs a change on the mock, then shows the new settings and says what happened. */
-  private withMock(change: (mock: MockBackend) => void, message: string): void {
-    if (!this.backend) return this.say("Aucun serveur simulé n'est branché sur ce panneau.");
-    change(this.backend);
-    this.sync(true);
-    this.say(message);
+  /**
+   * Asks the back end for a change, then shows its settings and says what happened — at once for
+   * the mock, when the answer comes for the server; if it cannot be reached, says so.
+   */
+  private act(change: (backend: DemoBackend) => Answer<DemoSnapshot>, message: string, after?: () => void): void {
+    const backend = this.backend;
+    if (!backend) return this.say("Aucun serveur n'est branché sur ce panneau.");
+    this.ask(() => change(backend), true, () => {
+      this.say(message);
+      after?.();
+    });
+  }
+
+  /** Looks at the back end's settings again (on connection, and when it says they changed). */
+  private refresh(): void {
+    const backend = this.backend;
+    if (!backend) return this.show(NOTHING);
+    const wasReachable = this.reachable;
+    this.ask(() => backend.snapshot(), false, () => {
+      if (!wasReachable) this.say('Le serveur répond de nouveau.');
+    });
+  }
+
+  /**
+   * One request to the back end, its answer shown, then `answered`. Answers can cross on the
+   * network: an older one is not shown over a newer. A failure is said once, not at every look.
+   */
+  private ask(request: () => Answer<DemoSnapshot>, force: boolean, answered: () => void): void {
+    const ticket = ++this.asked;
+    const ok = (snapshot: DemoSnapshot) => {
+      if (ticket >= this.shown) {
+        this.shown = ticket;
+        this.show(snapshot, force);
+      }
+      this.reachable = true;
+      this.toggleAttribute('unreachable', false);
+      answered();
+    };
+    const ko = (error: unknown) => {
+      console.error(error);
+      if (force || this.reachable) this.say(error instanceof Error ? error.message : String(error));
+      this.reachable = false;
+      this.toggleAttribute('unreachable', true);
+    };
+    let answer: Answer<DemoSnapshot>;
+    try {
+      answer = request();
+    } catch (error) {
+      return ko(error);
+    }
+    if (!isPending(answer)) return ok(answer);
+    this.toggleAttribute('busy', true);
+    answer.then(ok, ko).finally(() => ticket === this.asked && this.toggleAttribute('busy', false));
   }
 
   /** « Appliquer »: the chosen endpoint (or all) fails with the chosen fault, or works again. */
   apply(): void {
     const ui = this.ui!;
-    const route = ui.route.value as RouteName | typeof ALL;
+    const route = ui.route.value as FaultRoute;
     const kind = ui.kind.value as FaultKind | '';
     const once = ui.onceBox.checked;
-    this.withMock(
-      (mock) => {
-        if (!kind) {
-          mock.faults.heal(route);
-          this.once.delete(route);
-          return;
-        }
-        mock.faults.fail(route, kind, once ? { times: 1 } : {});
-        if (once) this.once.add(route);
-        else this.once.delete(route);
-      },
-      kind
-        ? `Panne appliquée : ${routeLabel(route)} → ${FAULT_LABELS[kind]}${once ? ', une seule fois' : ''}.`
-        : `${route === ALL ? 'Panne « Toutes » retirée' : `Panne retirée : ${route}`}.`,
-    );
+    if (!kind) {
+      this.act((b) => b.heal(route), `${route === ALL ? 'Panne « Toutes » retirée' : `Panne retirée : ${route}`}.`);
+      return;
+    }
+    // Known before the answer, so the list shows « (une seule fois) » with it.
+    if (once) this.once.add(route);
+    else this.once.delete(route);
+    this.act((b) => b.fail(route, kind, once), `Panne appliquée : ${routeLabel(route)} → ${FAULT_LABELS[kind]}${once ? ', une seule fois' : ''}.`);
   }
 
   /** « Tout réinitialiser »: seeded data, every entity, no fault, no delay. */
   resetAll(): void {
-    this.withMock((mock) => {
-      mock.reset();
-      this.once.clear();
-    }, 'Tout est réinitialisé : données fictives rechargées, aucune panne, aucun délai.');
-    this.reloaded();
+    this.once.clear();
+    this.act((b) => b.reset(), 'Tout est réinitialisé : données fictives rechargées, aucune panne, aucun délai.', () => this.reloaded());
   }
 
   private switchAccount(single: boolean): void {
-    this.withMock(
-      (mock) => {
-        const { latencyMs, uploadLatencyMs } = mock.faults;
-        mock.reset(single ? { entities: [SINGLE_ENTITY] } : {});
-        mock.faults.latencyMs = latencyMs;
-        mock.faults.uploadLatencyMs = uploadLatencyMs;
-        this.once.clear();
-      },
+    this.once.clear();
+    this.act(
+      (b) => b.singleEntity(single),
       single ? `Compte avec une seule entité (SIREN ${SINGLE_ENTITY}).` : 'Compte avec toutes les entités fictives.',
+      () => this.reloaded(),
     );
-    this.reloaded();
   }
 
   private reloaded(): void {
-    if (this.backend) this.dispatchEvent(new CustomEvent(DEMO_BACKEND_RESET, { bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent(DEMO_BACKEND_RESET, { bubbles: true, composed: true }));
   }
 
   private say(message: string): void {
@@ -310,14 +360,12 @@ export class DemoFaultPanel extends HTMLElement {
     this.toggleAttribute('open', open);
   }
 
-  /** Shows the mock's current settings (only when they changed, unless forced). */
-  private sync(force = false): void {
+  /** Shows the back end's settings (only when they changed, unless forced). */
+  private show(snapshot: DemoSnapshot, force = false): void {
     const ui = this.ui;
     if (!ui) return;
-    const mock = this.backend;
-    const snapshot = mock?.faults.snapshot() ?? { latencyMs: 0, uploadLatencyMs: 0, failures: [] };
-    const single = !!mock && mock.store.entities.length === 1 && mock.store.entities[0]?.siren === SINGLE_ENTITY;
-    const key = JSON.stringify([snapshot, single]);
+    const single = snapshot.singleEntity;
+    const key = JSON.stringify(snapshot);
     if (!force && key === this.lastSnapshot) return;
     this.lastSnapshot = key;
 
@@ -334,14 +382,14 @@ export class DemoFaultPanel extends HTMLElement {
     for (const [route, kind] of snapshot.failures) {
       const remove = el('button', { type: 'button', class: 'fault-panel__remove', 'aria-label': `Retirer la panne ${routeLabel(route)}` }, 'Retirer');
       remove.addEventListener('click', () => {
-        this.withMock((m) => m.faults.heal(route as RouteName | typeof ALL), `Panne retirée : ${routeLabel(route)}.`);
+        this.act((b) => b.heal(route), `Panne retirée : ${routeLabel(route)}.`);
         ui.toggle.focus();
       });
       const text = `${routeLabel(route)} : ${FAULT_LABELS[kind]}${this.once.has(route) ? ' (une seule fois)' : ''}`;
       items.push(el('li', { 'data-route': route, 'data-fault': kind }, el('span', {}, text), remove));
     }
     if (single) items.push(el('li', {}, el('span', {}, `Une seule entité (SIREN ${SINGLE_ENTITY})`)));
-    if (!items.length) items.push(el('li', { class: 'fault-panel__none' }, 'Aucun : le serveur simulé répond normalement.'));
+    if (!items.length) items.push(el('li', { class: 'fault-panel__none' }, 'Aucun : le serveur répond normalement.'));
     ui.active.replaceChildren(...items);
 
     const failures = snapshot.failures.length;

@@ -1,25 +1,42 @@
 /**
  * The partner page's own code, as a training body's extranet would write it around AKTO's tags,
- * plus what only a demo needs: the mock backend and its panel.
+ * plus what only a demo needs: its back end (the reference server or the mock in the page) and
+ * the panel that drives it.
  *
- * The elements ask the API for nothing until they have an endpoint, so the page starts the mock
- * backend first and only then gives `<akto-invoice-widget>` its `api-base`.
+ * The elements ask the API for nothing until they have an endpoint, so the page readies the back
+ * end and signs in first, and only then gives `<akto-invoice-widget>` its token and `api-base`.
  */
 import type { AktoInvoiceWidget } from '../src/index.js';
-import { createMockBackend } from '../src/mocks/index.js';
+import type { DemoBackend } from './backend.js';
 import { DEMO_BACKEND_RESET, type DemoFaultPanel } from './fault-panel.js';
 
-const API_BASE = '/api';
+/**
+ * Which back end: `/demo/backend.json`, written by the command that serves the page (`npm start`:
+ * the server and its address; `npm run start:mock`: the mock). Without it, the mock.
+ */
+async function chooseBackend(): Promise<DemoBackend> {
+  const config = (await fetch('/demo/backend.json')
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null)) as { mode?: string; apiUrl?: string } | null;
+  if (config?.mode === 'server' && config.apiUrl) {
+    // The mock's service worker may still be registered from an earlier `start:mock`: it would sit
+    // between the page and the server.
+    for (const registration of (await navigator.serviceWorker?.getRegistrations()) ?? []) {
+      if (registration.active?.scriptURL.endsWith('/mockServiceWorker.js')) await registration.unregister();
+    }
+    const { ServerDemoBackend } = await import('./server-backend.js');
+    return new ServerDemoBackend(config.apiUrl);
+  }
+  // MSW is loaded only for the mock.
+  const [{ MockDemoBackend }, { createMockBackend }] = await Promise.all([import('./mock-backend.js'), import('../src/mocks/index.js')]);
+  return new MockDemoBackend(createMockBackend({ baseUrl: '/api' }));
+}
 
-const mock = createMockBackend({ baseUrl: API_BASE });
+const backend = await chooseBackend();
 let provider = document.getElementById('akto') as AktoInvoiceWidget;
 const banner = document.getElementById('session-banner')!;
 const sessionStatus = document.getElementById('session-status')!;
 const demoStatus = document.getElementById('demo-status')!;
-
-// The partner's session: its sign-in gives a token, handed to AKTO's elements.
-let session = 1;
-const tokenFor = (n: number) => `jeton-formaction-${n}`;
 
 function showProblem(message: string): void {
   demoStatus.textContent = message;
@@ -30,7 +47,7 @@ function showProblem(message: string): void {
 function reloadWidgets(): void {
   // The widget's view stays (it is its attribute); its data is asked for again.
   const fresh = provider.cloneNode(true) as AktoInvoiceWidget;
-  fresh.token = provider.token;
+  fresh.token = backend.token;
   provider.replaceWith(fresh);
   provider = fresh;
 }
@@ -40,11 +57,14 @@ document.addEventListener('akto-unauthorized', () => {
   banner.hidden = false;
 });
 
-document.getElementById('reconnect')!.addEventListener('click', () => {
-  // The partner's sign-in would give a fresh token; the mock now accepts only that one.
-  session += 1;
-  mock.store.requiredToken = tokenFor(session);
-  provider.token = tokenFor(session);
+document.getElementById('reconnect')!.addEventListener('click', async () => {
+  // The partner's sign-in gives a fresh token, handed to AKTO's elements.
+  try {
+    provider.token = await backend.signIn();
+  } catch (error) {
+    sessionStatus.textContent = error instanceof Error ? error.message : String(error);
+    return;
+  }
   banner.hidden = true;
   sessionStatus.textContent = 'Vous êtes reconnecté(e).';
   document.getElementById('akto-block')!.focus();
@@ -70,21 +90,20 @@ document.getElementById('copy-snippet')!.addEventListener('click', async () => {
 
 // The demo's panel, outside the partner's layout.
 const panel = document.createElement('demo-fault-panel') as DemoFaultPanel;
-panel.mock = mock;
+panel.backend = backend;
 document.body.append(panel);
 document.addEventListener(DEMO_BACKEND_RESET, () => {
-  // mock.reset() forgets the required token: the current session stays the only valid one.
-  mock.store.requiredToken = tokenFor(session);
+  // The back end's data or account changed: the session it holds now is the page's.
   banner.hidden = true;
   reloadWidgets();
 });
 
-// The mock backend first, then the endpoint.
+// The back end and the session first, then the endpoint.
 try {
-  await mock.start();
+  await backend.start();
 } catch (error) {
   console.error(error);
-  showProblem("Le serveur simulé n'a pas pu démarrer (service worker refusé ?) : rechargez la page. Les modules AKTO restent sans données.");
+  showProblem(backend.unreachable);
   throw error;
 }
 
@@ -94,6 +113,5 @@ const defined = await Promise.race([
 ]);
 if (!defined) showProblem("Le script AKTO (/dist/akto-invoice-widget.js) ne s'est pas chargé : lancez la démo avec « npm start », qui le construit.");
 
-mock.store.requiredToken = tokenFor(session);
-provider.token = tokenFor(session);
-provider.setAttribute('api-base', API_BASE);
+provider.token = backend.token;
+provider.setAttribute('api-base', backend.apiBase);

@@ -1,11 +1,13 @@
 /**
- * The demo's fault panel (demo/fault-panel.ts), driven as a user would, against the mock backend:
+ * The demo's fault panel (demo/fault-panel.ts), driven as a user would, against the mock backend
+ * (demo/mock-backend.ts; the server's adapter is tested in test/demo-server/):
  * what it sets is what the API then does.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { ApiClient } from '../src/api/client.js';
 import { ApiError } from '../src/api/errors.js';
 import { DEMO_BACKEND_RESET, FAULT_LABELS, SINGLE_ENTITY, type DemoFaultPanel } from '../demo/fault-panel.js';
+import { MockDemoBackend } from '../demo/mock-backend.js';
 import { mock, rejection, startMock, until } from './helpers/mock.js';
 
 const api = new ApiClient({ baseUrl: '/api', language: 'fr-FR', timeoutMs: 3000 });
@@ -48,7 +50,7 @@ describe('demo fault panel', () => {
   beforeEach(async () => {
     await startMock();
     sessionStorage.removeItem('demo-fault-panel-open');
-    panel = await fixture<DemoFaultPanel>(html`<demo-fault-panel .mock=${mock}></demo-fault-panel>`);
+    panel = await fixture<DemoFaultPanel>(html`<demo-fault-panel .backend=${new MockDemoBackend(mock)}></demo-fault-panel>`);
     panel.open = true;
   });
 
