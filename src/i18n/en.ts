@@ -255,7 +255,7 @@ export const en: Translation = {
     current: 'current step',
     done: 'step completed',
     pendingFirst: (count) => (count === 1 ? 'One deposited invoice is still waiting for your validation.' : `${count} deposited invoices are still waiting for your validation.`),
-    validatePending: 'Validate them now',
+    validatePending: (count) => (count === 1 ? 'Validate it now' : 'Validate them now'),
     depositMore: 'Deposit other invoices',
     seeInvoices: 'See my invoices',
     finished: (count) => (count === 1 ? 'Your invoice was sent to AKTO.' : `Your ${count} invoices were sent to AKTO.`),

@@ -262,7 +262,7 @@ export const fr: Translation = {
     done: 'étape terminée',
     pendingFirst: (count) =>
       count === 1 ? 'Une facture déposée attend encore votre validation.' : `${count} factures déposées attendent encore votre validation.`,
-    validatePending: 'Les valider maintenant',
+    validatePending: (count) => (count === 1 ? 'La valider maintenant' : 'Les valider maintenant'),
     depositMore: "Déposer d'autres factures",
     seeInvoices: 'Voir mes factures',
     finished: (count) => (count === 1 ? 'Votre facture a été transmise à AKTO.' : `Vos ${count} factures ont été transmises à AKTO.`),

@@ -247,7 +247,7 @@ export interface Translation {
     current: string;
     done: string;
     pendingFirst: (count: number) => string;
-    validatePending: string;
+    validatePending: (count: number) => string;
     depositMore: string;
     seeInvoices: string;
     finished: (count: number) => string;

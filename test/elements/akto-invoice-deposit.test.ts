@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/akto-invoice-deposit/define.js';
 import type { AktoInvoiceDeposit } from '../../src/elements/akto-invoice-deposit/akto-invoice-deposit.js';
 import { AKTO_INVOICES_REQUEST } from '../../src/core/events.js';
-import { startMock, until } from '../helpers/mock.js';
+import { mock, startMock, until } from '../helpers/mock.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -31,6 +31,14 @@ describe('<akto-invoice-deposit>', () => {
     const upload = await until(() => root(el).querySelector('akto-invoice-upload'), 3000, 'step 1');
     expect(upload.getAttribute('dossier')).to.equal('2206AF000358');
     await until(() => text(upload.shadowRoot?.querySelector('.dossier')) === 'Dépôt pour le dossier 2206AF000358', 3000, 'the dossier shown');
+  });
+
+  it('says « La valider maintenant » when one invoice is pending, in the singular as its sentence', async () => {
+    mock.store.pending.delete('pending-seed-2');
+    const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="824092688"></akto-invoice-deposit>`);
+    await until(() => root(el).querySelector('.notice'), 3000, 'the offer');
+    expect(text(root(el).querySelector('.notice p'))).to.equal('Une facture déposée attend encore votre validation.');
+    expect(button(root(el), 'La valider maintenant'), 'the button in the singular').to.exist;
   });
 
   it('offers to validate first what the entity still has pending, then ends with « Voir mes factures » and « Déposer d’autres factures »', async () => {

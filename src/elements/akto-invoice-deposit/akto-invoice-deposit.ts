@@ -132,7 +132,7 @@ export class AktoInvoiceDeposit extends AktoElement {
         return html`${waiting > 0
             ? html`<div class="notice">
                 <p>${t.pendingFirst(waiting)}</p>
-                <button class="button" @click=${() => this.go('validate')}>${t.validatePending}</button>
+                <button class="button" @click=${() => this.go('validate')}>${t.validatePending(waiting)}</button>
               </div>`
             : nothing}
           <akto-invoice-upload entity=${this.entity} dossier=${this.dossier} @akto-entity-select=${this.onEntity} @akto-deposit-sent=${this.onSent}></akto-invoice-upload>`;
