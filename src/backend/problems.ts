@@ -20,6 +20,7 @@ const PROBLEMS = {
   'rate-limited': [429, 'Trop de demandes en peu de temps : réessayez dans un instant.', 'Too many requests in a short time: try again in a moment.'],
   'upload-in-use': [409, 'Ce fichier a déjà été déposé : il ne peut plus être supprimé.', 'This file was already deposited: it can no longer be deleted.'],
   'upload-too-large': [413, 'Le fichier dépasse la taille maximale de 10 Mo.', 'The file is larger than the 10 MB limit.'],
+  'body-too-large': [413, 'La requête est trop volumineuse.', 'The request is too large.'],
   'unsupported-media-type': [415, 'Le corps de la requête doit être en JSON.', 'The request body must be JSON.'],
   'upload-bad-type': [415, "Ce type de fichier n'est pas accepté.", 'This type of file is not accepted.'],
   'upload-not-pdf': [415, "Ce fichier n'est pas un PDF.", 'This file is not a PDF.'],
