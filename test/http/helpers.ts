@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -227,6 +227,48 @@ function proxy(req: IncomingMessage, res: ServerResponse, target: string, pages:
   });
   upstream.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502, { 'Content-Type': 'text/html' }).end(NGINX_502));
   req.pipe(upstream);
+}
+
+// ---- a link that can be cut ----------------------------------------------------------------------
+
+export interface Link {
+  /** `http://127.0.0.1:<port>`: the API seen through the link. */
+  url: string;
+  /** Unplugged: every connection through it is reset, new ones are refused the same way. */
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP relay between the browser and a server. Chromium's offline emulation alone does not cut
+ * an upload under way: switching it on releases the throttled body at once and the upload
+ * completes. Cutting here breaks the connection as a dropped link does.
+ */
+export async function startLink(target: string): Promise<Link> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<Socket>();
+  let cut = false;
+  const server = createTcpServer((client) => {
+    if (cut) return void client.resetAndDestroy();
+    const upstream = connect(Number(port), hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {});
+    }
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const resetAll = () => sockets.forEach((socket) => socket.resetAndDestroy());
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cut: () => ((cut = true), resetAll()),
+    restore: () => void (cut = false),
+    close: () => new Promise((resolve) => (resetAll(), server.close(() => resolve()))),
+  };
 }
 
 // ---- Chromium ----------------------------------------------------------------------------------------
