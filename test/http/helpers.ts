@@ -17,6 +17,7 @@ import { PDFDocument } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { ROOT, startServer, type RunningServer, type ServerOptions } from '../../server/index.js';
 import { PgStorage } from '../../server/pg-storage.js';
+import type { SqlValue } from '../../server/sql.js';
 
 export { ROOT };
 export const KAVKAZ = '819109976';
@@ -130,7 +131,7 @@ export async function signIn(apiUrl: string, account = 'demo'): Promise<string> 
 }
 
 /** Rows of the database, straight from the server's storage. */
-export async function rows<Row = Record<string, unknown>>(storage: PgStorage, sql: string, params: string[] = []): Promise<Row[]> {
+export async function rows<Row = Record<string, unknown>>(storage: PgStorage, sql: string, params: SqlValue[] = []): Promise<Row[]> {
   return (await storage.db.query<Row>(sql, params)).rows;
 }
 
