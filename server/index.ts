@@ -123,15 +123,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
 
   // Bodies are counted while they stream (and Content-Length checked first): an oversized one is
-  // refused without being read to its end.
-  app.use(
-    `${basePath}/uploads`,
-    bodyLimit({ maxSize: maxUpload + MULTIPART_OVERHEAD, onError: (c) => closing(problem(c, 'upload-too-large', maxUpload < MAX_UPLOAD_BYTES ? tooLarge(maxUpload) : undefined)) }),
-  );
-  app.use(`${basePath}/*`, async (c, next) => {
-    if (c.req.method === 'POST' && new URL(c.req.url).pathname === `${basePath}/uploads`) return next();
-    return bodyLimit({ maxSize: MAX_JSON_BYTES, onError: (c) => closing(problem(c, 'body-too-large')) })(c, next);
-  });
+  // never parsed or stored, and answered 413 once the client has sent it (discarded as it comes,
+  // for at most DRAIN_MS). Closing at once would make a client still sending meet a reset socket
+  // and report a network error instead of the 413 (seen with fetch and Chromium).
+  app.use(`${basePath}/uploads`, bodyLimit({ maxSize: maxUpload + MULTIPART_OVERHEAD, onError: (c) => afterBody(c, problem(c, 'upload-too-large', maxUpload < MAX_UPLOAD_BYTES ? tooLarge(maxUpload) : undefined)) }));
+  const jsonLimit = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: (c) => afterBody(c, problem(c, 'body-too-large')) });
+  app.use(`${basePath}/*`, (c, next) => (c.req.method === 'POST' && new URL(c.req.url).pathname === `${basePath}/uploads` ? next() : jsonLimit(c, next)));
 
   if (limiter) {
     app.use(`${basePath}/*`, async (c, next) => {
@@ -231,6 +228,28 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
+/** How long an oversized body is read and discarded before its 413 is sent anyway. */
+const DRAIN_MS = 30_000;
+
+/**
+ * An answer for a request whose body was refused: the rest of the body is read and dropped first,
+ * so the client reads the answer instead of a reset, then the connection closes (never reused
+ * half-read).
+ */
+async function afterBody(c: Context<Env>, response: Response): Promise<Response> {
+  const incoming = c.env.incoming;
+  if (!incoming.complete && !incoming.destroyed) {
+    const done = new Promise<void>((resolve) => {
+      incoming.once('end', resolve).once('close', resolve).once('error', () => resolve());
+      setTimeout(resolve, DRAIN_MS).unref();
+    });
+    incoming.on('data', () => {}).resume();
+    await done;
+  }
+  response.headers.set('Connection', 'close');
+  return response;
+}
+
 /** `message`, when given, replaces the problem's own title and detail (in the caller's language). */
 function problem(c: Context, code: ProblemCode, message?: (locale: Locale) => string): Response {
   const locale = toLocale(c.req.header('Accept-Language'));
@@ -244,12 +263,6 @@ function problem(c: Context, code: ProblemCode, message?: (locale: Locale) => st
 function tooLarge(bytes: number): (locale: Locale) => string {
   return (locale) =>
     locale === 'fr' ? `Le fichier dépasse la taille maximale de ${formatFileSize(bytes, 'fr')}.` : `The file is larger than the ${formatFileSize(bytes, 'en')} limit.`;
-}
-
-/** An answer sent before the body was read: the connection closes, so the rest is not awaited. */
-function closing(response: Response): Response {
-  response.headers.set('Connection', 'close');
-  return response;
 }
 
 /** Which limit a request counts against, if any (path relative to the base path). */

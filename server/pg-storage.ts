@@ -7,7 +7,7 @@
  * - ties by id: invoices id DESC, dossiers id ASC;
  * - search is a case-insensitive substring, lower-cased in JS on both sides (PostgreSQL's
  *   lower() depends on the database's locale and would not match JS for « É »);
- * - pending invoices are rows of « Mes factures » with status `a-valider` (the invoice_rows view).
+ * - pending invoices are rows of « Mes factures » with status `a-valider` (the invoice_rows table).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -117,7 +117,7 @@ export class PgStorage implements Storage {
   async reset(): Promise<void> {
     await this.db.transaction(async (sql) => {
       await sql.exec(
-        'TRUNCATE accounts, sessions, entities, siret_register, dossiers, uploads, deposits, invoices, pending_invoices, idempotency_keys RESTART IDENTITY CASCADE; ALTER SEQUENCE ids RESTART',
+        'TRUNCATE accounts, sessions, entities, siret_register, dossiers, uploads, deposits, invoice_rows, invoices, pending_invoices, idempotency_keys RESTART IDENTITY CASCADE; ALTER SEQUENCE ids RESTART',
       );
       await seed(sql);
     });
@@ -240,7 +240,7 @@ export class PgStorage implements Storage {
 
   async validatePending(pendingId: string, invoice: StoredInvoice): Promise<void> {
     await this.db.transaction(async (sql) => {
-      await sql.query('DELETE FROM pending_invoices WHERE id = $1', [pendingId]);
+      await sql.query('DELETE FROM invoice_rows WHERE id = $1', [pendingId]);
       await insertInvoice(sql, invoice);
     });
   }
@@ -303,7 +303,8 @@ export class PgStorage implements Storage {
   }
 
   async deletePending(id: string): Promise<void> {
-    const { rows } = await this.db.query<{ upload_id: string }>('DELETE FROM pending_invoices WHERE id = $1 RETURNING upload_id', [id]);
+    // Its row of « Mes factures » goes, and the pending invoice with it (ON DELETE CASCADE).
+    const { rows } = await this.db.query<{ upload_id: string }>('DELETE FROM invoice_rows r USING pending_invoices p WHERE r.id = p.id AND p.id = $1 RETURNING p.upload_id', [id]);
     const uploadId = rows[0]?.upload_id;
     if (uploadId) await this.deleteUpload(uploadId);
   }
@@ -377,24 +378,31 @@ const listPlaceholders = (first: number) =>
     .map((column, i) => (column === 'summary' ? `$${first + i}::text::json` : column === 'search_dossiers' ? `$${first + i}::text[]` : `$${first + i}`))
     .join(', ');
 
+/** A row of « Mes factures », then the invoice or pending invoice it shows. */
+async function insertRow(sql: Sql, summary: InvoiceSummary): Promise<void> {
+  await sql.query(`INSERT INTO invoice_rows (id, ${LIST_COLUMNS}) VALUES ($1, ${listPlaceholders(2)})`, [summary.id, ...listColumns(summary)]);
+}
+
 async function insertInvoice(sql: Sql, invoice: StoredInvoice): Promise<void> {
-  await sql.query(`INSERT INTO invoices (id, reference, siret, file_id, detail, ${LIST_COLUMNS}) VALUES ($1, $2, $3, $4, $5::text::json, ${listPlaceholders(6)})`, [
+  await insertRow(sql, invoiceSummary(invoice));
+  await sql.query('INSERT INTO invoices (id, entity_siren, reference, siret, file_id, detail) VALUES ($1, $2, $3, $4, $5, $6::text::json)', [
     invoice.id,
+    invoice.entitySiren,
     invoice.reference,
     invoice.siret,
     invoice.fileId,
     json(invoice),
-    ...listColumns(invoiceSummary(invoice)),
   ]);
 }
 
 async function insertPending(sql: Sql, item: StoredPending): Promise<void> {
-  await sql.query(`INSERT INTO pending_invoices (id, deposit_id, upload_id, detail, ${LIST_COLUMNS}) VALUES ($1, $2, $3, $4::text::json, ${listPlaceholders(5)})`, [
+  await insertRow(sql, pendingSummary(item));
+  await sql.query('INSERT INTO pending_invoices (id, entity_siren, deposit_id, upload_id, detail) VALUES ($1, $2, $3, $4, $5::text::json)', [
     item.id,
+    item.entitySiren,
     item.depositId,
     item.uploadId,
     json(item),
-    ...listColumns(pendingSummary(item)),
   ]);
 }
 

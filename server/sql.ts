@@ -5,7 +5,7 @@
  * set). The SQL is the same for both.
  *
  * Parameters are plain strings, numbers, booleans, null and string arrays; JSON travels as text
- * and is cast in SQL (`$1::text::jsonb`), because the two drivers serialize objects differently.
+ * and is cast in SQL (`$1::text::json`), because the two drivers serialize objects differently.
  */
 import { mkdir } from 'node:fs/promises';
 

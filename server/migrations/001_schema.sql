@@ -67,66 +67,49 @@ CREATE TABLE deposits (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 
--- The columns « Mes factures » filters and sorts on, the same for validated and pending invoices.
-CREATE TABLE invoices (
+-- The rows of « Mes factures », validated invoices and (as « À valider ») pending ones alike:
+-- what the list filters and sorts on, and the summary it answers. Each row belongs to one invoice
+-- or one pending invoice below, and goes with it.
+CREATE TABLE invoice_rows (
   id text COLLATE "C" PRIMARY KEY,
+  entity_siren text NOT NULL,
+  summary json NOT NULL,
+  search_reference text NOT NULL,
+  search_dossiers text[] NOT NULL,
+  status text NOT NULL,
+  issue_date text COLLATE "C",
+  deposit_date text COLLATE "C" NOT NULL,
+  reference_key text COLLATE "C",
+  issue_date_key text COLLATE "C",
+  deposit_date_key text COLLATE "C",
+  status_key text COLLATE "C",
+  transfer_number_key text COLLATE "C",
+  transfer_date_key text COLLATE "C",
+  amount_ht double precision,
+  amount_ttc double precision
+);
+CREATE INDEX invoice_rows_entity ON invoice_rows (entity_siren);
+
+CREATE TABLE invoices (
+  id text COLLATE "C" PRIMARY KEY REFERENCES invoice_rows (id) ON DELETE CASCADE,
   seq bigserial NOT NULL,
+  entity_siren text NOT NULL,
   reference text NOT NULL,
   siret text,
   file_id text,
-  detail json NOT NULL,
-  entity_siren text NOT NULL,
-  summary json NOT NULL,
-  search_reference text NOT NULL,
-  search_dossiers text[] NOT NULL,
-  status text NOT NULL,
-  issue_date text COLLATE "C",
-  deposit_date text COLLATE "C" NOT NULL,
-  reference_key text COLLATE "C",
-  issue_date_key text COLLATE "C",
-  deposit_date_key text COLLATE "C",
-  status_key text COLLATE "C",
-  transfer_number_key text COLLATE "C",
-  transfer_date_key text COLLATE "C",
-  amount_ht double precision,
-  amount_ttc double precision
+  detail json NOT NULL
 );
-CREATE INDEX invoices_entity ON invoices (entity_siren);
 CREATE INDEX invoices_duplicate ON invoices (reference, siret);
 
 CREATE TABLE pending_invoices (
-  id text COLLATE "C" PRIMARY KEY,
+  id text COLLATE "C" PRIMARY KEY REFERENCES invoice_rows (id) ON DELETE CASCADE,
   seq bigserial NOT NULL,
+  entity_siren text NOT NULL,
   deposit_id text NOT NULL,
   upload_id text NOT NULL,
-  detail json NOT NULL,
-  entity_siren text NOT NULL,
-  summary json NOT NULL,
-  search_reference text NOT NULL,
-  search_dossiers text[] NOT NULL,
-  status text NOT NULL,
-  issue_date text COLLATE "C",
-  deposit_date text COLLATE "C" NOT NULL,
-  reference_key text COLLATE "C",
-  issue_date_key text COLLATE "C",
-  deposit_date_key text COLLATE "C",
-  status_key text COLLATE "C",
-  transfer_number_key text COLLATE "C",
-  transfer_date_key text COLLATE "C",
-  amount_ht double precision,
-  amount_ttc double precision
+  detail json NOT NULL
 );
 CREATE INDEX pending_invoices_entity ON pending_invoices (entity_siren);
-
--- « Mes factures »: validated invoices and, as « À valider », the pending ones.
-CREATE VIEW invoice_rows AS
-  SELECT id, entity_siren, summary, search_reference, search_dossiers, status, issue_date, deposit_date,
-         reference_key, issue_date_key, deposit_date_key, status_key, transfer_number_key, transfer_date_key, amount_ht, amount_ttc
-    FROM invoices
-  UNION ALL
-  SELECT id, entity_siren, summary, search_reference, search_dossiers, status, issue_date, deposit_date,
-         reference_key, issue_date_key, deposit_date_key, status_key, transfer_number_key, transfer_date_key, amount_ht, amount_ttc
-    FROM pending_invoices;
 
 CREATE TABLE idempotency_keys (
   key text PRIMARY KEY,

@@ -12,8 +12,8 @@
  */
 import { expect, waitFor } from 'storybook/test';
 
-/** Long enough for a first MSW answer in a cold browser; the mock itself answers at once. */
-export const DEFAULT_TIMEOUT_MS = 5000;
+/** Long enough for a first MSW answer and pdf.js's first load (a file is read before it uploads) in a cold browser on a busy 2-core machine. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 function* flatChildren(node: Node): Generator<Node> {
   if (node instanceof HTMLSlotElement) {
