@@ -18,9 +18,9 @@ import { cors } from 'hono/cors';
 import { ROUTE_NAMES, type RouteName } from '../src/api/contract.js';
 import { NETWORK_FAULT_HEADER, SESSION_COOKIE, createApp } from '../src/backend/app.js';
 import { FAULT_KINDS, Faults, type FaultKind } from '../src/backend/faults.js';
-import { ApiProblem, type ProblemCode } from '../src/backend/problems.js';
+import { ApiProblem, uploadTooLarge, type ProblemCode } from '../src/backend/problems.js';
 import { InvoiceService, MAX_UPLOAD_BYTES, type FieldReader } from '../src/backend/service.js';
-import { formatFileSize, toLocale, type Locale } from '../src/i18n/index.js';
+import { toLocale } from '../src/i18n/index.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { PgStorage } from './pg-storage.js';
 import { DEFAULT_LIMITS, RateLimiter, type Limit, type LimitName } from './rate-limit.js';
@@ -85,10 +85,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const log = options.log ?? ((line: string) => console.log(line));
   const faults = options.demo ? new Faults() : null;
   const readFields = options.readFields === false ? undefined : (options.readFields ?? nodeFieldReader());
-  const service = new InvoiceService(storage, { readFields });
+  const maxUpload = Math.min(options.maxUploadBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
+  const service = new InvoiceService(storage, { readFields, maxUploadBytes: maxUpload });
   const api = createApp({ service, basePath, faults: faults ?? undefined, devSignIn: options.demo || options.devSignIn, cookie: options.cookie });
   const limiter = options.rateLimits === false ? null : new RateLimiter(options.rateLimits ?? DEFAULT_LIMITS);
-  const maxUpload = Math.min(options.maxUploadBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
   const openapi = JSON.parse(readFileSync(join(ROOT, 'openapi.json'), 'utf8')) as Record<string, unknown>;
 
   const app = new Hono<Env>();
@@ -126,7 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // never parsed or stored, and answered 413 once the client has sent it (discarded as it comes,
   // for at most DRAIN_MS). Closing at once would make a client still sending meet a reset socket
   // and report a network error instead of the 413 (seen with fetch and Chromium).
-  app.use(`${basePath}/uploads`, bodyLimit({ maxSize: maxUpload + MULTIPART_OVERHEAD, onError: (c) => afterBody(c, problem(c, 'upload-too-large', maxUpload < MAX_UPLOAD_BYTES ? tooLarge(maxUpload) : undefined)) }));
+  app.use(`${basePath}/uploads`, bodyLimit({ maxSize: maxUpload + MULTIPART_OVERHEAD, onError: (c) => afterBody(c, problem(c, uploadTooLarge(maxUpload))) }));
   const jsonLimit = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: (c) => afterBody(c, problem(c, 'body-too-large')) });
   app.use(`${basePath}/*`, (c, next) => (c.req.method === 'POST' && new URL(c.req.url).pathname === `${basePath}/uploads` ? next() : jsonLimit(c, next)));
 
@@ -250,19 +250,10 @@ async function afterBody(c: Context<Env>, response: Response): Promise<Response>
   return response;
 }
 
-/** `message`, when given, replaces the problem's own title and detail (in the caller's language). */
-function problem(c: Context, code: ProblemCode, message?: (locale: Locale) => string): Response {
-  const locale = toLocale(c.req.header('Accept-Language'));
-  const text = message?.(locale);
-  const error = new ApiProblem(code, undefined, text ? { title: text, detail: text } : {});
-  const body = error.toProblem(locale, new URL(c.req.url).pathname);
+function problem(c: Context, code: ProblemCode | ApiProblem): Response {
+  const error = typeof code === 'string' ? new ApiProblem(code) : code;
+  const body = error.toProblem(toLocale(c.req.header('Accept-Language')), new URL(c.req.url).pathname);
   return new Response(JSON.stringify(body), { status: error.status, headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' } });
-}
-
-/** The app's own message names its 10 MB: a server set lower must name the limit it applies. */
-function tooLarge(bytes: number): (locale: Locale) => string {
-  return (locale) =>
-    locale === 'fr' ? `Le fichier dépasse la taille maximale de ${formatFileSize(bytes, 'fr')}.` : `The file is larger than the ${formatFileSize(bytes, 'en')} limit.`;
 }
 
 /** Which limit a request counts against, if any (path relative to the base path). */

@@ -11,8 +11,8 @@ import { fromSearchParams, routes, type Route, type RouteName } from '../api/con
 import { DepositRequest, DossierQuery, InvoiceQuery, ValidationRequest } from '../api/schemas.js';
 import { toLocale, type Locale } from '../i18n/index.js';
 import type { Faults } from './faults.js';
-import { ApiProblem } from './problems.js';
-import { MAX_UPLOAD_BYTES, type InvoiceService } from './service.js';
+import { ApiProblem, uploadTooLarge } from './problems.js';
+import type { InvoiceService } from './service.js';
 import type { Account } from './storage.js';
 
 /** The session cookie a development sign-in sets, for pages that use `credentials: include`. */
@@ -104,7 +104,7 @@ function routeHandlers(service: InvoiceService): Record<RouteName, Handler> {
     },
     getInvoicePdf: async (c, account) => pdf(await service.invoicePdf(account, param(c, 'invoiceId'))),
     createUpload: async (c, account) => {
-      const { kind, name, bytes } = await readUpload(c);
+      const { kind, name, bytes } = await readUpload(c, service.maxUploadBytes);
       return c.json(await service.createUpload(account, kind, name, bytes), 201);
     },
     deleteUpload: async (c, account) => (await service.deleteUpload(account, param(c, 'uploadId')), c.body(null, 204)),
@@ -150,11 +150,11 @@ interface UploadForm {
 }
 
 /** The upload's form, read once per request: its idempotency fingerprint and its handler share it. */
-async function readUpload(c: Context<Env>): Promise<UploadForm> {
+async function readUpload(c: Context<Env>, maxBytes: number): Promise<UploadForm> {
   const known = c.get('upload');
   if (known) return known;
   const length = Number(c.req.header('Content-Length') ?? 0);
-  if (length > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD) throw new ApiProblem('upload-too-large');
+  if (length > maxBytes + MULTIPART_OVERHEAD) throw uploadTooLarge(maxBytes);
   let form: FormData;
   try {
     form = await c.req.formData();
@@ -187,7 +187,7 @@ async function idempotent(c: Context<Env>, service: InvoiceService, name: RouteN
   const header = c.req.header('Idempotency-Key');
   if (!header) return run();
   const key = `${account.id}:${name}:${header}`;
-  const print = await fingerprint(c, name);
+  const print = await fingerprint(c, name, service.maxUploadBytes);
   const storage = service.storage;
   const deadline = Date.now() + waitMs;
   for (;;) {
@@ -214,11 +214,11 @@ async function idempotent(c: Context<Env>, service: InvoiceService, name: RouteN
  * What identifies a request's content: its path and JSON text, or for an upload its kind, name
  * and bytes (the multipart boundary changes on every send, so a retried upload still matches).
  */
-async function fingerprint(c: Context<Env>, name: RouteName): Promise<string> {
+async function fingerprint(c: Context<Env>, name: RouteName, maxUploadBytes: number): Promise<string> {
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [encoder.encode(`${c.req.path}\n`)];
   if (name === 'createUpload') {
-    const upload = await readUpload(c);
+    const upload = await readUpload(c, maxUploadBytes);
     parts.push(encoder.encode(`${upload.kind}\n${upload.name}\n`), upload.bytes);
   } else {
     parts.push(encoder.encode(await c.req.text()));

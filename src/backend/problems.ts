@@ -3,7 +3,7 @@
  * server localizes them. Field messages come from the shared rules.
  */
 import type { FieldError, Problem } from '../api/schemas.js';
-import type { Locale } from '../i18n/index.js';
+import { formatFileSize, type Locale } from '../i18n/index.js';
 
 const PROBLEMS = {
   'bad-request': [400, 'Requête invalide.', 'Bad request.'],
@@ -19,7 +19,7 @@ const PROBLEMS = {
   'idempotency-key-reused': [422, "Cette clé d'idempotence a déjà servi pour une autre demande.", 'This idempotency key was already used for another request.'],
   'rate-limited': [429, 'Trop de demandes en peu de temps : réessayez dans un instant.', 'Too many requests in a short time: try again in a moment.'],
   'upload-in-use': [409, 'Ce fichier a déjà été déposé : il ne peut plus être supprimé.', 'This file was already deposited: it can no longer be deleted.'],
-  'upload-too-large': [413, 'Le fichier dépasse la taille maximale de 10 Mo.', 'The file is larger than the 10 MB limit.'],
+  'upload-too-large': [413, 'Le fichier est trop volumineux.', 'The file is too large.'],
   'body-too-large': [413, 'La requête est trop volumineuse.', 'The request is too large.'],
   'unsupported-media-type': [415, 'Le corps de la requête doit être en JSON.', 'The request body must be JSON.'],
   'upload-bad-type': [415, "Ce type de fichier n'est pas accepté.", 'This type of file is not accepted.'],
@@ -38,6 +38,8 @@ export class ApiProblem extends Error {
     readonly code: ProblemCode,
     readonly errors?: { field: string; code: string; message: { fr: string; en: string } }[],
     readonly extra: Partial<Problem> = {},
+    /** Replaces the code's own title and detail, for a message with a value in it. */
+    readonly text?: { fr: string; en: string },
   ) {
     super(code);
   }
@@ -47,7 +49,7 @@ export class ApiProblem extends Error {
   }
 
   toProblem(locale: Locale, instance?: string): Problem {
-    const [status, fr, en] = PROBLEMS[this.code];
+    const [status, fr, en] = this.text ? [PROBLEMS[this.code][0], this.text.fr, this.text.en] : PROBLEMS[this.code];
     const errors: FieldError[] | undefined = this.errors?.map((e) => ({ field: e.field, code: e.code, message: e.message[locale] }));
     return {
       type: `https://api.akto.fr/problems/${this.code}`,
@@ -60,4 +62,12 @@ export class ApiProblem extends Error {
       ...this.extra,
     };
   }
+}
+
+/** A file over the limit the server applies, named: « Le fichier dépasse la taille maximale de 10 Mo. » */
+export function uploadTooLarge(limitBytes: number): ApiProblem {
+  return new ApiProblem('upload-too-large', undefined, {}, {
+    fr: `Le fichier dépasse la taille maximale de ${formatFileSize(limitBytes, 'fr')}.`,
+    en: `The file is larger than the ${formatFileSize(limitBytes, 'en')} limit.`,
+  });
 }

@@ -23,12 +23,12 @@ import type {
 } from '../api/schemas.js';
 import { sniffFileType } from '../rules/file.js';
 import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, fail, type RuleResult } from '../rules/index.js';
-import { ApiProblem } from './problems.js';
+import { ApiProblem, uploadTooLarge } from './problems.js';
 import { invoiceSummary, pendingSummary, publicPending, publicUpload, round } from './records.js';
 import type { Account, Storage, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
 
-/** The largest file one upload may carry. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** The largest file one upload may carry: « 10 Mo maximum par fichier », as the widget says. */
+export const MAX_UPLOAD_BYTES = 10_000_000;
 
 /** What the server reads from an uploaded PDF (the project's own reader, in the page or on Node). */
 export type FieldReader = (pdf: ArrayBuffer) => Promise<Partial<InvoiceFields> & { creditNote?: boolean }>;
@@ -38,6 +38,8 @@ export interface ServiceOptions {
   readFields?: FieldReader;
   /** The clock, for « Envoyé le » and deposit dates. */
   now?: () => Date;
+  /** The largest file one upload may carry; MAX_UPLOAD_BYTES by default. */
+  maxUploadBytes?: number;
 }
 
 type FieldProblem = { field: string; code: string; message: { fr: string; en: string } };
@@ -56,6 +58,10 @@ export class InvoiceService {
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  get maxUploadBytes(): number {
+    return this.options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   }
 
   // ---- entities, invoices ----------------------------------------------------------------------
@@ -111,7 +117,7 @@ export class InvoiceService {
   async createUpload(account: Account, kind: string | null, name: string, bytes: Uint8Array): Promise<Upload> {
     if (kind !== 'invoice' && kind !== 'supporting') throw new ApiProblem('bad-request');
     if (bytes.byteLength === 0) throw new ApiProblem('upload-empty');
-    if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new ApiProblem('upload-too-large');
+    if (bytes.byteLength > this.maxUploadBytes) throw uploadTooLarge(this.maxUploadBytes);
     const type = sniffFileType(bytes.subarray(0, 1024));
     if (kind === 'invoice' && type !== 'application/pdf') throw new ApiProblem('upload-not-pdf');
     if (kind === 'supporting' && !type) throw new ApiProblem('upload-bad-type');

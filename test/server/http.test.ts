@@ -124,11 +124,21 @@ describe('reference server over HTTP', () => {
     assert.equal((await streamed.json()).code, 'upload-too-large');
   });
 
-  test('MAX_UPLOAD_BYTES lowers the limit; oversized JSON is refused too', async () => {
-    const form = new FormData();
-    form.set('kind', 'invoice');
-    form.set('file', new File([new Uint8Array(2 * 1024 * 1024)], 'two-mb.pdf'));
-    assert.equal((await fetch(`${plain.apiUrl}/uploads`, { method: 'POST', headers: auth(), body: form })).status, 413);
+  test('MAX_UPLOAD_BYTES lowers the limit, to the byte and named in the message; oversized JSON is refused too', async () => {
+    const upload = async (bytes: number) => {
+      const form = new FormData();
+      form.set('kind', 'invoice');
+      const file = new Uint8Array(bytes);
+      file.set(new TextEncoder().encode('%PDF-1.4\n'));
+      form.set('file', new File([file], 'facture.pdf'));
+      return fetch(`${plain.apiUrl}/uploads`, { method: 'POST', headers: { ...auth(), 'Accept-Language': 'fr' }, body: form });
+    };
+    assert.equal((await upload(2 * 1024 * 1024)).status, 413);
+    // Just over: within the multipart allowance of the streamed count, refused on the file's own size.
+    const over = await upload(1024 * 1024 + 10_000);
+    assert.equal(over.status, 413);
+    assert.equal((await over.json()).title, 'Le fichier dépasse la taille maximale de 1 Mo.');
+    assert.equal((await upload(1024 * 1024)).status, 201);
     const json = await fetch(`${plain.apiUrl}/entities/824092688/deposits`, {
       method: 'POST',
       headers: { ...auth(), 'Content-Type': 'application/json' },
