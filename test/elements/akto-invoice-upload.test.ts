@@ -195,7 +195,7 @@ describe('<akto-invoice-upload>', () => {
         target.dispatchEvent(new DragEvent('drop', at));
       };
       await drop($(root(el), '.dropzone[data-kind="invoice"]')!, [await sampleFile(INVOICE), await sampleFile(OTHER)]);
-      await until(() => rows(el).length === 2, 3000, 'the dropped rows');
+      await until(() => rows(el).length === 2, 8000, 'the dropped rows'); // FilePond's own pipeline, slow on a busy machine
       await until(() => $(root(el), '.filepond--root')!.style.pointerEvents === 'none', 1000, 'the button clickable again');
       const second = rows(el)[1]!;
       await drop($(second, '.dropzone.small')!, [png()]);
