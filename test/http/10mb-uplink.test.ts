@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
-  KAVKAZ, type Api, type Pages, chooseFiles, ensureBuilt, invoiceRow, launch, makePdf, mount, network, openPage, preload, recordStates, recorded, rows, signIn, startApi, startPages,
+  KAVKAZ, type Api, type Pages, type Rig, chooseFiles, invoiceRow, mount, network, openPage, preload, recorded, recordStates, rows, startRig,
 } from './helpers.js';
 
 const SIZE = 10_000_000; // the element's default max-size, 10 MB
@@ -23,18 +23,12 @@ let browser: Browser;
 let token: string;
 let pdf: string;
 
+let rig: Rig;
 before(async () => {
-  await ensureBuilt();
-  [api, pages, browser, pdf] = await Promise.all([startApi(), startPages(), launch(), makePdf(NAME, SIZE)]);
-  pages.serve(NAME, pdf);
-  token = await signIn(api.apiUrl);
+  ({ api, pages, browser, token, file: pdf } = rig = await startRig(NAME, SIZE));
 });
 
-after(async () => {
-  await browser?.close();
-  await pages?.close();
-  await api?.close();
-});
+after(() => rig?.close());
 
 test('10 MB through a 64 KB/s uplink reaches « Chargé », and the server holds the whole file', { timeout: 400_000 }, async (t) => {
   assert.equal(statSync(pdf).size, SIZE);

@@ -408,3 +408,34 @@ export const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
+
+/** What most files start with: one server, one partner page server, one Chromium, one token. */
+export interface Rig {
+  api: Api;
+  pages: Pages;
+  browser: Browser;
+  token: string;
+  /** The test's PDF, made at run time and served beside the page. */
+  file: string;
+  close(): Promise<void>;
+}
+
+/** The built script, a server on a fresh database, the page server with a PDF of `size` bytes named `name`, Chromium, a signed-in token. */
+export async function startRig(name: string, size: number, apiOptions: ServerOptions = {}): Promise<Rig> {
+  await ensureBuilt();
+  const [api, pages, browser, file] = await Promise.all([startApi(apiOptions), startPages(), launch(), makePdf(name, size)]);
+  pages.serve(name, file);
+  const token = await signIn(api.apiUrl);
+  return {
+    api,
+    pages,
+    browser,
+    token,
+    file,
+    async close() {
+      await browser.close();
+      await pages.close();
+      await api.close();
+    },
+  };
+}

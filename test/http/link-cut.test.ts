@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
-  KAVKAZ, type Api, type Link, type Pages, chooseFiles, clean, ensureBuilt, invoiceRow, launch, makePdf, mount, network, openPage, preload, rows, signIn, startApi, startLink, startPages, stateOf, tickDerogation, until,
+  KAVKAZ, type Api, type Link, type Pages, type Rig, chooseFiles, clean, invoiceRow, mount, network, openPage, preload, rows, startLink, startRig, stateOf, tickDerogation, until,
 } from './helpers.js';
 
 const NAME = 'facture-coupure.pdf';
@@ -24,19 +24,15 @@ let browser: Browser;
 let token: string;
 let pdf: string;
 
+let rig: Rig;
 before(async () => {
-  await ensureBuilt();
-  [api, pages, browser, pdf] = await Promise.all([startApi(), startPages(), launch(), makePdf(NAME, SIZE)]);
-  pages.serve(NAME, pdf);
+  ({ api, pages, browser, token, file: pdf } = rig = await startRig(NAME, SIZE));
   link = await startLink(api.url);
-  token = await signIn(api.apiUrl);
 });
 
 after(async () => {
-  await browser?.close();
-  await pages?.close();
   await link?.close();
-  await api?.close();
+  await rig?.close();
 });
 
 test('a link cut mid-upload: « Réessayer », then one upload in one deposit', { timeout: 180_000 }, async (t) => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
-  KAVKAZ, type Api, type Pages, chooseFiles, ensureBuilt, launch, makePdf, median, mount, network, openPage, preload, recordStates, recorded, rows, signIn, startApi, startPages,
+  KAVKAZ, type Api, type Pages, type Rig, chooseFiles, median, mount, network, openPage, preload, recorded, recordStates, rows, startRig,
 } from './helpers.js';
 
 const SIZE = 3_000_000;
@@ -18,17 +18,12 @@ let browser: Browser;
 let token: string;
 let pdf: string;
 
+let rig: Rig;
 before(async () => {
-  await ensureBuilt();
-  [api, pages, browser, pdf] = await Promise.all([startApi({ demo: true }), startPages(), launch(), makePdf('facture-3mo.pdf', SIZE)]);
-  token = await signIn(api.apiUrl);
+  ({ api, pages, browser, token, file: pdf } = rig = await startRig('facture-3mo.pdf', SIZE, { demo: true }));
 });
 
-after(async () => {
-  await browser?.close();
-  await pages?.close();
-  await api?.close();
-});
+after(() => rig?.close());
 
 /**
  * Uploads one 3 MB invoice through 1 MB/s + 100 ms and returns what the row showed, with the

@@ -117,6 +117,10 @@ test('the server killed during « Envoyer les documents », restarted on the sam
     await page.locator('akto-invoice-deposit').getByRole('button', { name: 'Les valider maintenant' }).click({ timeout: 30_000 });
     for (const name of FILES) await validate.locator('.file-name', { hasText: name }).waitFor({ timeout: 60_000 });
     assert.deepEqual(errors, []);
+  } catch (error) {
+    // What the server said is the first thing to read when this fails on a busy machine.
+    t.diagnostic(`server output:\n${server.output.slice(-40).join('\n')}`);
+    throw error;
   } finally {
     await context.close();
   }
