@@ -207,6 +207,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   clear = (): void => {
     clearTimeout(this.searchTimer);
     this.searchDraft = '';
+    this.host.requestUpdate(); // the field empties even when no attribute changes
     const cleared = Object.fromEntries(['search', 'entity', ...this.options.filterAttributes].map((a) => [a, '']));
     this.setQuery(cleared as Partial<H>);
   };
