@@ -118,6 +118,11 @@ export class AktoInvoiceList extends AktoElement {
     return this.list.query;
   }
 
+  /** The page on screen, some of its rows perhaps still to draw (scripts/bench reads it, as before the controller). */
+  private get shown() {
+    return this.list.shown;
+  }
+
   override render() {
     const t = this.t.invoiceList;
     const { list } = this;
@@ -185,7 +190,7 @@ export class AktoInvoiceList extends AktoElement {
     const t = translationFor(locale);
     const { list } = this;
     return renderListTable(TABLE, {
-      items: list.shown?.items ?? null,
+      items: this.shown?.items ?? null,
       firstGroupOnly: list.firstGroupOnly,
       pending,
       caption: t.invoiceList.caption(t.invoiceList.columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages),
