@@ -19,11 +19,14 @@ function addDossiers(count: number): void {
   }
 }
 
+/** The guide's columns, « Actions » last. */
+const HEADERS = ['N°', 'Intitulé', 'Début', 'Fin', 'Entreprise', 'État', 'Actions'];
+
 runPagedListTests({
   tag: 'akto-dossier-list',
   endpoint: 'listDossiers',
   total: () => mock.store.listDossiers({}).total,
-  headers: ['N°', 'Intitulé', 'Début', 'Fin', 'Entreprise', 'État', 'Actions'],
+  headers: HEADERS,
   search: {
     term: 'calcul',
     found: async (el) => {
@@ -85,7 +88,7 @@ describe('<akto-dossier-list>', () => {
     const el = await mount(html`<akto-dossier-list api-base="/api" search="2206AF000578"></akto-dossier-list>`);
     expect(text($(el, 'h2'))).to.equal('Mes dossiers');
     expect(text($(el, 'caption'))).to.equal('Mes dossiers, triés par date de début (ordre décroissant), page 1 sur 1');
-    expect($$(el, 'thead th').map((th) => text(th))).to.deep.equal(['N°', 'Intitulé', 'Début', 'Fin', 'Entreprise', 'État', 'Actions']);
+    expect($$(el, 'thead th').map((th) => text(th))).to.deep.equal(HEADERS);
     const [row] = rows(el);
     expect(cells(row!)).to.deep.equal(['2206AF000578', 'Calcul mental', '19/06/2022', '20/06/2022', 'CASINO RESTAURATION SASU', 'Transmis', 'Détails']);
     const detailsButton = row!.querySelector('button')!;

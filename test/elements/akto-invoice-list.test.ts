@@ -8,11 +8,14 @@ import { $, $$, cells, mount as mountList, rows, runPagedListTests, settled, sta
 
 const mount = (template = html`<akto-invoice-list api-base="/api"></akto-invoice-list>`) => mountList<AktoInvoiceList>(template);
 
+/** The guide's columns, « Actions » last. */
+const HEADERS = ['Référence', "Date d'émission", 'Date de dépôt', 'Montant HT', 'Montant TTC', 'État', 'N° de virement', 'Date de virement', 'Actions'];
+
 runPagedListTests({
   tag: 'akto-invoice-list',
   endpoint: 'listInvoices',
   total: () => mock.store.listInvoices({}).total,
-  headers: ['Référence', "Date d'émission", 'Date de dépôt', 'Montant HT', 'Montant TTC', 'État', 'N° de virement', 'Date de virement', 'Actions'],
+  headers: HEADERS,
   search: {
     term: '2206AF00035',
     found: async (el) => {
@@ -59,9 +62,7 @@ describe('<akto-invoice-list>', () => {
     const el = await mount(html`<akto-invoice-list api-base="/api" search="5302381"></akto-invoice-list>`);
     expect(text($(el, 'h2'))).to.equal('Liste de mes factures');
     expect(text($(el, 'caption'))).to.contain('triées par date de dépôt');
-    expect($$(el, 'thead th').map((th) => text(th))).to.deep.equal([
-      'Référence', "Date d'émission", 'Date de dépôt', 'Montant HT', 'Montant TTC', 'État', 'N° de virement', 'Date de virement', 'Actions',
-    ]);
+    expect($$(el, 'thead th').map((th) => text(th))).to.deep.equal(HEADERS);
     const [row] = rows(el);
     expect(cells(row!).slice(0, 8).map((c) => c.replace(/\u202f|\u00a0/g, ' '))).to.deep.equal(['5302381', '30/05/2022', '30/05/2022', '22 625,00 €', '22 625,00 €', "En cours d'analyse", '', '']);
     const details = row!.querySelector('button')!;
