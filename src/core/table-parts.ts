@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { PAGE_SIZES, type Entity, type SortOrder } from '../api/schemas.js';
 import { formatSiren } from '../i18n/index.js';
+import type { PagedListController, PagedListHost } from './paged-list-controller.js';
 
 /** Shared by the paged lists (« Liste de mes factures », « Mes dossiers »). */
 
@@ -82,4 +83,67 @@ export function listFooter(
       <button class="button secondary" ?disabled=${page >= pages} @click=${() => go.toPage(page + 1)}>${t.nextPage}</button>
     </nav>
   </div>`;
+}
+
+type AnyList = PagedListController<PagedListHost, Record<string, unknown>, { id: string }>;
+
+/** The words of a list's search toolbar. */
+export interface ToolbarLabels {
+  search: string;
+  searchHint: string;
+  filter: string;
+  filterCount: (count: number) => string;
+}
+
+/** The search field (debounced by the list's controller) and « Filtrer », which opens the filters. */
+export function listToolbar(t: ToolbarLabels, list: Pick<AnyList, 'searchDraft' | 'filtersOpen' | 'onSearchInput' | 'onSearchKey' | 'toggleFilters'>, count: number): TemplateResult {
+  return html`<div class="toolbar">
+    <div class="field grow">
+      <label for="search">${t.search}</label>
+      <span id="search-hint" class="hint">${t.searchHint}</span>
+      <input id="search" type="search" autocomplete="off" aria-describedby="search-hint" .value=${list.searchDraft} @input=${list.onSearchInput} @keydown=${list.onSearchKey} />
+    </div>
+    <button class="button secondary" aria-expanded=${String(list.filtersOpen)} aria-controls="filters" @click=${list.toggleFilters}>
+      ${t.filter}${count ? html` <span>(${t.filterCount(count)})</span>` : nothing}
+    </button>
+  </div>`;
+}
+
+/** A comma-separated filter (statuses, states) as checkboxes. */
+export function checkFilter<V extends string>(legend: string, all: readonly V[], selected: string, names: Record<V, string>, toggle: (value: V, on: boolean) => void): TemplateResult {
+  const on = new Set(selected.split(',').filter(Boolean));
+  return html`<fieldset>
+    <legend>${legend}</legend>
+    <div class="checks">
+      ${all.map((v) => html`<label><input type="checkbox" .checked=${on.has(v)} @change=${(e: Event) => toggle(v, (e.target as HTMLInputElement).checked)} />${names[v]}</label>`)}
+    </div>
+  </fieldset>`;
+}
+
+/**
+ * Below the filters: nothing without an endpoint; the problem and « Réessayer »; « no invoice yet »
+ * (`empty`) or « nothing matches » with « Effacer les filtres »; else the table and its footer.
+ */
+export function listBody(
+  t: ListLabels & { noMatch: string; clearFilters: string },
+  list: Pick<AnyList, 'shown' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query'> & { host: PagedListHost },
+  parts: { error: (error: unknown) => string; retry: string; empty: () => TemplateResult; table: (page: { total: number } | null, pending: boolean, pages: number) => TemplateResult },
+): TemplateResult {
+  const { pages: task, host } = list;
+  const pending = task.status === 1; // TaskStatus.PENDING
+  if (!host.client) return html``;
+  if (task.status === 3) return loadFailed(parts.error(task.error), parts.retry, () => task.run()); // TaskStatus.ERROR
+  const page = list.shown;
+  if (page && !pending && page.total === 0) {
+    return list.filtered
+      ? html`<div class="state"><p>${t.noMatch}</p><button class="button secondary" @click=${list.clear}>${t.clearFilters}</button></div>`
+      : parts.empty();
+  }
+  const pages = page ? lastPage(page) : 1;
+  return html`${parts.table(page, pending, pages)}
+    ${listFooter(
+      t,
+      { total: page ? page.total : null, page: host.page, pages, pageSize: (list.query as { pageSize: number }).pageSize },
+      { toPage: (page) => list.setQuery({ page }, false), toPageSize: (pageSize) => list.setQuery({ pageSize }) },
+    )}`;
 }

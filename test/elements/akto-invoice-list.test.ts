@@ -1,29 +1,55 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/akto-invoice-list/define.js';
 import type { AktoInvoiceList } from '../../src/elements/akto-invoice-list/akto-invoice-list.js';
-import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
+import { $, $$, cells, mount as mountList, rows, runPagedListTests, settled, status, text } from './paged-list-suite.js';
 
-const $ = (el: AktoInvoiceList, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const $$ = (el: AktoInvoiceList, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const rows = (el: AktoInvoiceList) => $$(el, 'tbody tr:not(.skeleton)');
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const cells = (row: Element) => [...row.querySelectorAll('td')].map((td) => text(td));
-const status = (el: AktoInvoiceList) => text($(el, '[role="status"].visually-hidden'));
+const mount = (template = html`<akto-invoice-list api-base="/api"></akto-invoice-list>`) => mountList<AktoInvoiceList>(template);
 
-/** Mounts the list and waits for its first page. */
-async function mount(template = html`<akto-invoice-list api-base="/api"></akto-invoice-list>`): Promise<AktoInvoiceList> {
-  const el = await fixture<AktoInvoiceList>(template);
-  await until(() => rows(el).length > 0 || $(el, '.state'), 4000, 'the first page');
-  return el;
-}
+/** The guide's columns, « Actions » last. */
+const HEADERS = ['Référence', "Date d'émission", 'Date de dépôt', 'Montant HT', 'Montant TTC', 'État', 'N° de virement', 'Date de virement', 'Actions'];
 
-/** Waits for the list to settle after a change (no request pending). */
-async function settled(el: AktoInvoiceList): Promise<void> {
-  await until(() => $(el, 'table')?.getAttribute('aria-busy') !== 'true' || $(el, '.state'), 4000, 'the answer');
-  await el.updateComplete;
-}
+runPagedListTests({
+  tag: 'akto-invoice-list',
+  endpoint: 'listInvoices',
+  total: () => mock.store.listInvoices({}).total,
+  headers: HEADERS,
+  search: {
+    term: '2206AF00035',
+    found: async (el) => {
+      expect(rows(el).length).to.be.greaterThan(0);
+      const total = (await mock.store.listInvoices({ q: '2206AF00035', pageSize: 1000 })).total;
+      await until(() => status(el) === `${total} factures trouvées`, 2000, 'the announcement');
+    },
+  },
+  enter: {
+    term: 'TESFCTFB',
+    found: async (el) => {
+      await until(() => rows(el).length === 1 && cells(rows(el)[0]!)[0] === 'TESFCTFB', 2000, 'one row');
+      await until(() => status(el) === '1 facture trouvée', 2000, 'the announcement');
+    },
+  },
+  filter: { attribute: 'status', labels: ['À valider', "En cours d'analyse", 'Payée', 'Partiellement payée', 'Rejetée'], ticked: ['Payée', 'Rejetée'], value: 'payee,rejetee', column: 5 },
+  noMatch: 'Aucune facture ne correspond à votre recherche.',
+  stale: {
+    slow: (el) => (el.page = 2),
+    fast: (el) => (el.page = 3),
+    expected: () => mock.store.listInvoices({ page: 3 }).items.map((i) => i.reference),
+    check: (el) => expect(text($(el, '.pager'))).to.contain('Page 3'),
+  },
+  open: {
+    search: '5302381',
+    label: 'Détails de la facture 5302381',
+    event: AKTO_INVOICE_OPEN,
+    detail: { invoiceId: 'inv-0005', reference: '5302381' },
+    dialog: 'dialog.detail',
+    title: 'Facture 5302381',
+    detailTag: 'akto-invoice-detail',
+    loaded: (detail) => Boolean(detail.shadowRoot?.textContent?.includes('Facture N° 5302381')),
+  },
+});
 
 describe('<akto-invoice-list>', () => {
   beforeEach(async () => {
@@ -32,84 +58,16 @@ describe('<akto-invoice-list>', () => {
     document.documentElement.lang = 'fr';
   });
 
-  it('is accessible (axe), loaded, with the filters open, and as cards on a phone', async () => {
-    const el = await mount();
-    await expect(el).to.be.accessible();
-    ($(el, '[aria-controls="filters"]') as HTMLButtonElement).click();
-    await el.updateComplete;
-    await expect(el).to.be.accessible();
-    await setViewport({ width: 360, height: 740 });
-    await expect(el).to.be.accessible();
-  });
-
   it('shows the guide columns in a captioned table, amounts and dates the French way', async () => {
     const el = await mount(html`<akto-invoice-list api-base="/api" search="5302381"></akto-invoice-list>`);
     expect(text($(el, 'h2'))).to.equal('Liste de mes factures');
     expect(text($(el, 'caption'))).to.contain('triées par date de dépôt');
-    expect($$(el, 'thead th').map((th) => text(th))).to.deep.equal([
-      'Référence', "Date d'émission", 'Date de dépôt', 'Montant HT', 'Montant TTC', 'État', 'N° de virement', 'Date de virement', 'Actions',
-    ]);
+    expect($$(el, 'thead th').map((th) => text(th))).to.deep.equal(HEADERS);
     const [row] = rows(el);
     expect(cells(row!).slice(0, 8).map((c) => c.replace(/\u202f|\u00a0/g, ' '))).to.deep.equal(['5302381', '30/05/2022', '30/05/2022', '22 625,00 €', '22 625,00 €', "En cours d'analyse", '', '']);
     const details = row!.querySelector('button')!;
     expect(details.getAttribute('aria-label')).to.equal('Détails de la facture 5302381');
     expect(text(details)).to.equal('Détails');
-  });
-
-  it('searches on the server after a pause in typing, reflects it, and announces the count', async () => {
-    const el = await mount();
-    const input = $(el, '#search') as HTMLInputElement;
-    input.focus();
-    await sendKeys({ type: '2206AF00035' });
-    expect(el.search).to.equal('', 'debounced: not yet asked');
-    await until(() => el.search === '2206AF00035', 2000, 'the debounce');
-    await settled(el);
-    expect(el.getAttribute('search')).to.equal('2206AF00035');
-    const found = rows(el);
-    expect(found.length).to.be.greaterThan(0);
-    const total = (await mock.store.listInvoices({ q: '2206AF00035', pageSize: 1000 })).total;
-    await until(() => status(el) === `${total} factures trouvées`, 2000, 'the announcement');
-  });
-
-  it('applies the search at once on Enter, with the keyboard alone', async () => {
-    const el = await mount();
-    ($(el, '#search') as HTMLInputElement).focus();
-    await sendKeys({ type: 'TESFCTFB' });
-    await sendKeys({ press: 'Enter' });
-    expect(el.search).to.equal('TESFCTFB');
-    await settled(el);
-    await until(() => rows(el).length === 1 && cells(rows(el)[0]!)[0] === 'TESFCTFB', 2000, 'one row');
-    await until(() => status(el) === '1 facture trouvée', 2000, 'the announcement');
-  });
-
-  it('filters by several statuses and by entity, and clears them', async () => {
-    const el = await mount();
-    ($(el, '[aria-controls="filters"]') as HTMLButtonElement).click();
-    await el.updateComplete;
-    const box = (label: string) => $$(el, '.checks label').find((l) => text(l) === label)!.querySelector('input')!;
-    box('Payée').click();
-    box('Rejetée').click();
-    await settled(el);
-    expect(el.getAttribute('status')).to.equal('payee,rejetee');
-    await until(() => rows(el).every((r) => ['Payée', 'Rejetée'].includes(cells(r)[5]!)), 2000, 'filtered rows');
-    const select = $(el, '#entity') as HTMLSelectElement;
-    expect(select.options.length).to.be.greaterThan(2);
-    select.value = '819109976';
-    select.dispatchEvent(new Event('change'));
-    await settled(el);
-    expect(el.entity).to.equal('819109976');
-    expect(text($(el, '[aria-controls="filters"]'))).to.contain('2 filtres actifs');
-    ($$(el, '.filters button').find((b) => text(b) === 'Effacer les filtres') as HTMLButtonElement).click();
-    await settled(el);
-    expect(el.status).to.equal('');
-    expect(el.entity).to.equal('');
-  });
-
-  it('hides the entity filter when the account has one entity', async () => {
-    mock.reset({ entities: ['819109976'] });
-    const el = await mount();
-    await aTimeout(50);
-    expect($(el, '#entity')).to.equal(null);
   });
 
   it('filters by date range', async () => {
@@ -164,15 +122,6 @@ describe('<akto-invoice-list>', () => {
     expect(JSON.parse(query[0]!)).to.include({ page: 1, sort: 'amountHT' });
   });
 
-  it('keeps the layout with a skeleton while loading', async () => {
-    mock.faults.latencyMs = 800;
-    const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api"></akto-invoice-list>`);
-    await until(() => $$(el, 'tbody tr.skeleton').length > 0, 1000, 'the skeleton');
-    expect($(el, 'table')!.getAttribute('aria-busy')).to.equal('true');
-    expect($$(el, 'thead th')).to.have.length(9);
-    await until(() => rows(el).length === 20, 3000, 'the rows');
-  });
-
   it('says when there is no invoice yet, and offers to deposit one', async () => {
     mock.reset({ entities: ['509871232'] });
     const el = await mount();
@@ -180,40 +129,6 @@ describe('<akto-invoice-list>', () => {
     setTimeout(() => ($(el, '.state button') as HTMLButtonElement).click());
     const event = await oneEvent(el, AKTO_DEPOSIT_REQUEST);
     expect(event.cancelable).to.equal(true);
-  });
-
-  it('says when nothing matches, with a button that clears the filters', async () => {
-    const el = await mount(html`<akto-invoice-list api-base="/api" search="zzzz-introuvable"></akto-invoice-list>`);
-    expect(text($(el, '.state'))).to.contain('Aucune facture ne correspond à votre recherche.');
-    ($(el, '.state button') as HTMLButtonElement).click();
-    await settled(el);
-    expect(el.search).to.equal('');
-    await until(() => rows(el).length === 20, 2000, 'all rows back');
-  });
-
-  it('shows the problem and « Réessayer » on a server error, then recovers', async () => {
-    mock.faults.fail('listInvoices', 'server-error', { times: 1 });
-    const el = await mount();
-    const alert = $(el, '[role="alert"]')!;
-    expect(text(alert)).to.contain('erreur interne');
-    ($(el, '[role="alert"] button') as HTMLButtonElement).click();
-    await until(() => rows(el).length === 20, 3000, 'rows after retry');
-  });
-
-  it('fires akto-unauthorized on a 401', async () => {
-    mock.faults.fail('listInvoices', 'unauthorized');
-    const fixtureDone = fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api"></akto-invoice-list>`);
-    const event = await oneEvent(document, AKTO_UNAUTHORIZED);
-    expect(event.detail.error.status).to.equal(401);
-    const el = await fixtureDone;
-    let count = 0;
-    document.addEventListener(AKTO_UNAUTHORIZED, () => count++);
-    await until(() => $(el, '[role="alert"]'), 2000, 'the message');
-    expect(text($(el, '[role="alert"]'))).to.contain('session a expiré');
-    ($(el, '[aria-controls="filters"]') as HTMLButtonElement).click(); // a re-render does not tell the host again
-    await el.updateComplete;
-    expect(text($(el, '[role="alert"]'))).to.contain('session a expiré');
-    expect(count).to.equal(0);
   });
 
   it('goes back to every invoice when the host removes its search and filter attributes', async () => {
@@ -232,44 +147,6 @@ describe('<akto-invoice-list>', () => {
     } finally {
       window.removeEventListener('error', record);
     }
-  });
-
-  it('never lets a stale answer overwrite a newer one', async () => {
-    const el = await mount();
-    mock.faults.latencyMs = 700;
-    el.page = 2; // slow answer
-    await aTimeout(50);
-    mock.faults.latencyMs = 0;
-    el.page = 3; // fast answer
-    await aTimeout(1200); // the slow one would have arrived by now
-    const expected = mock.store.listInvoices({ page: 3 }).items.map((i) => i.reference);
-    expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected);
-    expect(text($(el, '.pager'))).to.contain('Page 3');
-  });
-
-  it('opens the detail in a dialog: focus moves in, Escape closes, focus returns to the row', async () => {
-    const el = await mount(html`<akto-invoice-list api-base="/api" search="5302381"></akto-invoice-list>`);
-    const button = rows(el)[0]!.querySelector('button')!;
-    setTimeout(() => button.click());
-    const event = await oneEvent(el, AKTO_INVOICE_OPEN);
-    expect(event.detail).to.deep.equal({ invoiceId: 'inv-0005', reference: '5302381' });
-    const dialog = $(el, 'dialog.detail') as HTMLDialogElement;
-    await until(() => dialog.open, 1000, 'the dialog');
-    const detail = dialog.querySelector('akto-invoice-detail')!;
-    await until(() => detail.shadowRoot?.textContent?.includes('Facture N° 5302381'), 2000, 'the detail');
-    expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
-    await expect(el).to.be.accessible();
-    await sendKeys({ press: 'Escape' });
-    await until(() => !dialog.open, 1000, 'closed');
-    expect(el.shadowRoot!.activeElement).to.equal(button);
-  });
-
-  it('lets the host cancel « Détails » to show the invoice elsewhere', async () => {
-    const el = await mount();
-    el.addEventListener(AKTO_INVOICE_OPEN, (e) => e.preventDefault(), { once: true });
-    rows(el)[0]!.querySelector('button')!.click();
-    await el.updateComplete;
-    expect(($(el, 'dialog.detail') as HTMLDialogElement).open).to.equal(false);
   });
 
   it('fires cancelable events for « Déposer une facture » and « Déposer un RIB »', async () => {
@@ -294,16 +171,6 @@ describe('<akto-invoice-list>', () => {
     await until(() => cells(rows(el)[0]!)[3] === '€22,625.00', 2000, 'English amounts');
     expect(cells(rows(el)[0]!)[1]).to.equal('30/05/2022');
     expect(rows(el)[0]!.querySelector('button')!.getAttribute('aria-label')).to.equal('Details of invoice 5302381');
-  });
-
-  it('turns rows into readable cards on a phone, with nothing wider than the screen', async () => {
-    await setViewport({ width: 360, height: 740 });
-    const el = await mount();
-    const cell = rows(el)[0]!.querySelector('td')!;
-    expect(getComputedStyle(cell).display).to.equal('grid');
-    expect(getComputedStyle(cell, '::before').content).to.equal('"Référence"');
-    expect(document.documentElement.scrollWidth).to.be.at.most(360);
-    expect(el.getBoundingClientRect().right).to.be.at.most(360);
   });
 });
 

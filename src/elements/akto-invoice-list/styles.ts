@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** What only « Liste de mes factures » has; the table, filters, states and cards are shared (core/table-styles.ts). */
+/** What only « Liste de mes factures » has; the table, its grid rows, filters, states and cards are shared (core/table-styles.ts). */
 export const listStyles = css`
   :host {
     container-type: inline-size;
@@ -10,47 +10,6 @@ export const listStyles = css`
     grid-template-columns: minmax(0, 1fr) auto;
     gap: 1.5rem;
     align-items: start;
-  }
-  /* The table lays its rows out one by one: each row is a grid with the same column tracks
-     (fixed minimums, shares of what is left) instead of one table layout sizing every column from
-     every cell. A row's layout then depends on nothing but itself, so the groups of rows away from
-     the viewport (one <tbody> each) skip style, layout and paint (content-visibility), and a page of
-     100 or 1,000 costs about what the rows on screen cost. The elements and their roles stay those
-     of a table. */
-  table,
-  thead,
-  tbody,
-  caption {
-    display: block;
-  }
-  tr {
-    display: grid;
-    grid-template-columns:
-      minmax(7rem, 2fr) repeat(2, minmax(6rem, 1fr)) repeat(2, minmax(6.5rem, 1fr)) minmax(12rem, 1.2fr)
-      minmax(9rem, 1fr) minmax(6rem, 1fr) 5.75rem;
-    align-items: center;
-    border-bottom: 1px solid var(--_akto-border);
-  }
-  th,
-  td {
-    display: block;
-    min-width: 0;
-    border-bottom: 0;
-  }
-  thead tr {
-    align-items: stretch;
-    background: var(--_akto-primary);
-  }
-  thead th {
-    display: flex;
-    align-items: center;
-  }
-  thead th.num {
-    justify-content: flex-end;
-  }
-  tbody {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 70rem; /* 20 rows of about 3.5rem, until a group has been seen */
   }
   td.reference {
     overflow-wrap: anywhere;

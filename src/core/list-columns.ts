@@ -1,0 +1,132 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SortOrder } from '../api/schemas.js';
+import type { Locale, Translation } from '../i18n/index.js';
+import { ROW_GROUP } from './paged-list-controller.js';
+import { skeletonRows, sortIcon } from './table-parts.js';
+
+/** What every cell of one render shares: looked up once, not once a row. */
+export interface CellContext {
+  t: Translation;
+  locale: Locale;
+}
+
+/** One column of a paged list, declared once: it draws the header, the cells, the skeleton and the phone cards' labels. */
+export interface Column<T, L extends string> {
+  /** Its label's key in the list's `columns` translations (the header, and the card's `data-label`). */
+  key: L;
+  /** The cell's text (`''` for an empty cell, left out of the card) or template. */
+  cell: (item: T, c: CellContext) => string | TemplateResult;
+  /** The cell's own class (`reference`, `title`…). */
+  class?: string;
+  /** `num` (right-aligned) or `date` (kept on one line); both sort newest or largest first. */
+  type?: 'num' | 'date';
+  /** The server's sort key, when the header sorts by it. */
+  sort?: string;
+  /** Its track where rows are grids (`minmax(6rem, 1fr)`); see gridRowStyles. */
+  track?: string;
+}
+
+/** A paged list's table: its columns, then the « Détails » column every row ends with. */
+export interface ListTableSpec<T extends { id: string }, L extends string> {
+  columns: readonly Column<T, L>[];
+  /** The list's column labels, in the language in use (with `actions`, the « Détails » column's hidden header). */
+  labels: (t: Translation) => Record<L | 'actions', string>;
+  /** The « Détails » button: its text and its accessible name, which names the row. */
+  details: (t: Translation) => string;
+  detailsOf: (item: T, c: CellContext) => string;
+  /** The « Détails » column's grid track. */
+  detailsTrack?: string;
+}
+
+export interface ListTable<T extends { id: string }, L extends string> extends ListTableSpec<T, L> {
+  /** The grid tracks of a row, one a column and the « Détails » one. */
+  tracks: string;
+  row: (item: T, c: RowContext<L>) => TemplateResult;
+}
+
+interface RowContext<L extends string> extends CellContext {
+  labels: Record<L | 'actions', string>;
+  details: string;
+}
+
+/**
+ * Declares a list's table. A row is one template, built once from the columns (as lit's static
+ * html does), rather than one template a cell: a page of 100 rows then costs 100 template
+ * instances, not 1,000.
+ */
+export function listTable<T extends { id: string }, L extends string>(spec: ListTableSpec<T, L>): ListTable<T, L> {
+  const { columns } = spec;
+  const strings: string[] = ['<tr><td data-label='];
+  for (let i = 0; i < columns.length; i++) strings.push(' class=', '>', i < columns.length - 1 ? '</td><td data-label=' : '</td><td class="details"><button class="button secondary" data-id=');
+  strings.push(' aria-label=', '>', '</button></td></tr>');
+  const template = Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
+  const classes = columns.map((c) => [c.class, c.type].filter(Boolean).join(' '));
+  const emptyClasses = classes.map((c) => `${c} empty-cell`.trim());
+  return {
+    ...spec,
+    tracks: [...columns.map((c) => c.track ?? 'minmax(0, 1fr)'), spec.detailsTrack ?? 'auto'].join(' '),
+    row(item, c) {
+      const values: unknown[] = [];
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
+        const value = column.cell(item, c);
+        values.push(c.labels[column.key], value === '' ? emptyClasses[i] : classes[i], value);
+      }
+      values.push(item.id, spec.detailsOf(item, c), c.details);
+      return html(template, ...values);
+    },
+  };
+}
+
+export interface TableView<T> {
+  items: T[] | null;
+  /** Only the first group of rows (the first page is painting). */
+  firstGroupOnly: boolean;
+  pending: boolean;
+  caption: string;
+  sort: string;
+  order: SortOrder;
+  pageSize: number;
+  t: Translation;
+  locale: Locale;
+  /** A sortable header: its sort key, and whether it starts descending (dates, amounts). */
+  onSort: (sort: string, descendingFirst: boolean) => void;
+  onClick: (event: Event) => void;
+}
+
+/**
+ * The table: header, then the rows in groups of ROW_GROUP, one <tbody> each (a list may let the
+ * browser skip a group away from the viewport as a whole; even, so the stripes run on), or
+ * skeleton rows while the first page loads. The cards on a phone are these rows, laid out by CSS
+ * from each cell's `data-label`.
+ */
+export function renderListTable<T extends { id: string }, L extends string>(table: ListTable<T, L>, view: TableView<T>): TemplateResult {
+  const labels = table.labels(view.t);
+  const context: RowContext<L> = { t: view.t, locale: view.locale, labels, details: table.details(view.t) };
+  const header = (column: Column<T, L>) => {
+    const label = labels[column.key];
+    if (!column.sort) return html`<th scope="col" class=${column.type === 'num' ? 'num' : ''}>${label}</th>`;
+    const sorted = view.sort === column.sort;
+    const sortState = sorted ? (view.order === 'asc' ? 'ascending' : 'descending') : undefined;
+    return html`<th scope="col" class=${column.type === 'num' ? 'num' : ''} aria-sort=${sortState ?? nothing}>
+      <button class="sort" @click=${() => view.onSort(column.sort!, column.type !== undefined)}>${label}${sortIcon(sorted ? view.order : null)}</button>
+    </th>`;
+  };
+  const items = view.items && view.firstGroupOnly ? view.items.slice(0, ROW_GROUP) : view.items;
+  const groups: T[][] = [];
+  for (let i = 0; items && i < items.length; i += ROW_GROUP) groups.push(items.slice(i, i + ROW_GROUP));
+  return html`<div class=${view.items ? 'table-wrap' : 'table-wrap loading'} role="region" tabindex="0" aria-labelledby="caption">
+    <table part="table" aria-busy=${String(view.pending)} @click=${view.onClick}>
+      <caption id="caption">${view.caption}</caption>
+      <thead>
+        <tr>
+          ${table.columns.map(header)}
+          <th scope="col"><span class="visually-hidden">${labels.actions}</span></th>
+        </tr>
+      </thead>
+      ${items
+        ? groups.map((group) => html`<tbody>${group.map((item) => table.row(item, context))}</tbody>`)
+        : html`<tbody>${skeletonRows(view.pageSize, table.columns.length + 1)}</tbody>`}
+    </table>
+  </div>`;
+}

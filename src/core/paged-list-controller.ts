@@ -1,0 +1,240 @@
+import { Task } from '@lit/task';
+import type { ReactiveController } from 'lit';
+import type { ApiClient } from '../api/client.js';
+import type { Entity, SortOrder } from '../api/schemas.js';
+import type { AktoElement } from './akto-element.js';
+import { emit, AKTO_QUERY_CHANGE } from './events.js';
+import { lastPage, pageSizeOf } from './table-parts.js';
+
+const SEARCH_DELAY_MS = 300;
+/** A SIREN: anything else in `entity` is not sent (the server would refuse the whole query). */
+const SIREN = /^\d{9}$/;
+/**
+ * The rows of a <tbody> (see renderListTable), and what a list with `firstGroupFirst` paints of its
+ * first page before the rest: nothing below can be seen or focused yet.
+ */
+export const ROW_GROUP = 20;
+
+/** The attributes every paged list has; its own filters come beside them. */
+export interface PagedListHost extends AktoElement {
+  search: string;
+  entity: string;
+  sort: string;
+  order: SortOrder;
+  page: number;
+  pageSize: number;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+  pageSize: number;
+}
+
+export interface PagedListOptions<H extends PagedListHost, Q, T> {
+  /** Asks the server for one page. */
+  load: (client: ApiClient, query: Q, signal: AbortSignal) => Promise<ListPage<T>>;
+  /** The list's own filters, read from the host's attributes (already cleaned). */
+  filters: () => Partial<Q>;
+  /** The filter attributes « Effacer les filtres » empties (besides search and entity). */
+  filterAttributes: readonly (keyof H & string)[];
+  sortKeys: readonly string[];
+  defaultSort: string;
+  /** What the live region says once a page has come: « 12 factures trouvées ». */
+  found: (total: number) => string;
+  /** How many filters are in force, for the « Filtrer » button and the empty state. */
+  activeFilters: () => number;
+  /** The host's reportError: a 401 tells the host once, not at each render. */
+  onError: (error: unknown) => void;
+  /** « Détails » of a row: the host fires its event, then calls showDetail unless it was cancelled. */
+  open: (item: T, button: HTMLElement) => void;
+  /**
+   * Paint the first page's first ROW_GROUP rows first, the rest a task later (the invoice list,
+   * whose rows are grids that skip what is off screen: a page of 100 paints as soon as 20 would).
+   */
+  firstGroupFirst?: boolean;
+  /** The dialog showDetail opens. */
+  dialog: () => HTMLDialogElement | null | undefined;
+}
+
+/**
+ * A paged list's query and data: attributes ↔ query (reflected back, `akto-query-change`), the
+ * search's debounce, the page clamp, the entities for the filter, a Task that keeps the last page
+ * on screen while the next loads, the live region's words, and the detail dialog's focus return.
+ */
+export class PagedListController<H extends PagedListHost, Q extends Record<string, unknown>, T extends { id: string }> implements ReactiveController {
+  /** What the search field shows: applied after a pause in typing, or at once on Enter. */
+  searchDraft = '';
+  filtersOpen = false;
+  announcement = '';
+  /** The last page shown: kept on screen, dimmed, while the next one loads (the layout does not jump). */
+  shown: ListPage<T> | null = null;
+  /** True while only the first ROW_GROUP rows of the first page are drawn. */
+  firstGroupOnly = false;
+  /** The row whose details the dialog shows. */
+  opened: T | null = null;
+  /** Where the focus goes back when a dialog closes. */
+  returnFocusTo: HTMLElement | null = null;
+
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private lastSearch?: string;
+
+  readonly entities: Task<readonly [string | undefined], { items: Entity[] } | undefined>;
+  // Task keeps only the newest run's answer: a slow, older answer never overwrites a newer one.
+  readonly pages: Task<readonly [string | undefined, string, string], ListPage<T> | undefined>;
+
+  constructor(
+    readonly host: H,
+    private readonly options: PagedListOptions<H, Q, T>,
+  ) {
+    host.addController(this);
+    this.entities = new Task(host, {
+      task: async ([endpoint], { signal }) => (endpoint && host.client ? host.client.call('listEntities', { signal }) : undefined),
+      args: () => [host.endpoint] as const,
+      onError: options.onError,
+    });
+    this.pages = new Task(host, {
+      task: async ([endpoint, , key], { signal }) => (endpoint && host.client ? options.load(host.client, JSON.parse(key) as Q, signal) : undefined),
+      // The language is an argument: the server words its answers (problem details) in it.
+      args: () => [host.endpoint, host.locale, JSON.stringify(this.query)] as const,
+      onError: options.onError,
+      onComplete: (page) => this.onPage(page),
+    });
+  }
+
+  /** The query the server is asked, from the host's attributes. */
+  get query(): Q {
+    const { host, options } = this;
+    const query = {
+      q: host.search.trim() || undefined,
+      ...options.filters(),
+      entity: SIREN.test(host.entity) ? host.entity : undefined,
+      sort: options.sortKeys.includes(host.sort) ? host.sort : options.defaultSort,
+      order: host.order === 'asc' ? 'asc' : 'desc',
+      page: Math.max(1, Math.floor(host.page) || 1),
+      pageSize: pageSizeOf(host.pageSize),
+    };
+    return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Q;
+  }
+
+  /** How many filters are in force. */
+  get activeFilters(): number {
+    return this.options.activeFilters();
+  }
+
+  /** Whether the search or a filter narrows the list (the empty state then offers to clear them). */
+  get filtered(): boolean {
+    return Boolean(this.host.search.trim()) || this.activeFilters > 0;
+  }
+
+  hostUpdate(): void {
+    // The host set `search` (a deep link, removeAttribute): the field shows it.
+    const { search } = this.host;
+    if (search !== this.lastSearch) {
+      this.lastSearch = search;
+      if (search !== this.searchDraft.trim()) this.searchDraft = search;
+    }
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.searchTimer);
+  }
+
+  private onPage(page: ListPage<T> | undefined): void {
+    if (!page) return;
+    const { host } = this;
+    const last = lastPage(page);
+    if (page.items.length === 0 && page.total > 0 && host.page > last) {
+      host.page = last; // a deep link past the end: show the last page instead of nothing
+      return;
+    }
+    if (this.options.firstGroupFirst && !this.shown && page.items.length > ROW_GROUP) {
+      this.firstGroupOnly = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.firstGroupOnly = false;
+          host.requestUpdate();
+        }),
+      );
+    }
+    this.shown = page;
+    this.announcement = this.options.found(page.total);
+    host.requestUpdate();
+  }
+
+  // ---- user actions ---------------------------------------------------------------------------
+
+  /** Changes the query attributes (back to page 1 unless the page itself changes) and tells the host. */
+  setQuery(change: Partial<H>, resetPage = true): void {
+    Object.assign(this.host, change);
+    if (resetPage && !('page' in change)) this.host.page = 1;
+    emit(this.host, AKTO_QUERY_CHANGE, { query: { ...this.query } });
+  }
+
+  onSearchInput = (event: Event): void => {
+    this.searchDraft = (event.target as HTMLInputElement).value;
+    this.host.requestUpdate();
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.setQuery({ search: this.searchDraft.trim() } as Partial<H>), SEARCH_DELAY_MS);
+  };
+
+  onSearchKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter') return;
+    clearTimeout(this.searchTimer);
+    this.setQuery({ search: this.searchDraft.trim() } as Partial<H>);
+  };
+
+  toggleFilters = (): void => {
+    this.filtersOpen = !this.filtersOpen;
+    this.host.requestUpdate();
+  };
+
+  /** Adds or removes one value of a comma-separated filter (`status`, `state`), kept in `all`'s order. */
+  toggle(attribute: keyof H & string, all: readonly string[], value: string, on: boolean): void {
+    const set = new Set(String(this.host[attribute]).split(',').filter(Boolean));
+    if (on) set.add(value);
+    else set.delete(value);
+    this.setQuery({ [attribute]: all.filter((v) => set.has(v)).join(',') } as Partial<H>);
+  }
+
+  /** A header's sort button: the same column turns the order round; another starts newest or largest first for dates and amounts. */
+  sortBy(key: string, descendingFirst: boolean): void {
+    const { sort, order } = this.host;
+    this.setQuery({ sort: key, order: sort === key ? (order === 'asc' ? 'desc' : 'asc') : descendingFirst ? 'desc' : 'asc' } as Partial<H>);
+  }
+
+  /** « Effacer les filtres »: the search too, and a search still waiting for its pause is dropped. */
+  clear = (): void => {
+    clearTimeout(this.searchTimer);
+    this.searchDraft = '';
+    this.host.requestUpdate(); // the field empties even when no attribute changes
+    const cleared = Object.fromEntries(['search', 'entity', ...this.options.filterAttributes].map((a) => [a, '']));
+    this.setQuery(cleared as Partial<H>);
+  };
+
+  /** One listener on the table for every row's « Détails » (`button[data-id]`), not a closure a row. */
+  onTableClick = (event: Event): void => {
+    const button = (event.target as Element).closest<HTMLElement>('button[data-id]');
+    const item = button && this.shown?.items.find((i) => i.id === button.dataset.id);
+    if (item) this.options.open(item, button);
+  };
+
+  /** Opens the dialog on a row; the focus goes back to `button` when it closes. */
+  showDetail(item: T, button: HTMLElement): void {
+    this.returnFocusTo = button;
+    this.opened = item;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.options.dialog()?.showModal());
+  }
+
+  onDialogClose = (): void => {
+    this.opened = null;
+    this.host.requestUpdate();
+    this.restoreFocus();
+  };
+
+  restoreFocus(): void {
+    this.returnFocusTo?.focus();
+    this.returnFocusTo = null;
+  }
+}
