@@ -43,10 +43,11 @@ async function spawnServer(dataDir: string, port: number): Promise<Child> {
   return { process: child, apiUrl, port: Number(new URL(apiUrl).port), output };
 }
 
-function stop(child: Child, signal: NodeJS.Signals): Promise<void> {
-  if (child.process.exitCode !== null || child.process.signalCode !== null) return Promise.resolve();
+/** Stops the server and says how it ended (`0`: closed cleanly, `1`: forced out after 10 s). */
+function stop(child: Child, signal: NodeJS.Signals): Promise<string> {
+  if (child.process.exitCode !== null || child.process.signalCode !== null) return Promise.resolve(`already ended (${child.process.exitCode ?? child.process.signalCode})`);
   return new Promise((resolve) => {
-    child.process.once('exit', () => resolve());
+    child.process.once('exit', (code, by) => resolve(`exit ${code ?? by}`));
     child.process.kill(signal);
   });
 }
@@ -126,9 +127,10 @@ test('the server killed during « Envoyer les documents », restarted on the sam
   }
 
   // The database, read once the server is stopped (PGlite has one process at a time).
-  await stop(server, 'SIGTERM');
+  const ended = await stop(server, 'SIGTERM');
   const storage = await PgStorage.open({ dataDir });
   try {
+    t.diagnostic(`the restarted server: ${ended}`);
     const uploads = await rows<{ id: string; name: string; used_by: string | null }>(storage, 'SELECT id, name, used_by FROM uploads WHERE name = ANY($1::text[]) ORDER BY name', [FILES]);
     assert.deepEqual(uploads.map((u) => u.name), FILES, 'each upload kept, once');
     const deposits = await rows<{ id: string }>(storage, 'SELECT id FROM deposits');
@@ -137,6 +139,9 @@ test('the server killed during « Envoyer les documents », restarted on the sam
     for (const upload of uploads) assert.ok(await storage.readFile(upload.id), `the bytes of ${upload.name} on disk`);
     const pending = await rows(storage, 'SELECT upload_id FROM pending_invoices WHERE deposit_id = $1 ORDER BY upload_id', [deposits[0]!.id]);
     assert.deepEqual(pending, uploads.map((u) => ({ upload_id: u.id })).sort((a, b) => a.upload_id.localeCompare(b.upload_id)));
+  } catch (error) {
+    t.diagnostic(`the restarted server's last lines:\n${server.output.slice(-40).join('\n')}`);
+    throw error;
   } finally {
     await storage.close();
   }
