@@ -2,8 +2,6 @@
  * The largest invoice the widget accepts through a slow uplink: it takes minutes, far beyond the
  * 30 s timeout, and must still arrive, because that timeout is about inactivity (a window with
  * no byte moved), not the whole upload.
- *
- * The file's name sorts first, so the run's longest test starts first, beside the others.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
