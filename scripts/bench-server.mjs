@@ -80,7 +80,8 @@ async function measureServer(label, env) {
   const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
   // A kept PostgreSQL database goes back to the seed first, so both runs see the same data.
   if (env.DATABASE_URL) await child(process.execPath, [tsx, 'server/main.ts', 'reset'], env, /Emptied/).then(({ proc }) => new Promise((resolve) => proc.on('exit', resolve)));
-  const { proc, match } = await child(process.execPath, [tsx, 'server/main.ts'], { PORT: '0', DATA_DIR: dataDir, DEV_SIGN_IN: '1', RATE_LIMITS: 'off', ...env }, /(http:\/\/127\.0\.0\.1:\d+)\/api/);
+  const { proc, match } = await child(process.execPath, [tsx, 'server/main.ts'], { PORT: '0', DATA_DIR: dataDir, DEV_SIGN_IN: '1', RATE_LIMITS: 'off', ...env }, /(http:\/\/127\.0\.0\.1:\d+)\/api on (PGlite|PostgreSQL)/);
+  if (match[2] !== label) throw new Error(`bench:server: the ${label} run started on ${match[2]}`);
   const api = `${match[1]}/api`;
   try {
     const signIn = await fetch(`${api}/dev/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ account: 'demo' }) });
@@ -148,7 +149,8 @@ async function measureFloor(bytes) {
 }
 
 console.log(`bench:server — ${CONNECTIONS} connections, ${SECONDS} s a run, ${DEPOSITS} deposits, 127.0.0.1 only`);
-const runs = [['PGlite', await measureServer('PGlite', {})]];
+// DATABASE_URL emptied for the PGlite run: the child would otherwise take the caller's.
+const runs = [['PGlite', await measureServer('PGlite', { DATABASE_URL: '' })]];
 if (process.env.DATABASE_URL) runs.push(['PostgreSQL', await measureServer('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL })]);
 else console.log('  (DATABASE_URL is not set: no PostgreSQL run)');
 const floor = await measureFloor(runs[0][1]);

@@ -29,7 +29,8 @@ interface Child {
 async function spawnServer(dataDir: string, port: number): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', RATE_LIMITS: 'off' },
+    // DATABASE_URL emptied: CI sets one for the PostgreSQL suites, and this server must be on its PGlite folder.
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, DEMO: '1', RATE_LIMITS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
