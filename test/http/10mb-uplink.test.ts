@@ -8,27 +8,22 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
 import {
-  KAVKAZ, type Api, type Pages, type Rig, chooseFiles, invoiceRow, mount, network, openPage, preload, recorded, recordStates, rows, startRig,
+  KAVKAZ, type Rig, chooseFiles, invoiceRow, mount, network, openPage, preload, recorded, recordStates, rows, startRig,
 } from './helpers.js';
 
 const SIZE = 10_000_000; // the element's default max-size, 10 MB
 const NAME = 'facture-10mo.pdf';
-let api: Api;
-let pages: Pages;
-let browser: Browser;
-let token: string;
-let pdf: string;
 
 let rig: Rig;
 before(async () => {
-  ({ api, pages, browser, token, file: pdf } = rig = await startRig(NAME, SIZE));
+  rig = await startRig(NAME, SIZE);
 });
 
 after(() => rig?.close());
 
 test('10 MB through a 64 KB/s uplink reaches « Chargé », and the server holds the whole file', { timeout: 400_000 }, async (t) => {
+  const { api, pages, browser, token, file: pdf } = rig;
   assert.equal(statSync(pdf).size, SIZE);
   const { page, cdp, context, errors } = await openPage(browser, pages.origin);
   try {

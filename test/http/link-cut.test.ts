@@ -10,24 +10,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
 import {
-  KAVKAZ, type Api, type Link, type Pages, type Rig, chooseFiles, clean, invoiceRow, mount, network, openPage, preload, rows, startLink, startRig, stateOf, tickDerogation, until,
+  KAVKAZ, type Link, type Rig, chooseFiles, clean, invoiceRow, mount, network, openPage, preload, rows, startLink, startRig, stateOf, tickDerogation, until,
 } from './helpers.js';
 
 const NAME = 'facture-coupure.pdf';
 const SIZE = 3_000_000;
-let api: Api;
 let link: Link;
-let pages: Pages;
-let browser: Browser;
-let token: string;
-let pdf: string;
 
 let rig: Rig;
 before(async () => {
-  ({ api, pages, browser, token, file: pdf } = rig = await startRig(NAME, SIZE));
-  link = await startLink(api.url);
+  rig = await startRig(NAME, SIZE);
+  link = await startLink(rig.api.url);
 });
 
 after(async () => {
@@ -36,6 +30,7 @@ after(async () => {
 });
 
 test('a link cut mid-upload: « Réessayer », then one upload in one deposit', { timeout: 180_000 }, async (t) => {
+  const { api, pages, browser, token, file: pdf } = rig;
   const { page, cdp, context, errors } = await openPage(browser, pages.origin);
   try {
     await preload(page, [NAME]);

@@ -6,21 +6,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
 import {
-  KAVKAZ, type Api, type Pages, type Rig, chooseFiles, median, mount, network, openPage, preload, recorded, recordStates, rows, startRig,
+  KAVKAZ, type Rig, chooseFiles, median, mount, network, openPage, preload, recorded, recordStates, rows, startRig,
 } from './helpers.js';
 
 const SIZE = 3_000_000;
-let api: Api;
-let pages: Pages;
-let browser: Browser;
-let token: string;
-let pdf: string;
 
 let rig: Rig;
 before(async () => {
-  ({ api, pages, browser, token, file: pdf } = rig = await startRig('facture-3mo.pdf', SIZE, { demo: true }));
+  rig = await startRig('facture-3mo.pdf', SIZE, { demo: true });
 });
 
 after(() => rig?.close());
@@ -30,6 +24,7 @@ after(() => rig?.close());
  * page's clock, and when the server's 201 was ready, with the server's (the same machine's clock).
  */
 async function uploadThrottled(name: string) {
+  const { api, pages, browser, token, file: pdf } = rig;
   pages.serve(name, pdf);
   const { page, cdp, context, errors } = await openPage(browser, pages.origin);
   try {
@@ -52,6 +47,7 @@ async function uploadThrottled(name: string) {
 }
 
 test('a 3 MB upload through 1 MB/s + 100 ms: the bar moves, then « Chargé » within 1 s of the 201 (5 runs)', { timeout: 300_000 }, async (t) => {
+  const { api } = rig;
   const delays: number[] = [];
   for (let run = 1; run <= 5; run++) {
     const name = `facture-3mo-${run}.pdf`;
@@ -80,6 +76,7 @@ test('a 3 MB upload through 1 MB/s + 100 ms: the bar moves, then « Chargé » w
 });
 
 test('a server slow to answer: « Chargé » waits for its 201, however long after the last byte', { timeout: 120_000 }, async (t) => {
+  const { api, browser, file: pdf } = rig;
   // The demo's « slow upload » fault holds the answer 5 s (the body waits in the sockets'
   // buffers meanwhile): the last byte leaves the browser seconds before the 201.
   const put = await fetch(`${api.apiUrl}/dev/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ uploadLatencyMs: 5000 }) });
