@@ -68,7 +68,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   filtersOpen = false;
   announcement = '';
   /** The last page shown: kept on screen, dimmed, while the next one loads (the layout does not jump). */
-  shown: ListPage<T> | null = null;
+  onScreen: ListPage<T> | null = null;
   /** True while only the first ROW_GROUP rows of the first page are drawn. */
   firstGroupOnly = false;
   /** The row whose details the dialog shows. */
@@ -148,7 +148,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
       host.page = last; // a deep link past the end: show the last page instead of nothing
       return;
     }
-    if (this.options.firstGroupFirst && !this.shown && page.items.length > ROW_GROUP) {
+    if (this.options.firstGroupFirst && !this.onScreen && page.items.length > ROW_GROUP) {
       this.firstGroupOnly = true;
       requestAnimationFrame(() =>
         setTimeout(() => {
@@ -157,7 +157,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
         }),
       );
     }
-    this.shown = page;
+    this.onScreen = page;
     this.announcement = this.options.found(page.total);
     host.requestUpdate();
   }
@@ -215,7 +215,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   /** One listener on the table for every row's « Détails » (`button[data-id]`), not a closure a row. */
   onTableClick = (event: Event): void => {
     const button = (event.target as Element).closest<HTMLElement>('button[data-id]');
-    const item = button && this.shown?.items.find((i) => i.id === button.dataset.id);
+    const item = button && this.onScreen?.items.find((i) => i.id === button.dataset.id);
     if (item) this.options.open(item, button);
   };
 

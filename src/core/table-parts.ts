@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { PAGE_SIZES, type Entity, type SortOrder } from '../api/schemas.js';
 import { formatSiren } from '../i18n/index.js';
@@ -126,14 +127,14 @@ export function checkFilter<V extends string>(legend: string, all: readonly V[],
  */
 export function listBody(
   t: ListLabels & { noMatch: string; clearFilters: string },
-  list: Pick<AnyList, 'shown' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query'> & { host: PagedListHost },
+  list: Pick<AnyList, 'onScreen' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query'> & { host: PagedListHost },
   parts: { error: (error: unknown) => string; retry: string; empty: () => TemplateResult; table: (page: { total: number } | null, pending: boolean, pages: number) => TemplateResult },
 ): TemplateResult {
   const { pages: task, host } = list;
-  const pending = task.status === 1; // TaskStatus.PENDING
+  const pending = task.status === TaskStatus.PENDING;
   if (!host.client) return html``;
-  if (task.status === 3) return loadFailed(parts.error(task.error), parts.retry, () => task.run()); // TaskStatus.ERROR
-  const page = list.shown;
+  if (task.status === TaskStatus.ERROR) return loadFailed(parts.error(task.error), parts.retry, () => task.run()); // TaskStatus.ERROR
+  const page = list.onScreen;
   if (page && !pending && page.total === 0) {
     return list.filtered
       ? html`<div class="state"><p>${t.noMatch}</p><button class="button secondary" @click=${list.clear}>${t.clearFilters}</button></div>`

@@ -82,7 +82,7 @@ export class AktoDossierList extends AktoElement {
   @property({ reflect: true }) sort: DossierSortKey = 'start';
   @property({ reflect: true }) order: SortOrder = 'desc';
   @property({ type: Number, reflect: true }) page = 1;
-  /** 20, 50 or 100 (« 20 dossiers max. »). */
+  /** Rows a page (« 20 dossiers max. »): the user picks 20, 50 or 100; the host may set any size up to 1,000. */
   @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -147,7 +147,7 @@ export class AktoDossierList extends AktoElement {
     const { list } = this;
     const sortKey = (DOSSIER_SORT_KEYS as readonly string[]).includes(this.sort) ? this.sort : 'start';
     return renderListTable(TABLE, {
-      items: list.shown?.items ?? null,
+      items: list.onScreen?.items ?? null,
       firstGroupOnly: list.firstGroupOnly,
       pending,
       caption: t.dossierList.caption(t.dossierList.sortNames[sortKey], this.order === 'asc' ? 'asc' : 'desc', Math.min(this.page, pages), pages),

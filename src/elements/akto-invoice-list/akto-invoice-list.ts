@@ -76,7 +76,7 @@ export class AktoInvoiceList extends AktoElement {
   @property({ reflect: true }) sort: InvoiceSortKey = 'depositDate';
   @property({ reflect: true }) order: SortOrder = 'desc';
   @property({ type: Number, reflect: true }) page = 1;
-  /** 20, 50 or 100 (« 20 factures max. »). */
+  /** Rows a page (« 20 factures max. »): the user picks 20, 50 or 100; the host may set any size up to 1,000. */
   @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
   /** Passed to the detail: where a dossier link leads, e.g. `/dossiers/{number}`. */
   @property({ attribute: 'dossier-href', converter: textAttribute }) dossierHref = '';
@@ -119,8 +119,8 @@ export class AktoInvoiceList extends AktoElement {
   }
 
   /** The page on screen, some of its rows perhaps still to draw (scripts/bench reads it, as before the controller). */
-  private get shown() {
-    return this.list.shown;
+  private get onScreen() {
+    return this.list.onScreen;
   }
 
   override render() {
@@ -190,7 +190,7 @@ export class AktoInvoiceList extends AktoElement {
     const t = translationFor(locale);
     const { list } = this;
     return renderListTable(TABLE, {
-      items: this.shown?.items ?? null,
+      items: this.onScreen?.items ?? null,
       firstGroupOnly: list.firstGroupOnly,
       pending,
       caption: t.invoiceList.caption(t.invoiceList.columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages),
