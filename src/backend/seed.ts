@@ -207,7 +207,10 @@ function generateInvoices(count: number): InvoiceDetail[] {
   return invoices;
 }
 
-type SeededInvoice = Pick<InvoiceDetail, 'id' | 'reference' | 'issueDate' | 'depositDate' | 'amountHT' | 'amountTTC' | 'status' | 'entitySiren' | 'dossiers' | 'transferNumber' | 'transferDate' | 'iban'>;
+type SeededInvoice = Pick<InvoiceDetail, 'id' | 'reference' | 'issueDate' | 'depositDate' | 'status' | 'entitySiren' | 'dossiers' | 'transferNumber' | 'transferDate' | 'iban'> & {
+  amountHT: number;
+  amountTTC: number;
+};
 
 /** A seeded invoice: what varies is given, the rest (VAT, reception, linked dossiers) follows from it. */
 function makeInvoice(invoice: SeededInvoice): InvoiceDetail {
