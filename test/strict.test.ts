@@ -4,9 +4,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { sampleFile, startMock, until } from './helpers/mock.js';
+import { text } from './helpers/dom.js';
 
 type StrictWindow = Window & { strict: { violations: string[]; errors: string[]; ready: Promise<void> } };
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('strict partner page (CSP + Trusted Types)', () => {
   let frame: HTMLIFrameElement;

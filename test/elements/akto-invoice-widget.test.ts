@@ -3,11 +3,10 @@ import '../../src/index.js';
 import type { AktoInvoiceWidget } from '../../src/elements/akto-invoice-widget/akto-invoice-widget.js';
 import { AKTO_VIEW_CHANGE } from '../../src/core/events.js';
 import { startMock, until } from '../helpers/mock.js';
+import { shadow, text } from '../helpers/dom.js';
 
-const root = (el: Element) => el.shadowRoot!;
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const view = (el: AktoInvoiceWidget) => root(el).querySelector('.view')!;
-const tab = (el: AktoInvoiceWidget, label: string) => [...root(el).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => text(a) === label)!;
+const view = (el: AktoInvoiceWidget) => shadow(el).querySelector('.view')!;
+const tab = (el: AktoInvoiceWidget, label: string) => [...shadow(el).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => text(a) === label)!;
 
 describe('<akto-invoice-widget>', () => {
   beforeEach(async () => {
@@ -22,7 +21,7 @@ describe('<akto-invoice-widget>', () => {
     await until(() => list.shadowRoot?.querySelector('tbody tr:not(.skeleton)'), 4000, 'its rows');
     await expect(el).to.be.accessible();
     expect(tab(el, 'Mes factures').getAttribute('aria-current')).to.equal('page');
-    expect(root(el).querySelector('nav')!.getAttribute('aria-label')).to.equal('Factures AKTO');
+    expect(shadow(el).querySelector('nav')!.getAttribute('aria-label')).to.equal('Factures AKTO');
   });
 
   it('moves between « Mes factures », « Mes dossiers » and the deposit, reflecting the view', async () => {
@@ -72,6 +71,6 @@ describe('<akto-invoice-widget>', () => {
 
   it('speaks English', async () => {
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" lang="en"></akto-invoice-widget>`);
-    expect([...root(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
+    expect([...shadow(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
   });
 });
