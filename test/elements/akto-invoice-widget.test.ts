@@ -49,6 +49,32 @@ describe('<akto-invoice-widget>', () => {
     await until(() => el.view === 'invoices', 2000, 'back to the list');
   });
 
+  it("lets the page style nested elements' parts under the view's prefix (exportparts)", async () => {
+    const style = document.createElement('style');
+    style.textContent = [
+      'akto-invoice-widget::part(dossiers-table) { outline: 3px solid rgb(1, 2, 3); }',
+      'akto-invoice-widget::part(deposit-steps) { outline: 3px solid rgb(4, 5, 6); }',
+      'akto-invoice-widget::part(deposit-upload-dropzone) { outline: 3px solid rgb(7, 8, 9); }',
+    ].join('\n');
+    document.head.append(style);
+    try {
+      const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" view="dossiers"></akto-invoice-widget>`);
+      const list = await until(() => view(el).querySelector('akto-dossier-list'), 3000, 'the dossiers');
+      const table = await until(() => list.shadowRoot?.querySelector('[part~="table"]'), 4000, 'their table');
+      expect(getComputedStyle(table).outlineColor, 'two levels: widget → list').to.equal('rgb(1, 2, 3)');
+      el.view = 'deposit';
+      const deposit = await until(() => view(el).querySelector('akto-invoice-deposit'), 3000, 'the deposit');
+      const steps = await until(() => deposit.shadowRoot?.querySelector('[part~="steps"]'), 3000, 'its steps');
+      expect(getComputedStyle(steps).outlineColor).to.equal('rgb(4, 5, 6)');
+      deposit.setAttribute('entity', '527319461'); // the drop zone shows once an entity is chosen
+      const upload = await until(() => deposit.shadowRoot!.querySelector('akto-invoice-upload'), 3000, 'step 1');
+      const dropzone = await until(() => upload.shadowRoot?.querySelector('[part~="dropzone"]'), 4000, 'its drop zone');
+      expect(getComputedStyle(dropzone).outlineColor, 'three levels: widget → deposit → step 1').to.equal('rgb(7, 8, 9)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('takes a deep link from its attribute', async () => {
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" view="dossier/2206AF000578"></akto-invoice-widget>`);
     const detail = await until(() => view(el).querySelector('akto-dossier-detail'), 3000, 'the dossier');

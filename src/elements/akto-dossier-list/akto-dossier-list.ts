@@ -12,11 +12,13 @@ import { buttons } from '../../core/tokens.js';
 import { formatDate, type Translation } from '../../i18n/index.js';
 import { AktoDossierDetail } from '../akto-dossier-detail/akto-dossier-detail.js';
 import { dossierListStyles } from './styles.js';
+import { exportParts } from '../../core/parts.js';
+import { DOSSIER_DETAIL_PARTS } from '../akto-dossier-detail/parts.js';
 
 const STATES = DossierState.options;
 type Label = Exclude<keyof Translation['dossierList']['columns'], 'actions'>;
 /** The dialog's dossier can be styled from outside: `akto-dossier-list::part(detail-funding)`. */
-const DETAIL_PARTS = ['base', 'header', 'actions', 'training', 'trainees', 'funding', 'badge'].map((part) => `${part}:detail-${part}`).join(', ');
+const DETAIL_PARTS = exportParts('detail', DOSSIER_DETAIL_PARTS);
 
 /** The number, or « Brouillon du 24/06/2022 » for a draft. */
 function label(dossier: DossierSummary, { t, locale }: CellContext): string {

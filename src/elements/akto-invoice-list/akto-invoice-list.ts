@@ -14,6 +14,12 @@ import { formatAmount, formatDate, translationFor, type Translation } from '../.
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
 import { cardStyles, gridRowStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
+import { exportParts } from '../../core/parts.js';
+import { INVOICE_DEPOSIT_PARTS } from '../akto-invoice-deposit/parts.js';
+import { INVOICE_DETAIL_PARTS } from '../akto-invoice-detail/parts.js';
+
+const DETAIL_PARTS = exportParts('detail', INVOICE_DETAIL_PARTS);
+const DEPOSIT_PARTS = exportParts('deposit', INVOICE_DEPOSIT_PARTS);
 
 const STATUSES = InvoiceStatus.options;
 type Label = Exclude<keyof Translation['invoiceList']['columns'], 'actions'>;
@@ -53,6 +59,9 @@ const TABLE = listTable({
  * @csspart table - The invoice table.
  * @csspart actions - The « Mes actions » panel.
  * @csspart badge - Status badges.
+ * @csspart dialog - The dialogs showing an invoice's details and the deposit.
+ * @csspart detail-base - The invoice in the dialog (`<akto-invoice-detail>`'s `base`; likewise `detail-badge`).
+ * @csspart deposit-steps - The deposit in the dialog: `<akto-invoice-deposit>`'s parts as `deposit-*`.
  *
  * @cssproperty --akto-color-primary - Headings, table header, buttons.
  * @cssproperty --akto-color-surface-alt - Zebra rows, filters and actions panel.
@@ -145,19 +154,20 @@ export class AktoInvoiceList extends AktoElement {
         </aside>
       </div>
       <div role="status" class="visually-hidden">${list.announcement}</div>
-      <dialog class="deposit" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
+      <dialog class="deposit" part="dialog" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
         ${this.depositing
           ? html`<button class="button secondary dialog-close" @click=${() => this.depositDialog?.close()}>${this.t.common.close}</button>
-              <akto-invoice-deposit entity=${this.entity || nothing}></akto-invoice-deposit>`
+              <akto-invoice-deposit entity=${this.entity || nothing} exportparts=${DEPOSIT_PARTS}></akto-invoice-deposit>`
           : nothing}
       </dialog>
-      <dialog class="detail" aria-labelledby="dialog-title" @close=${list.onDialogClose}>
+      <dialog class="detail" part="dialog" aria-labelledby="dialog-title" @close=${list.onDialogClose}>
         ${list.opened
           ? html`<button class="button secondary dialog-close" @click=${() => this.dialog?.close()}>${this.t.common.close}</button>
               <h2 id="dialog-title" class="visually-hidden">${t.dialogLabel(list.opened.reference)}</h2>
               <akto-invoice-detail
                 invoice-id=${list.opened.id}
                 heading-level="3"
+                exportparts=${DETAIL_PARTS}
                 .dossierHref=${this.dossierHref}
                 .transferHref=${this.transferHref}
               ></akto-invoice-detail>`

@@ -5,6 +5,11 @@ import { AktoElement } from '../../core/akto-element.js';
 import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_VIEW_CHANGE } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
+import { exportParts } from '../../core/parts.js';
+import { VIEW_PARTS } from './parts.js';
+
+/** Each view's `exportparts`, its parts offered as `view-part` (`invoices-table`, `deposit-steps`…). */
+const EXPORTED = Object.fromEntries(Object.entries(VIEW_PARTS).map(([view, parts]) => [view, exportParts(view, parts)])) as Record<keyof typeof VIEW_PARTS, string>;
 
 /** The widget's views; a view with a parameter is written `invoice/inv-0001`, `dossier/2206AF000578`, `deposit/2206AF000578`. */
 export type WidgetView = 'invoices' | 'invoice' | 'dossiers' | 'dossier' | 'deposit';
@@ -36,6 +41,7 @@ export function parseView(value: string | null | undefined): { view: WidgetView;
  *
  * @csspart nav - The navigation between « Mes factures », « Mes dossiers » and « Déposer une facture ».
  * @csspart view - The current view.
+ * @csspart invoices-table - Each view's parts, prefixed by the view's name: `invoices-*` (the list's parts, e.g. `invoices-table`, `invoices-detail-base`), `invoice-*`, `dossiers-*`, `dossier-*`, `deposit-*` (e.g. `deposit-steps`, `deposit-upload-dropzone`). The full list is `INVOICE_WIDGET_PARTS` in parts.ts.
  */
 export class AktoInvoiceWidget extends AktoElement {
   static override styles = [
@@ -151,15 +157,15 @@ export class AktoInvoiceWidget extends AktoElement {
     const back = html`<button class="button secondary back" @click=${this.back}>${this.t.widget.back}</button>`;
     switch (view) {
       case 'invoices':
-        return html`<akto-invoice-list></akto-invoice-list>`;
+        return html`<akto-invoice-list exportparts=${EXPORTED.invoices}></akto-invoice-list>`;
       case 'invoice':
-        return html`${back}<akto-invoice-detail invoice-id=${param}></akto-invoice-detail>`;
+        return html`${back}<akto-invoice-detail exportparts=${EXPORTED.invoice} invoice-id=${param}></akto-invoice-detail>`;
       case 'dossiers':
-        return html`<akto-dossier-list></akto-dossier-list>`;
+        return html`<akto-dossier-list exportparts=${EXPORTED.dossiers}></akto-dossier-list>`;
       case 'dossier':
-        return html`${back}<akto-dossier-detail dossier-id=${param}></akto-dossier-detail>`;
+        return html`${back}<akto-dossier-detail exportparts=${EXPORTED.dossier} dossier-id=${param}></akto-dossier-detail>`;
       case 'deposit':
-        return html`<akto-invoice-deposit dossier=${param || nothing} entity=${this.depositEntity || nothing}></akto-invoice-deposit>`;
+        return html`<akto-invoice-deposit exportparts=${EXPORTED.deposit} dossier=${param || nothing} entity=${this.depositEntity || nothing}></akto-invoice-deposit>`;
     }
   }
 
