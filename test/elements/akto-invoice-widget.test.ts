@@ -82,6 +82,15 @@ describe('<akto-invoice-widget>', () => {
     expect(tab(el, 'Mes dossiers').getAttribute('aria-current')).to.equal('page');
   });
 
+  it('with use-hash, survives a hash that is not a valid encoding (#akto=invoice/%) and still follows the hash', async () => {
+    location.hash = 'akto=invoice/%';
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" use-hash></akto-invoice-widget>`);
+    expect(el.view).to.equal('invoices');
+    await until(() => view(el).querySelector('akto-invoice-list'), 3000, 'the list, in place of the broken link');
+    location.hash = 'akto=dossiers';
+    await until(() => el.view === 'dossiers', 3000, 'the hash listener was added');
+  });
+
   it('with use-hash, follows the URL hash and the browser back button', async () => {
     location.hash = 'akto=dossiers';
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" use-hash></akto-invoice-widget>`);

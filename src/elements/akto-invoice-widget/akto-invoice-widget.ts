@@ -7,6 +7,7 @@ import { AKTO_DEPOSIT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_INVOICE_OPEN, AKTO_INVOIC
 import { buttons } from '../../core/tokens.js';
 import { exportParts } from '../../core/parts.js';
 import { VIEW_PARTS } from './parts.js';
+import { decodeSegment, encodeSegment } from '../../api/uri.js';
 
 /** Each view's `exportparts`, its parts offered as `view-part` (`invoices-table`, `deposit-steps`…). */
 const EXPORTED = Object.fromEntries(Object.entries(VIEW_PARTS).map(([view, parts]) => [view, exportParts(view, parts)])) as Record<keyof typeof VIEW_PARTS, string>;
@@ -26,7 +27,7 @@ const HASH_KEY = 'akto';
 export function parseView(value: string | null | undefined): { view: WidgetView; param: string } {
   const [name = '', ...rest] = (value ?? '').split('/');
   const view = (VIEWS as readonly string[]).includes(name) ? (name as WidgetView) : 'invoices';
-  return { view, param: decodeURIComponent(rest.join('/')) };
+  return { view, param: decodeSegment(rest.join('/')) ?? '' };
 }
 
 /**
@@ -198,20 +199,20 @@ export class AktoInvoiceWidget extends AktoElement {
   // The elements' own events become navigation inside the widget.
   private onInvoiceOpen = (event: CustomEvent<{ invoiceId: string }>): void => {
     event.preventDefault();
-    this.navigate(`invoice/${encodeURIComponent(event.detail.invoiceId)}`);
+    this.navigate(`invoice/${encodeSegment(event.detail.invoiceId)}`);
   };
 
   private onDossierOpen = (event: CustomEvent<{ dossierId: string | null; number: string | null }>): void => {
     const id = event.detail.dossierId ?? event.detail.number;
     if (!id) return;
     event.preventDefault();
-    this.navigate(`dossier/${encodeURIComponent(id)}`);
+    this.navigate(`dossier/${encodeSegment(id)}`);
   };
 
   private onDepositRequest = (event: CustomEvent<{ dossier: string | null; entity: string | null }>): void => {
     event.preventDefault();
     this.depositEntity = event.detail.entity ?? '';
-    this.navigate(event.detail.dossier ? `deposit/${encodeURIComponent(event.detail.dossier)}` : 'deposit');
+    this.navigate(event.detail.dossier ? `deposit/${encodeSegment(event.detail.dossier)}` : 'deposit');
   };
 
   private onInvoicesRequest = (event: Event): void => {
@@ -221,7 +222,7 @@ export class AktoInvoiceWidget extends AktoElement {
 
   private readHash(): string | null {
     const match = new RegExp(`(?:^#|&)${HASH_KEY}=([^&]*)`).exec(location.hash);
-    return match ? decodeURIComponent(match[1]!) : null;
+    return match ? decodeSegment(match[1]!) : null;
   }
 
   private writeHash(view: string): void {
