@@ -15,6 +15,16 @@ const SIREN = /^\d{9}$/;
  */
 export const ROW_GROUP = 20;
 
+/**
+ * A page cut to the size asked for. An API that answers more breaks the contract: the list draws
+ * what was asked for (20,000 rows would block the page for seconds) and says so to the developer.
+ */
+function withinPageSize<T>(page: ListPage<T>, pageSize: number): ListPage<T> {
+  if (page.items.length <= pageSize) return page;
+  console.warn(`[akto-invoice-widget] The API answered ${page.items.length} items for a page of ${pageSize}, against its contract: only the first ${pageSize} are shown.`);
+  return { ...page, items: page.items.slice(0, pageSize) };
+}
+
 /** The attributes every paged list has; its own filters come beside them. */
 export interface PagedListHost extends AktoElement {
   search: string;
@@ -94,7 +104,11 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
       onError: options.onError,
     });
     this.pages = new Task(host, {
-      task: async ([endpoint, , key], { signal }) => (endpoint && host.client ? options.load(host.client, JSON.parse(key) as Q, signal) : undefined),
+      task: async ([endpoint, , key], { signal }) => {
+        if (!endpoint || !host.client) return undefined;
+        const query = JSON.parse(key) as Q & { pageSize: number };
+        return withinPageSize(await options.load(host.client, query, signal), query.pageSize);
+      },
       // The language is an argument: the server words its answers (problem details) in it.
       args: () => [host.endpoint, host.locale, JSON.stringify(this.query)] as const,
       onError: options.onError,
