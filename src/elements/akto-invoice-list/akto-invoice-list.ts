@@ -138,6 +138,12 @@ export class AktoInvoiceList extends AktoElement {
     return html`<section part="base" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <div class="layout">
+        <!-- First in the document, so the keyboard reaches « Mes actions » where the eye does (above the table, or beside it). -->
+        <aside class="my-actions" part="actions" aria-labelledby="actions-heading">
+          <h3 id="actions-heading">${t.myActions}</h3>
+          <button class="button" @click=${this.requestDeposit}>${t.depositInvoice}</button>
+          <button class="button secondary" @click=${this.requestRib}>${t.depositRib}</button>
+        </aside>
         <div class="main">
           ${listToolbar(t, list, list.activeFilters)} ${this.renderFilters()}
           ${listBody(t, list, {
@@ -147,11 +153,6 @@ export class AktoInvoiceList extends AktoElement {
             table: (_, pending, pages) => this.renderTable(pending, pages),
           })}
         </div>
-        <aside class="my-actions" part="actions" aria-labelledby="actions-heading">
-          <h3 id="actions-heading">${t.myActions}</h3>
-          <button class="button" @click=${this.requestDeposit}>${t.depositInvoice}</button>
-          <button class="button secondary" @click=${this.requestRib}>${t.depositRib}</button>
-        </aside>
       </div>
       <div role="status" class="visually-hidden">${list.announcement}</div>
       <dialog class="deposit" part="dialog" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
