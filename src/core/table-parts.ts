@@ -133,7 +133,7 @@ export function listBody(
   const { pages: task, host } = list;
   const pending = task.status === TaskStatus.PENDING;
   if (!host.client) return html``;
-  if (task.status === TaskStatus.ERROR) return loadFailed(parts.error(task.error), parts.retry, () => task.run()); // TaskStatus.ERROR
+  if (task.status === TaskStatus.ERROR) return loadFailed(parts.error(task.error), parts.retry, () => task.run());
   const page = list.onScreen;
   if (page && !pending && page.total === 0) {
     return list.filtered
