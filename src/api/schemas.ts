@@ -4,11 +4,12 @@
  * zod/mini keeps the shipped script small (about 6 KB gzip against 26 KB for full zod).
  */
 import * as z from 'zod/mini';
+import { SIREN_PATTERN, SIRET_PATTERN } from '../rules/patterns.js';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/));
-const siren = z.string().check(z.regex(/^\d{9}$/));
-const siret = z.string().check(z.regex(/^\d{14}$/));
+const siren = z.string().check(z.regex(SIREN_PATTERN));
+const siret = z.string().check(z.regex(SIRET_PATTERN));
 const id = z.string().check(z.minLength(1));
 /** Amounts are euros as JSON numbers with at most two decimals. */
 const amount = z.number();
