@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
-import { DOSSIER_SORT_KEYS, DossierState, type DossierQuery, type DossierSortKey, type DossierSummary, type SortOrder } from '../../api/schemas.js';
+import { DossierState, type DossierQuery, type DossierSortKey, type DossierSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, dossierStateBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_DOSSIER_OPEN } from '../../core/events.js';
-import { listTable, renderListTable, type CellContext, type Column } from '../../core/list-columns.js';
+import { listTable, renderListTable, sortKeysOf, type CellContext, type Column } from '../../core/list-columns.js';
 import { PagedListController } from '../../core/paged-list-controller.js';
 import { checkFilter, entityFilter, listBody, listToolbar } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
@@ -25,7 +25,7 @@ function label(dossier: DossierSummary, { t, locale }: CellContext): string {
 }
 
 /** « Mes dossiers »'s columns: a new column is one more line here (its label in i18n). */
-const COLUMNS: Column<DossierSummary, Label>[] = [
+const COLUMNS: Column<DossierSummary, Label, DossierSortKey>[] = [
   { key: 'number', sort: 'number', class: 'number', cell: (d, c) => (d.number === null ? html`<span class="draft">${label(d, c)}</span>` : d.number) },
   { key: 'title', sort: 'title', class: 'title', cell: (d) => d.title },
   { key: 'start', sort: 'start', type: 'date', cell: (d, c) => formatDate(d.start, c.locale) },
@@ -33,6 +33,8 @@ const COLUMNS: Column<DossierSummary, Label>[] = [
   { key: 'company', sort: 'company', class: 'company', cell: (d) => d.company },
   { key: 'state', sort: 'state', cell: (d, c) => dossierStateBadge(d.state, c.t) },
 ];
+
+const SORT_KEYS: readonly string[] = sortKeysOf(COLUMNS);
 
 const TABLE = listTable({
   columns: COLUMNS,
@@ -82,7 +84,7 @@ export class AktoDossierList extends AktoElement {
   @property({ reflect: true }) sort: DossierSortKey = 'start';
   @property({ reflect: true }) order: SortOrder = 'desc';
   @property({ type: Number, reflect: true }) page = 1;
-  /** 20, 50 or 100 (« 20 dossiers max. »). */
+  /** 20, 50 or 100 in the select (« 20 dossiers max. »); any other size up to 1,000 is asked as it is. */
   @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -94,7 +96,7 @@ export class AktoDossierList extends AktoElement {
       return { state: states.length ? states : undefined };
     },
     filterAttributes: ['state'],
-    sortKeys: DOSSIER_SORT_KEYS,
+    sortKeys: SORT_KEYS,
     defaultSort: 'start',
     found: (total) => this.t.dossierList.found(total),
     activeFilters: () => [this.state, this.entity].filter(Boolean).length,
@@ -145,7 +147,7 @@ export class AktoDossierList extends AktoElement {
   private renderTable(pending: boolean, pages: number) {
     const t = this.t;
     const { list } = this;
-    const sortKey = (DOSSIER_SORT_KEYS as readonly string[]).includes(this.sort) ? this.sort : 'start';
+    const sortKey = SORT_KEYS.includes(this.sort) ? this.sort : 'start';
     return renderListTable(TABLE, {
       items: list.shown?.items ?? null,
       firstGroupOnly: list.firstGroupOnly,
