@@ -8,3 +8,4 @@ export * from './date.js';
 export * from './invoice-number.js';
 export * from './file.js';
 export * from './fields.js';
+export * from './deposit.js';
