@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { newIdempotencyKey } from '../../api/client.js';
-import { ApiError, isAbort } from '../../api/errors.js';
+import { ApiError } from '../../api/errors.js';
 import type { InvoiceSummary, PendingInvoice } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { textAttribute } from '../../core/attributes.js';
@@ -13,11 +13,12 @@ import { LatestLookupController } from '../../core/latest-lookup-controller.js';
 import { readingSlot } from '../../core/limit.js';
 import { buttons } from '../../core/tokens.js';
 import { ValidationFormController, type FieldErrors } from '../../core/validation-form-controller.js';
-import { checkDossierNumber, checkFields, checkSiret, fail, FIELD_KEYS, isFieldKey, type FieldKey, type RuleFailure, type TextFieldKey } from '../../rules/index.js';
+import { checkDossierNumber, checkSiret, FIELD_KEYS, type FieldKey, type RuleFailure, type TextFieldKey } from '../../rules/index.js';
 import { AktoPdfPreview } from '../akto-pdf-preview/akto-pdf-preview.js';
 import { confirmDialog, previewPanel } from './panels.js';
-import { headerRow, renderRow, type RowActions } from './row-template.js';
-import { contextOf, prefill, rowFor, valuesOf, type ValidationRow } from './rows.js';
+import { bulkBar, headerRow, renderRow, type RowActions } from './row-template.js';
+import { askInsee, dossierSuggestions, SharedDownloads } from './lookups.js';
+import { contextOf, inseeVerdict, prefill, rowFor, validationRequest, valuesOf, type ValidationRow } from './rows.js';
 import { validateStyles } from './styles.js';
 
 /** The guide's fields A–F, in its order (the catalogue's, src/rules/fields.ts). */
@@ -66,7 +67,7 @@ export class AktoInvoiceValidate extends AktoElement {
   /** Rows whose PDF the browser read (or is reading): once each. */
   private readStarted = new Set<string>();
   /** One download of each PDF, shared by the reading and the preview. */
-  private pdfs = new Map<string, Promise<Blob>>();
+  private pdfs = new SharedDownloads((id) => this.client!.call('getPendingPdf', { params: { pendingId: id } }));
 
   private serverPending = new Task(this, {
     task: async ([endpoint, entity], { signal }) => (endpoint && entity && this.client ? (await this.client.call('listPending', { params: { siren: entity }, signal })).items : undefined),
@@ -79,7 +80,7 @@ export class AktoInvoiceValidate extends AktoElement {
   });
 
   private pdf = new Task(this, {
-    task: async ([endpoint, id]) => (endpoint && this.row(id)?.pending.hasPdf ? this.pdfOf(id) : null),
+    task: async ([endpoint, id]) => (endpoint && this.row(id)?.pending.hasPdf ? this.pdfs.get(id) : null),
     args: () => [this.endpoint, this.previewId] as const,
     onError: (error) => this.reportError(error),
   });
@@ -142,7 +143,7 @@ export class AktoInvoiceValidate extends AktoElement {
   private drop(id: string): void {
     this.rows = this.rows.filter((r) => r.pending.id !== id);
     this.form.forget(id);
-    this.pdfs.delete(id);
+    this.pdfs.forget(id);
   }
 
   /** Adds invoices not on screen yet; rows keep their edits. The server's list also drops what it no longer holds. */
@@ -169,24 +170,13 @@ export class AktoInvoiceValidate extends AktoElement {
     for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
   }
 
-  /** The PDF of a pending invoice, downloaded once for the reading and the preview (again after a failure). */
-  private pdfOf(id: string): Promise<Blob> {
-    let download = this.pdfs.get(id);
-    if (!download) {
-      download = this.client!.call('getPendingPdf', { params: { pendingId: id } });
-      this.pdfs.set(id, download);
-      download.catch(() => this.pdfs.get(id) === download && this.pdfs.delete(id));
-    }
-    return download;
-  }
-
   /** Reads the invoice's PDF in the browser (its own chunk): fills in what the server could not read, says where the e-invoice differs. */
   private async readPdf(id: string): Promise<void> {
     this.readStarted.add(id);
     if (!this.client) return;
     try {
       const reading = await readingSlot(async () => {
-        const [pdf, { readInvoice }] = await Promise.all([this.pdfOf(id), import('../../reader/index.js')]);
+        const [pdf, { readInvoice }] = await Promise.all([this.pdfs.get(id), import('../../reader/index.js')]);
         return readInvoice(pdf);
       });
       if (reading.status === 'ok') this.patch(id, (row) => prefill(row, reading));
@@ -208,10 +198,7 @@ export class AktoInvoiceValidate extends AktoElement {
 
   /** Every field's problem now: the catalogue's rules, then INSEE's answer, then the server's last word. */
   errors(row: ValidationRow): FieldErrors {
-    const siret = checkFields(valuesOf(row), contextOf(row, this.prefixes)).siret;
-    const status = row.siretStatus;
-    const insee = siret.ok && status?.siret === siret.value && (status.status === 'unknown' || status.status === 'closed') ? { siret: fail(status.status === 'unknown' ? 'siretUnknown' : 'siretClosed') } : {};
-    return this.form.errors(row.pending.id, valuesOf(row), contextOf(row, this.prefixes), insee);
+    return this.form.errors(row.pending.id, valuesOf(row), contextOf(row, this.prefixes), inseeVerdict(row));
   }
 
   // ---- rendering ----------------------------------------------------------------------------------
@@ -219,7 +206,6 @@ export class AktoInvoiceValidate extends AktoElement {
   override render() {
     const t = this.t.validate;
     const previewRow = this.row(this.previewId);
-    const selected = this.rows.filter((r) => r.selected);
     return html`<section aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <p class="banner" part="banner">${t.banner}</p>
@@ -238,12 +224,7 @@ export class AktoInvoiceValidate extends AktoElement {
             : html`<div class="empty"><p><strong>${t.empty}</strong></p><p>${t.emptyHint}</p></div>`
         : html`<div class="layout ${previewRow ? '' : 'no-preview'}">
             <div class="main">
-              ${this.rows.length > 1
-                ? html`<div class="bulk">
-                    <label><input type="checkbox" .checked=${this.rows.every((r) => r.selected)} @change=${(e: Event) => this.selectAll((e.target as HTMLInputElement).checked)} /> ${t.selectAll}</label>
-                    ${selected.length ? html`<button class="button" @click=${() => this.validateRows(selected.map((r) => r.pending.id))}>${t.validateSelected(selected.length)}</button>` : nothing}
-                  </div>`
-                : nothing}
+              ${this.rows.length > 1 ? bulkBar(this.t, this.rows, { selectAll: (on) => this.selectAll(on), validate: (ids) => void this.validateRows(ids) }) : nothing}
               <table part="table">
                 <caption>${t.caption(this.rows.length)}</caption>
                 <thead>${headerRow(this.t)}</thead>
@@ -327,28 +308,15 @@ export class AktoInvoiceValidate extends AktoElement {
     const row = this.row(id);
     const checked = checkSiret(row?.values.siret);
     if (!row || !checked.ok || !this.client || (row.siretStatus?.siret === checked.value && row.siretStatus.status !== 'unchecked')) return;
-    const answer = (status: 'active' | 'unknown' | 'closed' | 'unchecked') => this.patch(id, { siretStatus: { siret: checked.value, status } });
-    try {
-      const found = await this.client.call('lookupSiret', { params: { siret: checked.value }, signal });
-      answer(found.active ? 'active' : 'closed');
-    } catch (error) {
-      if (isAbort(error)) return; // a newer SIRET was typed, or the element left
-      if (error instanceof ApiError && error.status === 404) return answer('unknown');
-      // Not a verdict (network, 500, 401…): say so, and let the server check it at « Valider ».
-      this.reportError(error);
-      answer('unchecked');
-    }
+    const status = await askInsee(this.client, checked.value, signal, (error) => this.reportError(error));
+    if (status) this.patch(id, { siretStatus: { siret: checked.value, status } });
   }
 
   /** Suggestions from the entity's dossiers, as the user types; a newer search aborts it. */
   private async suggest(entity: string, q: string, signal: AbortSignal): Promise<void> {
     if (!this.client || q.trim().length < 2) return;
-    try {
-      const page = await this.client.call('listDossiers', { query: { entity, q: q.trim(), pageSize: 8 }, signal });
-      this.suggestions = page.items.filter((d) => d.number).map((d) => ({ number: d.number!, title: d.title }));
-    } catch (error) {
-      if (!isAbort(error)) this.suggestions = [];
-    }
+    const found = await dossierSuggestions(this.client, entity, q.trim(), signal);
+    if (found) this.suggestions = found;
   }
 
   // ---- validating ---------------------------------------------------------------------------------
@@ -379,18 +347,7 @@ export class AktoInvoiceValidate extends AktoElement {
     const client = this.client;
     if (!client) return null;
     const id = row.pending.id;
-    // The rules passed: each one's value is what the API takes (« 1 234,56 » → 1234.56, « 26/06/2026 » → « 2026-06-26 »).
-    const checked = checkFields(valuesOf(row), contextOf(row, this.prefixes));
-    const value = <T,>(field: FieldKey, raw: T) => (checked[field].ok ? (checked[field].value as T) : raw);
-    const body = {
-      invoiceNumber: value('invoiceNumber', row.values.invoiceNumber.trim()),
-      amountHT: value('amountHT', NaN),
-      amountTTC: value('amountTTC', NaN),
-      dossiers: [...row.dossiers],
-      invoiceDate: value('invoiceDate', row.values.invoiceDate),
-      siret: value('siret', row.values.siret.replace(/\s/g, '')),
-      creditNote: row.pending.creditNote,
-    };
+    const body = validationRequest(row, this.prefixes);
     const idempotencyKey = row.idempotencyKey ?? newIdempotencyKey();
     this.patch(id, { validating: true, error: '', idempotencyKey });
     try {
@@ -403,9 +360,7 @@ export class AktoInvoiceValidate extends AktoElement {
       // Every edit stays. A 422 lands on its fields; anything else on the row, with « Valider » to try again.
       this.reportError(error);
       if (error instanceof ApiError && error.kind === 'validation' && error.fieldErrors.length) {
-        const server: FieldErrors = {};
-        for (const e of error.fieldErrors) if (isFieldKey(e.field)) server[e.field] = e.message;
-        this.form.serverSaid(id, server);
+        const server = this.form.serverSaid(id, error.fieldErrors);
         // The same key would replay this 422: the corrected fields get a new one.
         this.patch(id, { validating: false, idempotencyKey: undefined, error: Object.keys(server).length ? '' : this.errorMessage(error) });
         const field = ValidationFormController.firstInvalid(server);

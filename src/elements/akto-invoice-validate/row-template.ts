@@ -38,6 +38,16 @@ export interface RowView {
   on: RowActions;
 }
 
+/** Above a table of several: « Tout sélectionner », and « Valider les N factures sélectionnées » once some are. */
+export function bulkBar(t: Translation, rows: readonly ValidationRow[], on: { selectAll: (on: boolean) => void; validate: (ids: string[]) => void }): TemplateResult {
+  const v = t.validate;
+  const selected = rows.filter((r) => r.selected).map((r) => r.pending.id);
+  return html`<div class="bulk">
+    <label><input type="checkbox" .checked=${rows.every((r) => r.selected)} @change=${(e: Event) => on.selectAll((e.target as HTMLInputElement).checked)} /> ${v.selectAll}</label>
+    ${selected.length ? html`<button class="button" @click=${() => on.validate(selected)}>${v.validateSelected(selected.length)}</button>` : nothing}
+  </div>`;
+}
+
 /** The header: the file, A–F from the catalogue, « Envoyé le », the actions. */
 export function headerRow(t: Translation): TemplateResult {
   const v = t.validate;

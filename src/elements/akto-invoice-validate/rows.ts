@@ -3,9 +3,10 @@
  * in place (each change is a new row), and the pre-fill from the browser's own reading of the PDF.
  * What the form shows of the rules (touched, the server's 422) is ValidationFormController's.
  */
-import type { PendingInvoice } from '../../api/schemas.js';
+import type { PendingInvoice, ValidationRequest } from '../../api/schemas.js';
 import type { InvoiceReading } from '../../reader/types.js';
-import { FIELD_SPECS, fieldsFromReading, formatFields, TEXT_FIELD_KEYS, type FieldContext, type FieldKey, type FieldValues, type TextFieldKey } from '../../rules/fields.js';
+import { fail, type RuleFailure } from '../../rules/result.js';
+import { checkFields, FIELD_SPECS, fieldsFromReading, formatFields, TEXT_FIELD_KEYS, type FieldContext, type FieldKey, type FieldValues, type TextFieldKey } from '../../rules/fields.js';
 
 /** What INSEE says of the SIRET typed; 'unchecked' when the look-up failed (the server checks at « Valider »). */
 export interface SiretStatus {
@@ -80,4 +81,30 @@ export function prefill(row: ValidationRow, reading: InvoiceReading): Partial<Va
     prefilled.push('dossiers');
   }
   return { values, dossiers, prefilled, differs };
+}
+
+/** INSEE's answer on the SIRET typed, as a failure of F when it is « unknown » or « closed ». */
+export function inseeVerdict(row: ValidationRow): { siret?: RuleFailure } {
+  const status = row.siretStatus;
+  if (status?.status !== 'unknown' && status?.status !== 'closed') return {};
+  const siret = FIELD_SPECS.siret.check(valuesOf(row), contextOf(row, undefined));
+  return siret.ok && siret.value === status.siret ? { siret: fail(status.status === 'unknown' ? 'siretUnknown' : 'siretClosed') } : {};
+}
+
+/**
+ * What « Valider » sends, once the rules passed: each rule's value is what the API takes
+ * (« 1 234,56 » → 1234.56, « 26/06/2026 » → « 2026-06-26 »), the text as typed otherwise.
+ */
+export function validationRequest(row: ValidationRow, prefixes: readonly string[] | undefined): ValidationRequest {
+  const checked = checkFields(valuesOf(row), contextOf(row, prefixes));
+  const value = <T>(field: FieldKey, raw: T): T => (checked[field].ok ? (checked[field].value as T) : raw);
+  return {
+    invoiceNumber: value('invoiceNumber', row.values.invoiceNumber.trim()),
+    amountHT: value('amountHT', NaN),
+    amountTTC: value('amountTTC', NaN),
+    dossiers: [...row.dossiers],
+    invoiceDate: value('invoiceDate', row.values.invoiceDate),
+    siret: value('siret', row.values.siret.replace(/\s/g, '')),
+    creditNote: row.pending.creditNote,
+  };
 }
