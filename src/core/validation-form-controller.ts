@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { checkFields, FIELD_KEYS, FIELD_SPECS, type FieldContext, type FieldKey, type FieldValues } from '../rules/fields.js';
+import { checkFields, FIELD_KEYS, FIELD_SPECS, isFieldKey, type FieldContext, type FieldKey, type FieldValues } from '../rules/fields.js';
 import type { RuleFailure } from '../rules/result.js';
 
 /** What a form (one invoice of step 2) knows besides its values: who was touched, whether « Valider » was pressed, the server's word. */
@@ -72,9 +72,12 @@ export class ValidationFormController implements ReactiveController {
     this.set(id, { server: Object.fromEntries(Object.entries(server).filter(([f]) => !cleared.includes(f as FieldKey))) });
   }
 
-  /** The server's 422, per field (the fields it names that are not A–F are left to the caller). */
-  serverSaid(id: string, errors: FieldErrors): void {
-    this.set(id, { server: { ...errors } });
+  /** The server's 422 on the fields A–F it names (the others are the caller's); gives what landed on the fields. */
+  serverSaid(id: string, fieldErrors: readonly { field: string; message: string }[]): FieldErrors {
+    const server: FieldErrors = {};
+    for (const e of fieldErrors) if (isFieldKey(e.field)) server[e.field] = e.message;
+    this.set(id, { server });
+    return server;
   }
 
   /** The form left the screen (validated, deleted). */

@@ -61,31 +61,16 @@ const dateInput = (iso: string) => iso.split('-').reverse().join('/');
 const same = (value: string) => value;
 const amounts = (v: FieldValues, c: FieldContext) => checkAmounts(v.amountHT, v.amountTTC, { creditNote: c.creditNote });
 
+/** B and C: French input, checked together (TTC ≥ HT on an invoice). */
+function amountField<K extends 'amountHT' | 'amountTTC'>(key: K, letter: 'B' | 'C', other: 'amountHT' | 'amountTTC'): FieldSpec<K> {
+  return { key, letter, label: key, kind: 'amount', inputMode: 'decimal', checkedWith: [other], check: (v, c) => amounts(v, c)[key], format: amountInput as (value: number) => Input<K>, read: (f) => f[key] };
+}
+
 /** The catalogue, by key. */
 export const FIELD_SPECS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   invoiceNumber: { key: 'invoiceNumber', letter: 'A', label: 'invoiceNumber', kind: 'text', check: (v) => checkInvoiceNumber(v.invoiceNumber), format: same, read: (f) => f.invoiceNumber },
-  amountHT: {
-    key: 'amountHT',
-    letter: 'B',
-    label: 'amountHT',
-    kind: 'amount',
-    inputMode: 'decimal',
-    checkedWith: ['amountTTC'],
-    check: (v, c) => amounts(v, c).amountHT,
-    format: amountInput,
-    read: (f) => f.amountHT,
-  },
-  amountTTC: {
-    key: 'amountTTC',
-    letter: 'C',
-    label: 'amountTTC',
-    kind: 'amount',
-    inputMode: 'decimal',
-    checkedWith: ['amountHT'],
-    check: (v, c) => amounts(v, c).amountTTC,
-    format: amountInput,
-    read: (f) => f.amountTTC,
-  },
+  amountHT: amountField('amountHT', 'B', 'amountTTC'),
+  amountTTC: amountField('amountTTC', 'C', 'amountHT'),
   dossiers: { key: 'dossiers', letter: 'D', label: 'dossiers', kind: 'list', check: (v, c) => checkDossierList(v.dossiers, { prefixes: c.prefixes }), format: (list) => [...list], read: (f) => f.dossiers },
   invoiceDate: { key: 'invoiceDate', letter: 'E', label: 'invoiceDate', kind: 'date', check: (v, c) => checkInvoiceDate(v.invoiceDate, { depositDate: c.depositDate }), format: dateInput, read: (f) => f.issueDate },
   siret: { key: 'siret', letter: 'F', label: 'siret', kind: 'text', inputMode: 'numeric', check: (v) => checkSiret(v.siret), format: same, read: (f) => f.siret },
