@@ -17,7 +17,7 @@ import { checkDossierNumber, checkSiret, FIELD_KEYS, type FieldKey, type RuleFai
 import { AktoPdfPreview } from '../akto-pdf-preview/akto-pdf-preview.js';
 import { confirmDialog, previewPanel } from './panels.js';
 import { bulkBar, headerRow, renderRow, type RowActions } from './row-template.js';
-import { askInsee, dossierSuggestions, SharedDownloads } from './lookups.js';
+import { askInsee, dossierSuggestions, PreviewDownload } from './lookups.js';
 import { contextOf, inseeVerdict, prefill, rowFor, validationRequest, valuesOf, type ValidationRow } from './rows.js';
 import { validateStyles } from './styles.js';
 
@@ -66,8 +66,8 @@ export class AktoInvoiceValidate extends AktoElement {
   private lookups = new LatestLookupController(this);
   /** Rows whose PDF the browser read (or is reading): once each. */
   private readStarted = new Set<string>();
-  /** One download of each PDF, shared by the reading and the preview. */
-  private pdfs = new SharedDownloads((id) => this.client!.call('getPendingPdf', { params: { pendingId: id } }));
+  /** The previewed PDF's download, which the reading of the same invoice takes instead of downloading it again. */
+  private previewPdf = new PreviewDownload<Blob>();
 
   private serverPending = new Task(this, {
     task: async ([endpoint, entity], { signal }) => (endpoint && entity && this.client ? (await this.client.call('listPending', { params: { siren: entity }, signal })).items : undefined),
@@ -80,7 +80,7 @@ export class AktoInvoiceValidate extends AktoElement {
   });
 
   private pdf = new Task(this, {
-    task: async ([endpoint, id]) => (endpoint && this.row(id)?.pending.hasPdf ? this.pdfs.get(id) : null),
+    task: async ([endpoint, id], { signal }) => (endpoint && this.row(id)?.pending.hasPdf && this.client ? this.previewPdf.fetch(id, () => this.client!.call('getPendingPdf', { params: { pendingId: id }, signal })) : null),
     args: () => [this.endpoint, this.previewId] as const,
     onError: (error) => this.reportError(error),
   });
@@ -143,7 +143,6 @@ export class AktoInvoiceValidate extends AktoElement {
   private drop(id: string): void {
     this.rows = this.rows.filter((r) => r.pending.id !== id);
     this.form.forget(id);
-    this.pdfs.forget(id);
   }
 
   /** Adds invoices not on screen yet; rows keep their edits. The server's list also drops what it no longer holds. */
@@ -158,7 +157,6 @@ export class AktoInvoiceValidate extends AktoElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('pending') && this.pending.length) this.merge(this.pending, false);
-    if (changed.has('endpoint' as keyof AktoInvoiceValidate)) this.pdfs.clear();
     if (!this.row(this.previewId)) this.previewId = this.rows.find((r) => r.pending.hasPdf)?.pending.id ?? '';
   }
 
@@ -176,7 +174,7 @@ export class AktoInvoiceValidate extends AktoElement {
     if (!this.client) return;
     try {
       const reading = await readingSlot(async () => {
-        const [pdf, { readInvoice }] = await Promise.all([this.pdfs.get(id), import('../../reader/index.js')]);
+        const [pdf, { readInvoice }] = await Promise.all([this.previewPdf.take(id, () => this.client!.call('getPendingPdf', { params: { pendingId: id } })), import('../../reader/index.js')]);
         return readInvoice(pdf);
       });
       if (reading.status === 'ok') this.patch(id, (row) => prefill(row, reading));

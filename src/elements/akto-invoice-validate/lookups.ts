@@ -30,29 +30,24 @@ export async function dossierSuggestions(client: ApiClient, entity: string, q: s
 }
 
 /**
- * One download per key, shared by whoever asks (the reading of a pending invoice's PDF and its
- * preview): asked again only after it failed, or once forgotten.
+ * The preview's download, offered to the browser's reading of the same PDF: the invoice shown is
+ * downloaded once, not once for the preview and again for the reading. Only the latest preview's
+ * is kept (its task holds the PDF anyway); every other reading downloads its own, and a preview
+ * always asks the server (a « Réessayer », a preview opened again).
  */
-export class SharedDownloads<T> {
-  private downloads = new Map<string, Promise<T>>();
+export class PreviewDownload<T> {
+  private current?: { key: string; download: Promise<T> };
 
-  constructor(private download: (key: string) => Promise<T>) {}
-
-  get(key: string): Promise<T> {
-    let pending = this.downloads.get(key);
-    if (!pending) {
-      pending = this.download(key);
-      this.downloads.set(key, pending);
-      pending.catch(() => this.downloads.get(key) === pending && this.downloads.delete(key));
-    }
-    return pending;
+  /** The preview's download (aborted with `signal` when the preview moves on). */
+  fetch(key: string, download: () => Promise<T>): Promise<T> {
+    const current = { key, download: download() };
+    this.current = current;
+    current.download.catch(() => this.current === current && (this.current = undefined));
+    return current.download;
   }
 
-  forget(key: string): void {
-    this.downloads.delete(key);
-  }
-
-  clear(): void {
-    this.downloads.clear();
+  /** For the reading: the preview's download of this key when there is one (its own if that fails), else its own. */
+  take(key: string, download: () => Promise<T>): Promise<T> {
+    return this.current?.key === key ? this.current.download.catch(download) : download();
   }
 }
