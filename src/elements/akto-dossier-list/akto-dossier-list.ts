@@ -84,7 +84,7 @@ export class AktoDossierList extends AktoElement {
   @property({ reflect: true }) sort: DossierSortKey = 'start';
   @property({ reflect: true }) order: SortOrder = 'desc';
   @property({ type: Number, reflect: true }) page = 1;
-  /** 20, 50 or 100 in the select (« 20 dossiers max. »); any other size up to 1,000 is asked as it is. */
+  /** 20, 50 or 100 (« 20 dossiers max. »). */
   @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
 
   @query('dialog') private dialog?: HTMLDialogElement;

@@ -76,7 +76,7 @@ export class AktoInvoiceList extends AktoElement {
   @property({ reflect: true }) sort: InvoiceSortKey = 'depositDate';
   @property({ reflect: true }) order: SortOrder = 'desc';
   @property({ type: Number, reflect: true }) page = 1;
-  /** 20, 50 or 100 in the select (« 20 factures max. »); any other size up to 1,000 is asked as it is. */
+  /** 20, 50 or 100 (« 20 factures max. »). */
   @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
   /** Passed to the detail: where a dossier link leads, e.g. `/dossiers/{number}`. */
   @property({ attribute: 'dossier-href', converter: textAttribute }) dossierHref = '';
