@@ -22,7 +22,7 @@ import type {
   ValidationRequest,
 } from '../api/schemas.js';
 import { sniffFileType } from '../rules/file.js';
-import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, fail, type RuleResult } from '../rules/index.js';
+import { checkDossierNumber, checkFields, checkSiret, fail, FIELDS, hasSupportingOrDerogation, type FieldKey, type RuleResult } from '../rules/index.js';
 import { ApiProblem, uploadTooLarge } from './problems.js';
 import { invoiceSummary, pendingSummary, publicPending, publicUpload, round } from './records.js';
 import type { Account, Storage, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
@@ -170,7 +170,7 @@ export class InvoiceService {
       for (const [j, id] of invoice.supportingUploadIds.entries()) {
         if (!(await usable(id, 'supporting'))) errors.push({ field: `invoices.${i}.supportingUploadIds.${j}`, code: 'upload-unavailable', message: UNAVAILABLE.supporting });
       }
-      if (!invoice.supportingUploadIds.length && !invoice.derogation) errors.push({ field: `invoices.${i}.supportingUploadIds`, code: 'supporting-missing', message: UNAVAILABLE.missing });
+      if (!hasSupportingOrDerogation({ supporting: invoice.supportingUploadIds.length, derogation: invoice.derogation })) errors.push({ field: `invoices.${i}.supportingUploadIds`, code: 'supporting-missing', message: UNAVAILABLE.missing });
     }
     if (errors.length) throw new ApiProblem('deposit-invalid', errors);
 
@@ -203,14 +203,8 @@ export class InvoiceService {
     const bytes = await this.storage.readFile(uploadId);
     const read: Awaited<ReturnType<FieldReader>> = this.options.readFields && bytes ? await this.options.readFields(bytes.slice().buffer).catch(() => ({})) : {};
     const found = (read.dossiers ?? []).filter((d) => checkDossierNumber(d).ok);
-    return {
-      invoiceNumber: read.invoiceNumber ?? null,
-      amountHT: read.amountHT ?? null,
-      amountTTC: read.amountTTC ?? null,
-      dossiers: [...new Set([...(fromDossier ? [fromDossier] : []), ...found])],
-      invoiceDate: read.invoiceDate ?? null,
-      siret: read.siret ?? null,
-    };
+    const fields = Object.fromEntries(FIELDS.map((f) => [f.key, read[f.key] ?? null])) as InvoiceFields;
+    return { ...fields, dossiers: [...new Set([...(fromDossier ? [fromDossier] : []), ...found])] };
   }
 
   async listPending(account: Account, siren: string): Promise<{ items: PendingInvoice[] }> {
@@ -237,15 +231,10 @@ export class InvoiceService {
   async validate(account: Account, id: string, request: ValidationRequest): Promise<{ invoice: InvoiceSummary }> {
     const item = await this.pending(account, id);
     const creditNote = request.creditNote ?? item.creditNote;
-    const amounts = checkAmounts(request.amountHT, request.amountTTC, { creditNote });
-    const results: Record<string, RuleResult<unknown>> = {
-      invoiceNumber: checkInvoiceNumber(request.invoiceNumber),
-      amountHT: amounts.amountHT,
-      amountTTC: amounts.amountTTC,
-      dossiers: await this.checkDossiers(item.entitySiren, request.dossiers),
-      invoiceDate: checkInvoiceDate(request.invoiceDate, { depositDate: item.sentAt.slice(0, 10) }),
-      siret: await this.checkRegisteredSiret(request.siret),
-    };
+    // The catalogue's rules A–F, then what only the server knows: the entity's dossiers, INSEE.
+    const results: Record<FieldKey, RuleResult<unknown>> = checkFields(request, { creditNote, depositDate: item.sentAt.slice(0, 10) });
+    results.dossiers = await this.knownDossiers(item.entitySiren, results.dossiers as RuleResult<string[]>);
+    results.siret = await this.registeredSiret(results.siret as RuleResult<string>);
     const failed = Object.entries(results).filter((entry): entry is [string, Extract<RuleResult<unknown>, { ok: false }>] => !entry[1].ok);
     const duplicate = await this.storage.findDuplicate(request.invoiceNumber.trim(), request.siret);
     if (duplicate && !failed.some(([field]) => field === 'invoiceNumber')) {
@@ -284,15 +273,13 @@ export class InvoiceService {
     return { invoice: invoiceSummary(invoice) };
   }
 
-  private async checkDossiers(siren: string, numbers: string[]): Promise<RuleResult<string[]>> {
-    const list = checkDossierList(numbers);
+  private async knownDossiers(siren: string, list: RuleResult<string[]>): Promise<RuleResult<string[]>> {
     if (!list.ok) return list;
     const known = new Set(await this.storage.dossierNumbersOf(siren));
     return list.value.every((n) => known.has(n)) ? list : fail('dossierUnknown');
   }
 
-  private async checkRegisteredSiret(input: string): Promise<RuleResult<string>> {
-    const format = checkSiret(input);
+  private async registeredSiret(format: RuleResult<string>): Promise<RuleResult<string>> {
     if (!format.ok) return format;
     const entry = await this.storage.siret(format.value);
     if (!entry) return fail('siretUnknown');

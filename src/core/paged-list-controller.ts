@@ -3,12 +3,11 @@ import type { ReactiveController } from 'lit';
 import type { ApiClient } from '../api/client.js';
 import type { Entity, SortOrder } from '../api/schemas.js';
 import type { AktoElement } from './akto-element.js';
+import { SIREN_PATTERN } from '../rules/patterns.js';
 import { emit, AKTO_QUERY_CHANGE } from './events.js';
 import { lastPage, pageSizeOf } from './table-parts.js';
 
 const SEARCH_DELAY_MS = 300;
-/** A SIREN: anything else in `entity` is not sent (the server would refuse the whole query). */
-const SIREN = /^\d{9}$/;
 /**
  * The rows of a <tbody> (see renderListTable), and what a list with `firstGroupFirst` paints of its
  * first page before the rest: nothing below can be seen or focused yet.
@@ -122,7 +121,8 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     const query = {
       q: host.search.trim() || undefined,
       ...options.filters(),
-      entity: SIREN.test(host.entity) ? host.entity : undefined,
+      // A SIREN only: anything else is not sent (the server would refuse the whole query).
+      entity: SIREN_PATTERN.test(host.entity) ? host.entity : undefined,
       sort: options.sortKeys.includes(host.sort) ? host.sort : options.defaultSort,
       order: host.order === 'asc' ? 'asc' : 'desc',
       page: Math.max(1, Math.floor(host.page) || 1),

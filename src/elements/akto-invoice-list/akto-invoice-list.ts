@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
-import { INVOICE_SORT_KEYS, InvoiceStatus, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
+import { InvoiceStatus, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
 import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_RIB_REQUEST } from '../../core/events.js';
-import { listTable, renderListTable, type Column } from '../../core/list-columns.js';
+import { listTable, renderListTable, sortKeysOf, type Column } from '../../core/list-columns.js';
 import { PagedListController } from '../../core/paged-list-controller.js';
 import { checkFilter, entityFilter, listBody, listToolbar } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
@@ -25,7 +25,7 @@ const STATUSES = InvoiceStatus.options;
 type Label = Exclude<keyof Translation['invoiceList']['columns'], 'actions'>;
 
 /** « Mes factures »'s columns, in the guide's order: a new column is one more line here (its label in i18n). */
-const COLUMNS: Column<InvoiceSummary, Label>[] = [
+const COLUMNS: Column<InvoiceSummary, Label, InvoiceSortKey>[] = [
   { key: 'reference', sort: 'reference', class: 'reference', track: 'minmax(7rem, 2fr)', cell: (i) => i.reference },
   { key: 'issueDate', sort: 'issueDate', type: 'date', track: 'minmax(6rem, 1fr)', cell: (i, c) => formatDate(i.issueDate, c.locale) },
   { key: 'depositDate', sort: 'depositDate', type: 'date', track: 'minmax(6rem, 1fr)', cell: (i, c) => formatDate(i.depositDate, c.locale) },
@@ -110,7 +110,7 @@ export class AktoInvoiceList extends AktoElement {
       };
     },
     filterAttributes: ['status', 'issuedFrom', 'issuedTo', 'depositedFrom', 'depositedTo'],
-    sortKeys: INVOICE_SORT_KEYS,
+    sortKeys: sortKeysOf(COLUMNS),
     defaultSort: 'depositDate',
     found: (total) => this.t.invoiceList.found(total),
     activeFilters: () => [this.status, this.entity, this.issuedFrom || this.issuedTo, this.depositedFrom || this.depositedTo].filter(Boolean).length,
