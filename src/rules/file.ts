@@ -66,3 +66,22 @@ export function isSameFile(a: { name: string; size: number; lastModified: number
 export function hasSupportingProof(supportingDocuments: number, derogation: string | null | undefined): boolean {
   return supportingDocuments > 0 || Boolean(derogation);
 }
+
+/**
+ * Sorts files chosen together: those refused at once (empty, too large, of the wrong type when it
+ * is known, already in the list) with their reason, and the others in order.
+ */
+export function sortChosenFiles<F extends { name: string; size: number; lastModified: number }>(
+  files: readonly F[],
+  { kind, existing, max = MAX_UPLOAD_BYTES, types }: { kind: FileKind; existing: readonly F[]; max?: number; types?: readonly (SniffedType | null)[] },
+): { accepted: F[]; refused: [FileRefusal | 'duplicate', F][] } {
+  const accepted: F[] = [];
+  const refused: [FileRefusal | 'duplicate', F][] = [];
+  files.forEach((file, i) => {
+    const code = checkFileSize(file.size, max) ?? (types ? checkFileType(kind, types[i] ?? null) : null);
+    if (code) refused.push([code, file]);
+    else if ([...existing, ...accepted].some((other) => isSameFile(other, file))) refused.push(['duplicate', file]);
+    else accepted.push(file);
+  });
+  return { accepted, refused };
+}
