@@ -21,14 +21,14 @@ import type {
   UploadKind,
   ValidationRequest,
 } from '../api/schemas.js';
-import { sniffFileType } from '../rules/file.js';
+import { checkUpload, MAX_UPLOAD_BYTES, sniffFileType } from '../rules/file.js';
 import { checkDossierNumber, checkFields, checkSiret, fail, FIELDS, hasSupportingOrDerogation, type FieldKey, type RuleResult } from '../rules/index.js';
 import { ApiProblem, uploadTooLarge } from './problems.js';
 import { invoiceSummary, pendingSummary, publicPending, publicUpload, round } from './records.js';
 import type { Account, Storage, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
 
-/** The largest file one upload may carry: « 10 Mo maximum par fichier », as the widget says. */
-export const MAX_UPLOAD_BYTES = 10_000_000;
+/** The largest file one upload may carry: the rule's « 10 Mo », the widget's default `max-size`. */
+export { MAX_UPLOAD_BYTES };
 
 /** What the server reads from an uploaded PDF (the project's own reader, in the page or on Node). */
 export type FieldReader = (pdf: ArrayBuffer) => Promise<Partial<InvoiceFields> & { creditNote?: boolean }>;
@@ -116,11 +116,9 @@ export class InvoiceService {
   /** Checks the bytes the way a server must: by content, never by name or declared type. */
   async createUpload(account: Account, kind: string | null, name: string, bytes: Uint8Array): Promise<Upload> {
     if (kind !== 'invoice' && kind !== 'supporting') throw new ApiProblem('bad-request');
-    if (bytes.byteLength === 0) throw new ApiProblem('upload-empty');
-    if (bytes.byteLength > this.maxUploadBytes) throw uploadTooLarge(this.maxUploadBytes);
     const type = sniffFileType(bytes.subarray(0, 1024));
-    if (kind === 'invoice' && type !== 'application/pdf') throw new ApiProblem('upload-not-pdf');
-    if (kind === 'supporting' && !type) throw new ApiProblem('upload-bad-type');
+    const refusal = checkUpload(kind, bytes.byteLength, type, this.maxUploadBytes);
+    if (refusal) throw refusal === 'upload-too-large' ? uploadTooLarge(this.maxUploadBytes) : new ApiProblem(refusal);
     const upload: StoredUpload = {
       id: await this.storage.nextId('upload'),
       name: name.slice(0, 255),
