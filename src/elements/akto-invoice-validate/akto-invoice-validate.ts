@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -7,7 +7,7 @@ import { ApiError } from '../../api/errors.js';
 import type { InvoiceSummary, PendingInvoice } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { textAttribute } from '../../core/attributes.js';
-import { deleteDraft, loadDraft, saveDraft } from '../../core/drafts.js';
+import { DraftsController } from '../../core/drafts-controller.js';
 import { AKTO_INVOICE_VALIDATED, AKTO_PENDING_DELETED, AKTO_VALIDATION_COMPLETE } from '../../core/events.js';
 import { LatestLookupController } from '../../core/latest-lookup-controller.js';
 import { readingSlot } from '../../core/limit.js';
@@ -90,43 +90,29 @@ export class AktoInvoiceValidate extends AktoElement {
     return this.rows.length;
   }
 
-  // ---- drafts: the edits kept in this browser until validated or deleted (to move to the shared drafts controller) ----
+  // ---- drafts: the edits kept in this browser until validated or deleted ----
 
+  /** What an earlier visit left (after a reload), put back on rows the user has not touched since. */
   private savedEdits?: SavedEdits;
-  private editsKey = '';
-  private saveQueued = false;
 
-  private get draftKey(): string | undefined {
-    return this.endpoint && this.entity ? `validate|${this.endpoint}|${this.entity}` : undefined;
-  }
-
-  /** Loads the edits an earlier visit left (after a reload) and puts them back on their rows. */
-  private async restoreEdits(key: string): Promise<void> {
-    this.editsKey = key;
-    const saved = (await loadDraft<SavedEdits>(key)) ?? {};
-    if (key !== this.editsKey) return;
-    this.savedEdits = saved;
-    this.rows = this.rows.map((row) => this.withEdits(row));
-  }
+  private drafts = new DraftsController<SavedEdits>(this, {
+    key: () => (this.endpoint && this.entity ? `validate|${this.endpoint}|${this.entity}` : undefined),
+    onLoad: (saved = {}) => {
+      this.savedEdits = saved;
+      this.rows = this.rows.map((row) => this.withEdits(row));
+    },
+    // Nothing left once the server's list has come: the draft goes. Before it, an empty screen says nothing.
+    value: () => {
+      if (!this.savedEdits) return undefined;
+      if (this.rows.length) return Object.fromEntries(this.rows.map((r) => [r.pending.id, { values: { ...r.values }, dossiers: [...r.dossiers] }]));
+      return this.serverPending.status === TaskStatus.COMPLETE ? null : undefined;
+    },
+  });
 
   private withEdits(row: ValidationRow): ValidationRow {
     const edits = this.savedEdits?.[row.pending.id];
     if (!edits || this.form.isTouched(row.pending.id)) return row;
     return { ...row, values: { ...row.values, ...edits.values }, dossiers: [...edits.dossiers] };
-  }
-
-  /** Keeps the rows' edits after each change (a reload can come at any moment); forgets them once nothing is left. */
-  private keepEdits(): void {
-    const key = this.draftKey;
-    if (!key || !this.savedEdits || key !== this.editsKey || this.saveQueued) return;
-    this.saveQueued = true;
-    queueMicrotask(() => {
-      this.saveQueued = false;
-      if (!this.rows.length) return void deleteDraft(key);
-      const edits = Object.fromEntries(this.rows.map((r) => [r.pending.id, { values: { ...r.values }, dossiers: [...r.dossiers] }]));
-      this.savedEdits = edits;
-      void saveDraft(key, edits);
-    });
   }
 
   // ---- rows -----------------------------------------------------------------------------------------
@@ -162,9 +148,6 @@ export class AktoInvoiceValidate extends AktoElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const key = this.draftKey;
-    if (key && key !== this.editsKey) void this.restoreEdits(key);
-    else this.keepEdits();
     for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
   }
 
