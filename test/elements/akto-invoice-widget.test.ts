@@ -55,6 +55,7 @@ describe('<akto-invoice-widget>', () => {
       'akto-invoice-widget::part(dossiers-table) { outline: 3px solid rgb(1, 2, 3); }',
       'akto-invoice-widget::part(deposit-steps) { outline: 3px solid rgb(4, 5, 6); }',
       'akto-invoice-widget::part(deposit-upload-dropzone) { outline: 3px solid rgb(7, 8, 9); }',
+      'akto-invoice-widget::part(deposit-upload-picker-base) { outline: 3px solid rgb(10, 11, 12); }',
     ].join('\n');
     document.head.append(style);
     try {
@@ -66,8 +67,10 @@ describe('<akto-invoice-widget>', () => {
       const deposit = await until(() => view(el).querySelector('akto-invoice-deposit'), 3000, 'the deposit');
       const steps = await until(() => deposit.shadowRoot?.querySelector('[part~="steps"]'), 3000, 'its steps');
       expect(getComputedStyle(steps).outlineColor).to.equal('rgb(4, 5, 6)');
-      deposit.setAttribute('entity', '527319461'); // the drop zone shows once an entity is chosen
       const upload = await until(() => deposit.shadowRoot!.querySelector('akto-invoice-upload'), 3000, 'step 1');
+      const picker = await until(() => upload.shadowRoot?.querySelector('akto-entity-picker')?.shadowRoot?.querySelector('[part~="base"]'), 4000, 'the entity picker');
+      expect(getComputedStyle(picker).outlineColor, 'four levels: widget → deposit → step 1 → picker').to.equal('rgb(10, 11, 12)');
+      deposit.setAttribute('entity', '527319461'); // the drop zone shows once an entity is chosen
       const dropzone = await until(() => upload.shadowRoot?.querySelector('[part~="dropzone"]'), 4000, 'its drop zone');
       expect(getComputedStyle(dropzone).outlineColor, 'three levels: widget → deposit → step 1').to.equal('rgb(7, 8, 9)');
     } finally {

@@ -19,6 +19,10 @@ import { AktoEntityPicker } from '../akto-entity-picker/akto-entity-picker.js';
 import { readBeforeUpload } from './reading.js';
 import { depositedInvoice, invoiceRow, isSavedFile, renderRow, savedRow, uploadIcon, type InvoiceRow, type RowContext, type UploadDraft } from './rows.js';
 import { uploadStyles } from './styles.js';
+import { exportParts } from '../../core/parts.js';
+import { ENTITY_PICKER_PARTS } from '../akto-entity-picker/parts.js';
+
+const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
 
 /** A name with right-to-left marks must not turn the rest of the sentence around. */
 const isolate = (name: string) => `\u2068${name}\u2069`;
@@ -34,6 +38,7 @@ const isolate = (name: string) => `\u2068${name}\u2069`;
  * @csspart dropzone - The invoices' drop area.
  * @csspart invoice - Each invoice's row.
  * @csspart send - The « Envoyer les documents » button.
+ * @csspart picker-base - The entity picker (`<akto-entity-picker>`'s `base`).
  *
  * @cssproperty --akto-color-primary - Buttons, the drop area when dragging.
  * @cssproperty --akto-color-warning - The missing supporting document warning.
@@ -160,7 +165,7 @@ export class AktoInvoiceUpload extends AktoElement {
     if (entities.length === 0) return this.renderNoEntity();
     const entity = this.selected;
     if (!entity || this.picking)
-      return html`<akto-entity-picker .entities=${entities} .value=${this.entity || entity?.siren || ''} @akto-entity-select=${this.onEntitySelect}></akto-entity-picker>`;
+      return html`<akto-entity-picker exportparts=${PICKER_PARTS} .entities=${entities} .value=${this.entity || entity?.siren || ''} @akto-entity-select=${this.onEntitySelect}></akto-entity-picker>`;
     return this.renderUpload(entity, entities.length > 1);
   }
 

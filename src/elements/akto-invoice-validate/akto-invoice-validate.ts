@@ -39,6 +39,7 @@ type SavedEdits = Record<string, { values: Record<TextFieldKey, string>; dossier
  * @csspart banner - « VÉRIFIEZ les informations ci-dessous… ».
  * @csspart table - The invoices.
  * @csspart preview - The PDF preview.
+ * @csspart preview-toolbar - The PDF preview's toolbar (`<akto-pdf-preview>`'s `toolbar`; likewise `preview-canvas`).
  *
  * @cssproperty --akto-color-warning-bg - The banner.
  * @cssproperty --akto-preview-height - The preview's height (70vh).

@@ -2,6 +2,10 @@
 import type { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../../i18n/index.js';
+import { exportParts } from '../../core/parts.js';
+import { PDF_PREVIEW_PARTS } from '../akto-pdf-preview/parts.js';
+
+const PREVIEW_PARTS = exportParts('preview', PDF_PREVIEW_PARTS);
 
 /** The previewed invoice's PDF: loading, failed (with « Réessayer »), or shown in <akto-pdf-preview>. */
 export function previewPanel(t: Translation, fileName: string, pdf: Task<readonly unknown[], Blob | null>, errorMessage: (error: unknown) => string): TemplateResult {
@@ -14,7 +18,7 @@ export function previewPanel(t: Translation, fileName: string, pdf: Task<readonl
         <p>${v.previewUnavailable} ${errorMessage(error)}</p>
         <button class="button secondary" @click=${() => pdf.run()}>${t.common.retry}</button>
       </div>`,
-      complete: (blob) => (blob ? html`<akto-pdf-preview .source=${blob} label=${fileName}></akto-pdf-preview>` : html`<p>${v.previewUnavailable}</p>`),
+      complete: (blob) => (blob ? html`<akto-pdf-preview exportparts=${PREVIEW_PARTS} .source=${blob} label=${fileName}></akto-pdf-preview>` : html`<p>${v.previewUnavailable}</p>`),
     })}
   </aside>`;
 }
