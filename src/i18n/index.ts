@@ -79,8 +79,7 @@ export function formatFileSize(bytes: number, locale: Locale): string {
   const tag = translations[locale].locale;
   const [unit, divisor] = bytes >= 1_000_000 ? (['mega', 1_000_000] as const) : (['kilo', 1_000] as const);
   const number = cached(`size:${tag}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })).format(bytes / divisor);
-  const units = locale === 'fr' ? { kilo: 'ko', mega: 'Mo' } : { kilo: 'kB', mega: 'MB' };
-  return `${number} ${units[unit]}`;
+  return `${number} ${translations[locale].sizeUnits[unit]}`;
 }
 
 /** `819109976` → `819 109 976`; SIRET `82409268800236` → `824 092 688 00236`. */

@@ -1,8 +1,12 @@
 import type { DossierState, EntityRole, InvoiceStatus } from '../api/schemas.js';
 
+/** The validation fields whose e-invoice value can differ from the server's (step 2). */
+export type ReadField = 'invoiceNumber' | 'amountHT' | 'amountTTC' | 'invoiceDate' | 'siret';
+
 /**
  * The shape every locale fills. Terms that depend on a number are functions, so each
  * language writes its own plural rules (« 1 fichier chargé », « 3 fichiers chargés »).
+ * Every sentence is whole here: the elements put values in, never cut or re-case a sentence.
  */
 export type RuleCode =
   | 'required'
@@ -60,6 +64,8 @@ export interface Translation {
     invoiceNumberTooLongBy: (max: number) => string;
     invoiceDuplicateOn: (date: string) => string;
   };
+  /** File size units, as the guide prints them (`148,9 ko`, `148.9 kB`). */
+  sizeUnits: { kilo: string; mega: string };
   invoiceList: {
     heading: string;
     caption: (sortedBy: string, order: 'asc' | 'desc', page: number, pages: number) => string;
@@ -112,7 +118,8 @@ export interface Translation {
     place: string;
     noDossier: string;
     iban: string;
-    ibanMasked: string;
+    /** The masked IBAN read aloud, its first and last four characters given. */
+    ibanMasked: (start: string, end: string) => string;
     copyIban: string;
     ibanCopied: string;
     showIban: string;
@@ -165,7 +172,10 @@ export interface Translation {
     uploading: (percent: number) => string;
     waiting: string;
     uploaded: string;
-    uploadFailed: string;
+    /** A row's state when its upload failed, and why. */
+    uploadFailed: (reason: string) => string;
+    /** The same, announced for one file among others. */
+    uploadFailedOf: (name: string, reason: string) => string;
     retry: (name: string) => string;
     refusedHeading: string;
     dismiss: string;
@@ -198,6 +208,8 @@ export interface Translation {
     columns: Record<'invoiceNumber' | 'amountHT' | 'amountTTC' | 'dossiers' | 'invoiceDate' | 'siret' | 'sentAt', string>;
     caption: (count: number) => string;
     rowLabel: (fileName: string) => string;
+    /** The heading of the column that names each invoice. */
+    fileColumn: string;
     dossiersFound: (count: number) => string;
     addDossier: string;
     addDossierLabel: (fileName: string) => string;
@@ -219,6 +231,8 @@ export interface Translation {
     confirmRemoveHint: string;
     removed: (fileName: string) => string;
     preview: string;
+    /** The short label of a row's button that shows its preview. */
+    previewButton: string;
     previewOf: (fileName: string) => string;
     showPreview: (fileName: string) => string;
     previewLoading: string;
@@ -235,7 +249,8 @@ export interface Translation {
     fromReading: string;
     /** The INSEE check of a SIRET could not be made (network, server…): the server checks it at « Valider ». */
     siretUnchecked: string;
-    differs: (field: string, value: string) => string;
+    /** The e-invoice's own value of a field, when the server read another. */
+    differs: Record<ReadField, (value: string) => string>;
     creditNote: string;
     failedFields: (count: number) => string;
     loading: string;

@@ -366,7 +366,7 @@ export class AktoInvoiceUpload extends AktoElement {
       case 'done':
         return html`<span class="state done">${t.uploaded}</span>`;
       case 'failed':
-        return html`<span class="state failed">${t.uploadFailed} : ${item.error}</span>
+        return html`<span class="state failed">${t.uploadFailed(item.error ?? '')}</span>
           <button class="button secondary" type="button" aria-label=${t.retry(item.file.name)} @click=${() => this.retryUpload(item)}>${this.t.common.retry}</button>`;
     }
   }
@@ -627,7 +627,7 @@ export class AktoInvoiceUpload extends AktoElement {
       item.state = 'failed';
       item.error = error instanceof ApiError ? this.errorMessage(error) : error instanceof Error ? error.message : this.t.errors.http;
       this.reportError(error);
-      this.announcement = `${item.file.name} : ${this.t.upload.uploadFailed}. ${item.error}`;
+      this.announcement = this.t.upload.uploadFailedOf(item.file.name, item.error);
     } finally {
       this.requestUpdate();
       this.pump();

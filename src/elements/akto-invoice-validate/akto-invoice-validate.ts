@@ -328,7 +328,7 @@ export class AktoInvoiceValidate extends AktoElement {
                 <caption>${t.caption(this.rows.length)}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" id="col-file">${t.rowLabel('').trim()}</th>
+                    <th scope="col" id="col-file">${t.fileColumn}</th>
                     ${FIELDS.map((f) => html`<th scope="col" id=${`col-${f}`}><span class="letter" aria-hidden="true">${LETTERS[f]} </span>${t.columns[f]}</th>`)}
                     <th scope="col">${t.columns.sentAt}</th>
                     <th scope="col"><span class="visually-hidden">${this.t.invoiceList.columns.actions}</span></th>
@@ -394,7 +394,7 @@ export class AktoInvoiceValidate extends AktoElement {
           </button>
           ${row.pending.hasPdf
             ? html`<button class="button secondary" aria-label=${t.showPreview(row.pending.fileName)} aria-pressed=${String(row.pending.id === this.previewId)} @click=${() => (this.previewId = row.pending.id)}>
-                ${t.preview.split(' ')[0]}
+                ${t.previewButton}
               </button>`
             : nothing}
           <button class="button quiet" aria-label=${t.removeLabel(row.pending.fileName)} @click=${() => this.confirmDelete(row)}>${t.remove}</button>
@@ -437,9 +437,7 @@ export class AktoInvoiceValidate extends AktoElement {
     }
     const other = row.differs[field];
     if (other === undefined) return '';
-    const name = t.columns[field];
-    const inSentence = /^.[a-zà-ÿ]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name; // « montant TTC », but « SIRET »
-    return t.differs(inSentence, other);
+    return t.differs[field as TextField](other);
   }
 
   private renderNote(row: ValidationRow, field: Field): TemplateResult | typeof nothing {
