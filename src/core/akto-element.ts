@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { textAttribute } from './attributes.js';
 import { ApiClient, type TokenSource } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
-import { resolveLocale, toLocale, translationFor, type Locale, type Translation } from '../i18n/index.js';
+import { errorText, resolveLocale, toLocale, translationFor, type Locale, type Translation } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { configContext, type AktoConfig } from './config.js';
 import { emit, AKTO_UNAUTHORIZED, type AktoEventDetails, type AktoEventName } from './events.js';
@@ -143,6 +143,6 @@ export class AktoElement extends LitElement {
 
   /** What to tell the user about a failure, in their language. Pure: safe to call while rendering. */
   protected errorMessage(error: unknown): string {
-    return error instanceof ApiError ? error.userMessage(this.t) : this.t.errors.http;
+    return errorText(this.t, error);
   }
 }

@@ -1,4 +1,12 @@
+import type { ApiErrorKind } from '../api/errors.js';
 import type { DossierState, EntityRole, InvoiceStatus } from '../api/schemas.js';
+import type { ProblemCode, ProblemParams } from '../backend/problems.js';
+import type { RuleCode, RuleParams } from '../rules/result.js';
+
+/** A sentence for each code its owner declares: a function of the code's values, or of none. */
+type Sentences<Code extends string, Params extends Record<Code, unknown>> = {
+  [C in Code]: Params[C] extends undefined ? () => string : (params: Params[C]) => string;
+};
 
 /** The validation fields whose e-invoice value can differ from the server's (step 2). */
 export type ReadField = 'invoiceNumber' | 'amountHT' | 'amountTTC' | 'invoiceDate' | 'siret';
@@ -8,39 +16,6 @@ export type ReadField = 'invoiceNumber' | 'amountHT' | 'amountTTC' | 'invoiceDat
  * language writes its own plural rules (« 1 fichier chargé », « 3 fichiers chargés »).
  * Every sentence is whole here: the elements put values in, never cut or re-case a sentence.
  */
-export type RuleCode =
-  | 'required'
-  | 'sirenFormat'
-  | 'sirenChecksum'
-  | 'siretFormat'
-  | 'siretChecksum'
-  | 'siretUnknown'
-  | 'siretClosed'
-  | 'dossierRequired'
-  | 'dossierFormat'
-  | 'dossierPrefix'
-  | 'dossierUnknown'
-  | 'amountRequired'
-  | 'amountFormat'
-  | 'amountDecimals'
-  | 'amountNegative'
-  | 'amountTtcBelowHt'
-  | 'dateRequired'
-  | 'dateInvalid'
-  | 'dateAfterDeposit'
-  | 'invoiceNumberRequired'
-  | 'invoiceNumberTooLong'
-  | 'invoiceDuplicate';
-
-export type ApiErrorKind =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'contract'
-  | 'unauthorized'
-  | 'validation'
-  | 'aborted';
-
 export interface Translation {
   /** BCP 47 tag used by Intl and sent as Accept-Language. */
   locale: string;
@@ -60,9 +35,16 @@ export interface Translation {
     contractAt: (path: string) => string;
     httpStatus: (status: number) => string;
   };
-  rules: Record<RuleCode, string> & {
-    invoiceNumberTooLongBy: (max: number) => string;
-    invoiceDuplicateOn: (date: string) => string;
+  /** One sentence per rule code (src/rules/result.ts): `t.rules[code](params)`. */
+  rules: Sentences<RuleCode, { [C in RuleCode]: RuleParams<C> }>;
+  /** The back end's problem details (title and detail), one per problem code (src/backend/problems.ts). */
+  problems: Sentences<ProblemCode, { [P in ProblemCode]: ProblemParams<P> }>;
+  /** The back end's messages for a field of a refused request that no rule words. */
+  fieldProblems: {
+    /** A field the contract refuses, with the validator's code. */
+    invalidValue: (code: string) => string;
+    invoiceUnavailable: string;
+    supportingUnavailable: string;
   };
   /** File size units, as the guide prints them (`148,9 ko`, `148.9 kB`). */
   sizeUnits: { kilo: string; mega: string };

@@ -11,7 +11,7 @@ import { AKTO_INVOICE_VALIDATED, AKTO_PENDING_DELETED, AKTO_VALIDATION_COMPLETE 
 import { deleteDraft, loadDraft, saveDraft } from '../../core/drafts.js';
 import { readingSlot } from '../../core/limit.js';
 import { buttons } from '../../core/tokens.js';
-import { formatAmount, formatDateTime } from '../../i18n/index.js';
+import { formatAmount, formatDateTime, ruleText } from '../../i18n/index.js';
 import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, type RuleResult } from '../../rules/index.js';
 import { AktoPdfPreview } from '../akto-pdf-preview/akto-pdf-preview.js';
 import { validateStyles } from './styles.js';
@@ -261,7 +261,7 @@ export class AktoInvoiceValidate extends AktoElement {
   // ---- rules ----------------------------------------------------------------------------------------
 
   private message(result: RuleResult<unknown>): string | undefined {
-    return result.ok ? undefined : result.message[this.locale];
+    return result.ok ? undefined : ruleText(this.t, result);
   }
 
   /** Every field's problem now, by the shared rules, then INSEE's answer, then the server's last word. */
@@ -278,7 +278,7 @@ export class AktoInvoiceValidate extends AktoElement {
       siret: this.message(siret),
     };
     if (siret.ok && row.siretStatus?.siret === siret.value && (row.siretStatus.status === 'unknown' || row.siretStatus.status === 'closed'))
-      errors.siret = row.siretStatus.status === 'unknown' ? this.t.rules.siretUnknown : this.t.rules.siretClosed;
+      errors.siret = row.siretStatus.status === 'unknown' ? this.t.rules.siretUnknown() : this.t.rules.siretClosed();
     for (const field of FIELDS) if (row.server[field]) errors[field] = row.server[field];
     return Object.fromEntries(Object.entries(errors).filter(([, m]) => m)) as Partial<Record<Field, string>>;
   }
