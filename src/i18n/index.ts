@@ -1,6 +1,5 @@
 import { ApiError } from '../api/errors.js';
 import type { RuleFailure } from '../rules/result.js';
-import { en } from './en.js';
 import { fr } from './fr.js';
 import type { Translation } from './translation.js';
 
@@ -13,14 +12,14 @@ export { fr };
  */
 const LOADERS = {
   fr: async () => fr,
-  en: async () => en,
+  en: async () => (await import('./en.js')).en,
 } satisfies Record<string, () => Promise<Translation>>;
 
 export type Locale = keyof typeof LOADERS;
 export const DEFAULT_LOCALE: Locale = 'fr';
 export const LOCALES = Object.keys(LOADERS) as Locale[];
 
-const loaded: Partial<Record<Locale, Translation>> = { fr, en };
+const loaded: Partial<Record<Locale, Translation>> = { fr };
 const loading = new Map<Locale, Promise<Translation>>();
 const listeners = new Set<(locale: Locale) => void>();
 

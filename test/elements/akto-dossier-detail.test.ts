@@ -4,6 +4,7 @@ import '../../src/elements/akto-dossier-detail/define.js';
 import type { AktoDossierDetail } from '../../src/elements/akto-dossier-detail/akto-dossier-detail.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const $ = (el: AktoDossierDetail, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: AktoDossierDetail, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -181,6 +182,7 @@ describe('<akto-dossier-detail>', () => {
   });
 
   it('speaks English, from its lang attribute and from the page', async () => {
+    await whenLocaleReady('en');
     const el = await mount('2206CA000564', html`<akto-dossier-detail api-base="/api" dossier-id="2206CA000564" lang="en"></akto-dossier-detail>`);
     expect($(el, 'h2')!.textContent!.trim()).to.equal("Contrat d'apprentissage No.\u00a02206CA000564");
     expect(fields(el, '[part="funding"] dl')).to.deep.equal({

@@ -3,6 +3,7 @@ import '../../src/elements/akto-invoice-deposit/define.js';
 import type { AktoInvoiceDeposit } from '../../src/elements/akto-invoice-deposit/akto-invoice-deposit.js';
 import { AKTO_INVOICES_REQUEST } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -72,6 +73,7 @@ describe('<akto-invoice-deposit>', () => {
 
   it('speaks English', async () => {
     document.documentElement.lang = 'en';
+    await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="819109976"></akto-invoice-deposit>`);
     expect(steps(el).map(([label]) => label)).to.deep.equal(['1. Deposit', '2. Validation']);
   });

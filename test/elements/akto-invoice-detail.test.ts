@@ -4,6 +4,7 @@ import type { AktoInvoiceDetail } from '../../src/elements/akto-invoice-detail/a
 import { AKTO_DOSSIER_OPEN, AKTO_TRANSFER_OPEN, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
 import { ApiClient } from '../../src/api/client.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const $ = (el: AktoInvoiceDetail, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: AktoInvoiceDetail, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -157,6 +158,7 @@ describe('<akto-invoice-detail>', () => {
   });
 
   it('speaks English', async () => {
+    await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceDetail>(html`<akto-invoice-detail api-base="/api" invoice-id="inv-0004" lang="en"></akto-invoice-detail>`);
     await until(() => $(el, 'article'), 3000, 'the invoice');
     expect(text($(el, 'h2'))).to.equal('Invoice No. TESFCTFB');

@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { AktoInvoiceWidget } from '../../src/elements/akto-invoice-widget/akto-invoice-widget.js';
 import { AKTO_VIEW_CHANGE } from '../../src/core/events.js';
 import { startMock, until } from '../helpers/mock.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -71,6 +72,7 @@ describe('<akto-invoice-widget>', () => {
   });
 
   it('speaks English', async () => {
+    await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" lang="en"></akto-invoice-widget>`);
     expect([...root(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
   });
