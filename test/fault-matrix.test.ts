@@ -16,6 +16,7 @@ import { FAULT_KINDS, type FaultKind } from '../src/mocks/index.js';
 import '../src/index.js';
 import { chooseFiles as choose } from './helpers/drop.js';
 import { mock, sampleFile, startMock, until } from './helpers/mock.js';
+import { $, $$, button, shadow, text } from './helpers/dom.js';
 
 /** What the user reads for each fault: the server's own words for a 500, ours otherwise. */
 const MESSAGE: Record<FaultKind, string> = {
@@ -34,11 +35,6 @@ const INVOICE = 'demo/samples/FACTURE KHATIB NABIL.pdf';
 const CALCUL = 'demo/samples/facture-2606-calcul-mental.pdf';
 
 const api = new ApiClient({ baseUrl: '/api' });
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <E extends Element = HTMLElement>(scope: ParentNode, selector: string) => scope.querySelector<E>(selector);
-const $$ = <E extends Element = HTMLElement>(scope: ParentNode, selector: string) => [...scope.querySelectorAll<E>(selector)];
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
-const button = (scope: ParentNode, label: string) => $$<HTMLButtonElement>(scope, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label);
 const click = (scope: ParentNode, label: string) => {
   const found = button(scope, label);
   if (!found) throw new Error(`No button « ${label} »`);

@@ -78,6 +78,16 @@ describe('hostile data from the API', () => {
     assertInert(widget);
   });
 
+  it('a dossier number with a lone surrogate, linked through dossier-href, still renders the invoice', async () => {
+    const invoice = mock.store.invoices[0]!;
+    const broken = `${invoice.dossiers[0]}\uD83D`; // half an emoji: encodeURIComponent throws on it
+    invoice.dossiers = [broken];
+    invoice.linkedDossiers.forEach((d) => (d.number = broken));
+    const detail = await fixture<HTMLElement>(html`<akto-invoice-detail api-base="/api" invoice-id=${invoice.id} dossier-href="/dossiers/{number}"></akto-invoice-detail>`);
+    const link = await until(() => detail.shadowRoot?.querySelector<HTMLAnchorElement>('article a[href^="/dossiers/"]'), 4000, 'the dossier link');
+    expect(link.getAttribute('href')).to.equal(`/dossiers/${encodeURIComponent(invoice.dossiers[0]!.slice(0, -1))}%EF%BF%BD`);
+  });
+
   it('the deposit: entity names, pending file names and fields show it as text', async () => {
     const deposit = await fixture<HTMLElement>(html`<akto-invoice-deposit api-base="/api"></akto-invoice-deposit>`);
     const upload = await until(() => deposit.shadowRoot!.querySelector('akto-invoice-upload'), 4000, 'step 1');

@@ -4,9 +4,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { sampleFile, startMock, until } from './helpers/mock.js';
+import { text } from './helpers/dom.js';
 
 type StrictWindow = Window & { strict: { violations: string[]; errors: string[]; ready: Promise<void> } };
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('strict partner page (CSP + Trusted Types)', () => {
   let frame: HTMLIFrameElement;
@@ -37,7 +37,10 @@ describe('strict partner page (CSP + Trusted Types)', () => {
 
   it('is served with the strict policy', async () => {
     const response = await fetch('/test/strict/strict.html');
-    expect(response.headers.get('Content-Security-Policy')).to.contain("require-trusted-types-for 'script'");
+    const policy = response.headers.get('Content-Security-Policy');
+    expect(policy).to.contain("require-trusted-types-for 'script'");
+    // The README's policy, so policy names are restricted: Lit's and ours, nothing else.
+    expect(policy).to.contain('trusted-types lit-html akto-invoice-widget');
   });
 
   it('shows « Mes factures », a detail and « Mes dossiers »', async () => {

@@ -52,8 +52,8 @@ function heldRows(list: Element): number {
   const rendered = shownRows(list).length;
   if (rendered === 0) return 0;
   const rowCount = Number(table.getAttribute('aria-rowcount')) - 1;
-  const state = list as unknown as { rows?: unknown[]; shown?: { items?: unknown[] }; invoices?: { value?: { items?: unknown[] } } };
-  const held = [state.rows, state.shown?.items, state.invoices?.value?.items].find(Array.isArray)?.length ?? 0;
+  const state = list as unknown as { rows?: unknown[]; onScreen?: { items?: unknown[] }; invoices?: { value?: { items?: unknown[] } } };
+  const held = [state.rows, state.onScreen?.items, state.invoices?.value?.items].find(Array.isArray)?.length ?? 0;
   return Math.max(rendered, Number.isFinite(rowCount) ? rowCount : 0, held);
 }
 

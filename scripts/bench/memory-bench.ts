@@ -79,8 +79,9 @@ async function upload(step: Element, files: File[]): Promise<void> {
   const input = await until(() => root(step)?.querySelector<HTMLInputElement>('#invoices'), 'step 1 file input');
   handToInput(input, files);
   await until(() => root(step)!.querySelectorAll('li.invoice').length === files.length, `${files.length} rows`);
-  const rows = () => (step as unknown as { rows?: { state: string }[] }).rows;
-  await until(() => rows()?.every((row) => row.state === 'done' || row.state === 'refused'), 'uploads done');
+  // Each file's state is in the step's upload queue (its rows hold only the user's choices).
+  const queued = () => (step as unknown as { queue?: { all: { state: string }[] } }).queue?.all;
+  await until(() => queued()?.every((file) => file.state === 'done' || file.state === 'refused'), 'uploads done');
 }
 
 /** How each element is used once mounted (`el` is already in the document). */

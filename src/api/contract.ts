@@ -3,6 +3,7 @@
  * registers its handlers from it, and scripts/write-openapi.ts turns it into openapi.json.
  */
 import type * as z from 'zod/mini';
+import { encodeSegment } from './uri.js';
 import {
   Deposit,
   DepositRequest,
@@ -74,7 +75,7 @@ export function fillPath(path: string, params: Record<string, string> = {}): str
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`);
-    return encodeURIComponent(value);
+    return encodeSegment(value);
   });
 }
 

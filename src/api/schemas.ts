@@ -4,11 +4,12 @@
  * zod/mini keeps the shipped script small (about 6 KB gzip against 26 KB for full zod).
  */
 import * as z from 'zod/mini';
+import { SIREN_PATTERN, SIRET_PATTERN } from '../rules/patterns.js';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/));
-const siren = z.string().check(z.regex(/^\d{9}$/));
-const siret = z.string().check(z.regex(/^\d{14}$/));
+const siren = z.string().check(z.regex(SIREN_PATTERN));
+const siret = z.string().check(z.regex(SIRET_PATTERN));
 const id = z.string().check(z.minLength(1));
 /** Amounts are euros as JSON numbers with at most two decimals. */
 const amount = z.number();
@@ -21,7 +22,8 @@ export const InvoiceStatus = z.enum(['a-valider', 'en-cours-analyse', 'payee', '
 export const INVOICE_SORT_KEYS = ['reference', 'issueDate', 'depositDate', 'amountHT', 'amountTTC', 'status', 'transferNumber', 'transferDate'] as const;
 export const InvoiceSortKey = z.enum(INVOICE_SORT_KEYS);
 export const SortOrder = z.enum(['asc', 'desc']);
-export const PAGE_SIZES = [20, 50, 100] as const;
+/** The largest page the API serves; the sizes a list offers are the UI's (core/table-parts.ts). */
+export const MAX_PAGE_SIZE = 1000;
 
 export const InvoiceSummary = z.object({
   id,
@@ -54,7 +56,7 @@ export const InvoiceQuery = z.object({
   sort: z.optional(InvoiceSortKey),
   order: z.optional(SortOrder),
   page: z.optional(z.number().check(z.int(), z.positive())),
-  pageSize: z.optional(z.number().check(z.int(), z.positive(), z.lte(1000))),
+  pageSize: z.optional(z.number().check(z.int(), z.positive(), z.lte(MAX_PAGE_SIZE))),
 });
 
 export const LinkedDossier = z.object({
@@ -161,7 +163,7 @@ export const DossierQuery = z.object({
   sort: z.optional(DossierSortKey),
   order: z.optional(SortOrder),
   page: z.optional(z.number().check(z.int(), z.positive())),
-  pageSize: z.optional(z.number().check(z.int(), z.positive(), z.lte(1000))),
+  pageSize: z.optional(z.number().check(z.int(), z.positive(), z.lte(MAX_PAGE_SIZE))),
 });
 export const Funding = z.object({ requested: amount, granted: amount, paid: amount, balance: amount });
 export const DossierDetail = z.extend(DossierSummary, {

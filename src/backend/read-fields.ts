@@ -1,3 +1,4 @@
+import { fieldsFromReading, FIELDS } from '../rules/fields.js';
 import type { FieldReader } from './service.js';
 
 /**
@@ -9,15 +10,7 @@ import type { FieldReader } from './service.js';
 export const readFieldsFromPdf: FieldReader = async (bytes) => {
   const { readInvoice } = await import('../reader/index.js');
   const reading = await readInvoice(bytes);
-  const sure = <T>(read: { value: T; confidence: string } | null): T | null => (read && read.confidence !== 'low' ? read.value : null);
-  const { fields } = reading;
-  return {
-    invoiceNumber: sure(fields.invoiceNumber),
-    amountHT: sure(fields.amountHT),
-    amountTTC: sure(fields.amountTTC),
-    invoiceDate: sure(fields.issueDate),
-    siret: sure(fields.siret),
-    dossiers: sure(fields.dossiers) ?? [],
-    creditNote: reading.creditNote,
-  };
+  const read = fieldsFromReading(reading.fields);
+  const sure = Object.fromEntries(FIELDS.map(({ key }) => [key, read[key] && read[key].confidence !== 'low' ? read[key].value : null]));
+  return { ...sure, dossiers: (sure.dossiers as string[] | null) ?? [], creditNote: reading.creditNote };
 };

@@ -152,7 +152,24 @@ function generateInvoices(count: number): InvoiceDetail[] {
     ['TESFCTFB', '2022-06-16', 500, 500, '527319461', '2205CA000799'],
     ['5302381', '2022-05-30', 22625, 22625, '527319461', '2206AF000578'],
   ];
-  guide.forEach(([reference, date, ht, ttc, siren, number], i) => invoices.push(makeInvoice(`inv-${String(i + 1).padStart(4, '0')}`, reference, date, date, ht, ttc, 'en-cours-analyse', siren, [number], null, null, IBANS[0]!)));
+  guide.forEach(([reference, date, ht, ttc, siren, number], i) =>
+    invoices.push(
+      makeInvoice({
+        id: `inv-${String(i + 1).padStart(4, '0')}`,
+        reference,
+        issueDate: date,
+        depositDate: date,
+        amountHT: ht,
+        amountTTC: ttc,
+        status: 'en-cours-analyse',
+        entitySiren: siren,
+        dossiers: [number],
+        transferNumber: null,
+        transferDate: null,
+        iban: IBANS[0]!,
+      }),
+    ),
+  );
 
   const random = seededRandom(20_26_11_27);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -171,29 +188,38 @@ function generateInvoices(count: number): InvoiceDetail[] {
     const transferDate = paid ? addDays(deposit, 10 + Math.floor(random() * 30)) : null;
     const reference = random() < 0.5 ? `FA-${issue.slice(0, 4)}-${String(1000 + i).padStart(5, '0')}` : `Facture - ADH : ${100000 + Math.floor(random() * 900000)}.001 - DOS : ${d.number}`;
     invoices.push(
-      makeInvoice(`inv-${String(i + 6).padStart(4, '0')}`, reference, issue, deposit, ht, ttc, status, d.entitySiren, [d.number!], paid ? `VIR${deposit.replace(/-/g, '')}${String(i).padStart(4, '0')}` : null, transferDate, pick(IBANS)),
+      makeInvoice({
+        id: `inv-${String(i + 6).padStart(4, '0')}`,
+        reference,
+        issueDate: issue,
+        depositDate: deposit,
+        amountHT: ht,
+        amountTTC: ttc,
+        status,
+        entitySiren: d.entitySiren,
+        dossiers: [d.number!],
+        transferNumber: paid ? `VIR${deposit.replace(/-/g, '')}${String(i).padStart(4, '0')}` : null,
+        transferDate,
+        iban: pick(IBANS), // drawn last, as it always was: the seeded data must not change
+      }),
     );
   }
   return invoices;
 }
 
-function makeInvoice(id: string, reference: string, issueDate: string, depositDate: string, ht: number, ttc: number, status: InvoiceDetail['status'], entitySiren: string, dossiers: string[], transferNumber: string | null, transferDate: string | null, iban: string): InvoiceDetail {
+type SeededInvoice = Pick<InvoiceDetail, 'id' | 'reference' | 'issueDate' | 'depositDate' | 'status' | 'entitySiren' | 'dossiers' | 'transferNumber' | 'transferDate' | 'iban'> & {
+  amountHT: number;
+  amountTTC: number;
+};
+
+/** A seeded invoice: what varies is given, the rest (VAT, reception, linked dossiers) follows from it. */
+function makeInvoice(invoice: SeededInvoice): InvoiceDetail {
+  const { amountHT, amountTTC, depositDate, dossiers } = invoice;
   return {
-    id,
-    reference,
-    entitySiren,
-    issueDate,
-    depositDate,
-    amountHT: ht,
-    amountTTC: ttc,
-    amountTVA: Math.round((ttc - ht) * 100) / 100,
-    status,
-    transferNumber,
-    transferDate,
-    dossiers,
+    ...invoice,
+    amountTVA: Math.round((amountTTC - amountHT) * 100) / 100,
     receivedDate: depositDate,
     creditNote: false,
-    iban,
     hasPdf: false,
     linkedDossiers: dossiers.map((number) => ({ number, ...DOSSIERS.find((d) => d.number === number)!.linked })),
   };

@@ -21,14 +21,14 @@ import type {
   UploadKind,
   ValidationRequest,
 } from '../api/schemas.js';
-import { sniffFileType } from '../rules/file.js';
-import { checkAmounts, checkDossierList, checkDossierNumber, checkInvoiceDate, checkInvoiceNumber, checkSiret, fail, type RuleFailure, type RuleResult } from '../rules/index.js';
+import { checkUpload, MAX_UPLOAD_BYTES, sniffFileType } from '../rules/file.js';
+import { checkDossierNumber, checkFields, checkSiret, fail, FIELDS, hasSupportingOrDerogation, type FieldKey, type RuleFailure, type RuleResult } from '../rules/index.js';
 import { ApiProblem, ruleProblem, uploadTooLarge, type FieldProblem } from './problems.js';
 import { invoiceSummary, pendingSummary, publicPending, publicUpload, round } from './records.js';
 import type { Account, Storage, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
 
-/** The largest file one upload may carry: « 10 Mo maximum par fichier », as the widget says. */
-export const MAX_UPLOAD_BYTES = 10_000_000;
+/** The largest file one upload may carry: the rule's « 10 Mo », the widget's default `max-size`. */
+export { MAX_UPLOAD_BYTES };
 
 /** What the server reads from an uploaded PDF (the project's own reader, in the page or on Node). */
 export type FieldReader = (pdf: ArrayBuffer) => Promise<Partial<InvoiceFields> & { creditNote?: boolean }>;
@@ -108,11 +108,9 @@ export class InvoiceService {
   /** Checks the bytes the way a server must: by content, never by name or declared type. */
   async createUpload(account: Account, kind: string | null, name: string, bytes: Uint8Array): Promise<Upload> {
     if (kind !== 'invoice' && kind !== 'supporting') throw new ApiProblem('bad-request');
-    if (bytes.byteLength === 0) throw new ApiProblem('upload-empty');
-    if (bytes.byteLength > this.maxUploadBytes) throw uploadTooLarge(this.maxUploadBytes);
     const type = sniffFileType(bytes.subarray(0, 1024));
-    if (kind === 'invoice' && type !== 'application/pdf') throw new ApiProblem('upload-not-pdf');
-    if (kind === 'supporting' && !type) throw new ApiProblem('upload-bad-type');
+    const refusal = checkUpload(kind, bytes.byteLength, type, this.maxUploadBytes);
+    if (refusal) throw refusal === 'upload-too-large' ? uploadTooLarge(this.maxUploadBytes) : new ApiProblem(refusal);
     const upload: StoredUpload = {
       id: await this.storage.nextId('upload'),
       name: name.slice(0, 255),
@@ -162,7 +160,7 @@ export class InvoiceService {
       for (const [j, id] of invoice.supportingUploadIds.entries()) {
         if (!(await usable(id, 'supporting'))) errors.push({ field: `invoices.${i}.supportingUploadIds.${j}`, code: 'upload-unavailable', text: (t) => t.fieldProblems.supportingUnavailable });
       }
-      if (!invoice.supportingUploadIds.length && !invoice.derogation) errors.push({ field: `invoices.${i}.supportingUploadIds`, code: 'supporting-missing', text: (t) => t.upload.missingSupporting });
+      if (!hasSupportingOrDerogation({ supporting: invoice.supportingUploadIds.length, derogation: invoice.derogation })) errors.push({ field: `invoices.${i}.supportingUploadIds`, code: 'supporting-missing', text: (t) => t.upload.missingSupporting });
     }
     if (errors.length) throw new ApiProblem('deposit-invalid', errors);
 
@@ -195,14 +193,8 @@ export class InvoiceService {
     const bytes = await this.storage.readFile(uploadId);
     const read: Awaited<ReturnType<FieldReader>> = this.options.readFields && bytes ? await this.options.readFields(bytes.slice().buffer).catch(() => ({})) : {};
     const found = (read.dossiers ?? []).filter((d) => checkDossierNumber(d).ok);
-    return {
-      invoiceNumber: read.invoiceNumber ?? null,
-      amountHT: read.amountHT ?? null,
-      amountTTC: read.amountTTC ?? null,
-      dossiers: [...new Set([...(fromDossier ? [fromDossier] : []), ...found])],
-      invoiceDate: read.invoiceDate ?? null,
-      siret: read.siret ?? null,
-    };
+    const fields = Object.fromEntries(FIELDS.map((f) => [f.key, read[f.key] ?? null])) as InvoiceFields;
+    return { ...fields, dossiers: [...new Set([...(fromDossier ? [fromDossier] : []), ...found])] };
   }
 
   async listPending(account: Account, siren: string): Promise<{ items: PendingInvoice[] }> {
@@ -229,15 +221,10 @@ export class InvoiceService {
   async validate(account: Account, id: string, request: ValidationRequest): Promise<{ invoice: InvoiceSummary }> {
     const item = await this.pending(account, id);
     const creditNote = request.creditNote ?? item.creditNote;
-    const amounts = checkAmounts(request.amountHT, request.amountTTC, { creditNote });
-    const results: Record<string, RuleResult<unknown>> = {
-      invoiceNumber: checkInvoiceNumber(request.invoiceNumber),
-      amountHT: amounts.amountHT,
-      amountTTC: amounts.amountTTC,
-      dossiers: await this.checkDossiers(item.entitySiren, request.dossiers),
-      invoiceDate: checkInvoiceDate(request.invoiceDate, { depositDate: item.sentAt.slice(0, 10) }),
-      siret: await this.checkRegisteredSiret(request.siret),
-    };
+    // The catalogue's rules A–F, then what only the server knows: the entity's dossiers, INSEE.
+    const results: Record<FieldKey, RuleResult<unknown>> = checkFields(request, { creditNote, depositDate: item.sentAt.slice(0, 10) });
+    results.dossiers = await this.knownDossiers(item.entitySiren, results.dossiers as RuleResult<string[]>);
+    results.siret = await this.registeredSiret(results.siret as RuleResult<string>);
     const failed = Object.entries(results).filter((entry): entry is [string, RuleFailure] => !entry[1].ok);
     const duplicate = await this.storage.findDuplicate(request.invoiceNumber.trim(), request.siret);
     if (duplicate && !failed.some(([field]) => field === 'invoiceNumber')) {
@@ -276,15 +263,13 @@ export class InvoiceService {
     return { invoice: invoiceSummary(invoice) };
   }
 
-  private async checkDossiers(siren: string, numbers: string[]): Promise<RuleResult<string[]>> {
-    const list = checkDossierList(numbers);
+  private async knownDossiers(siren: string, list: RuleResult<string[]>): Promise<RuleResult<string[]>> {
     if (!list.ok) return list;
     const known = new Set(await this.storage.dossierNumbersOf(siren));
     return list.value.every((n) => known.has(n)) ? list : fail('dossierUnknown');
   }
 
-  private async checkRegisteredSiret(input: string): Promise<RuleResult<string>> {
-    const format = checkSiret(input);
+  private async registeredSiret(format: RuleResult<string>): Promise<RuleResult<string>> {
     if (!format.ok) return format;
     const entry = await this.storage.siret(format.value);
     if (!entry) return fail('siretUnknown');

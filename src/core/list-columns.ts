@@ -11,7 +11,7 @@ export interface CellContext {
 }
 
 /** One column of a paged list, declared once: it draws the header, the cells, the skeleton and the phone cards' labels. */
-export interface Column<T, L extends string> {
+export interface Column<T, L extends string, S extends string = string> {
   /** Its label's key in the list's `columns` translations (the header, and the card's `data-label`). */
   key: L;
   /** The cell's text (`''` for an empty cell, left out of the card) or template. */
@@ -20,10 +20,15 @@ export interface Column<T, L extends string> {
   class?: string;
   /** `num` (right-aligned) or `date` (kept on one line); both sort newest or largest first. */
   type?: 'num' | 'date';
-  /** The server's sort key, when the header sorts by it. */
-  sort?: string;
+  /** The server's sort key, when the header sorts by it (typed by the contract's keys: only what the API accepts). */
+  sort?: S;
   /** Its track where rows are grids (`minmax(6rem, 1fr)`); see gridRowStyles. */
   track?: string;
+}
+
+/** The keys a list's headers sort by, from its columns: the screen decides, the contract only accepts. */
+export function sortKeysOf<S extends string>(columns: readonly Column<never, string, S>[]): S[] {
+  return columns.flatMap((c) => (c.sort ? [c.sort] : []));
 }
 
 /** A paged list's table: its columns, then the « Détails » column every row ends with. */

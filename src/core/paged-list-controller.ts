@@ -3,17 +3,26 @@ import type { ReactiveController } from 'lit';
 import type { ApiClient } from '../api/client.js';
 import type { Entity, SortOrder } from '../api/schemas.js';
 import type { AktoElement } from './akto-element.js';
+import { SIREN_PATTERN } from '../rules/patterns.js';
 import { emit, AKTO_QUERY_CHANGE } from './events.js';
 import { lastPage, pageSizeOf } from './table-parts.js';
 
 const SEARCH_DELAY_MS = 300;
-/** A SIREN: anything else in `entity` is not sent (the server would refuse the whole query). */
-const SIREN = /^\d{9}$/;
 /**
  * The rows of a <tbody> (see renderListTable), and what a list with `firstGroupFirst` paints of its
  * first page before the rest: nothing below can be seen or focused yet.
  */
 export const ROW_GROUP = 20;
+
+/**
+ * A page cut to the size asked for. An API that answers more breaks the contract: the list draws
+ * what was asked for (20,000 rows would block the page for seconds) and says so to the developer.
+ */
+function withinPageSize<T>(page: ListPage<T>, pageSize: number): ListPage<T> {
+  if (page.items.length <= pageSize) return page;
+  console.warn(`[akto-invoice-widget] The API answered ${page.items.length} items for a page of ${pageSize}, against its contract: only the first ${pageSize} are shown.`);
+  return { ...page, items: page.items.slice(0, pageSize) };
+}
 
 /** The attributes every paged list has; its own filters come beside them. */
 export interface PagedListHost extends AktoElement {
@@ -68,7 +77,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   filtersOpen = false;
   announcement = '';
   /** The last page shown: kept on screen, dimmed, while the next one loads (the layout does not jump). */
-  shown: ListPage<T> | null = null;
+  onScreen: ListPage<T> | null = null;
   /** True while only the first ROW_GROUP rows of the first page are drawn. */
   firstGroupOnly = false;
   /** The row whose details the dialog shows. */
@@ -94,7 +103,11 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
       onError: options.onError,
     });
     this.pages = new Task(host, {
-      task: async ([endpoint, , key], { signal }) => (endpoint && host.client ? options.load(host.client, JSON.parse(key) as Q, signal) : undefined),
+      task: async ([endpoint, , key], { signal }) => {
+        if (!endpoint || !host.client) return undefined;
+        const query = JSON.parse(key) as Q & { pageSize: number };
+        return withinPageSize(await options.load(host.client, query, signal), query.pageSize);
+      },
       // The language is an argument: the server words its answers (problem details) in it.
       args: () => [host.endpoint, host.locale, JSON.stringify(this.query)] as const,
       onError: options.onError,
@@ -108,7 +121,8 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     const query = {
       q: host.search.trim() || undefined,
       ...options.filters(),
-      entity: SIREN.test(host.entity) ? host.entity : undefined,
+      // A SIREN only: anything else is not sent (the server would refuse the whole query).
+      entity: SIREN_PATTERN.test(host.entity) ? host.entity : undefined,
       sort: options.sortKeys.includes(host.sort) ? host.sort : options.defaultSort,
       order: host.order === 'asc' ? 'asc' : 'desc',
       page: Math.max(1, Math.floor(host.page) || 1),
@@ -148,7 +162,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
       host.page = last; // a deep link past the end: show the last page instead of nothing
       return;
     }
-    if (this.options.firstGroupFirst && !this.shown && page.items.length > ROW_GROUP) {
+    if (this.options.firstGroupFirst && !this.onScreen && page.items.length > ROW_GROUP) {
       this.firstGroupOnly = true;
       requestAnimationFrame(() =>
         setTimeout(() => {
@@ -157,7 +171,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
         }),
       );
     }
-    this.shown = page;
+    this.onScreen = page;
     this.announcement = this.options.found(page.total);
     host.requestUpdate();
   }
@@ -215,7 +229,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   /** One listener on the table for every row's « Détails » (`button[data-id]`), not a closure a row. */
   onTableClick = (event: Event): void => {
     const button = (event.target as Element).closest<HTMLElement>('button[data-id]');
-    const item = button && this.shown?.items.find((i) => i.id === button.dataset.id);
+    const item = button && this.onScreen?.items.find((i) => i.id === button.dataset.id);
     if (item) this.options.open(item, button);
   };
 

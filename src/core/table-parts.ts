@@ -1,9 +1,13 @@
+import { TaskStatus } from '@lit/task';
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { PAGE_SIZES, type Entity, type SortOrder } from '../api/schemas.js';
+import { MAX_PAGE_SIZE, type Entity, type SortOrder } from '../api/schemas.js';
 import { formatSiren } from '../i18n/index.js';
 import type { PagedListController, PagedListHost } from './paged-list-controller.js';
 
 /** Shared by the paged lists (« Liste de mes factures », « Mes dossiers »). */
+
+/** The page sizes a list's select offers (« 20 factures max. »); the API accepts any up to MAX_PAGE_SIZE. */
+export const PAGE_SIZES = [20, 50, 100] as const;
 
 /** The arrow beside a sortable column's name: up, down, or both when the column is not sorted. */
 export function sortIcon(order: SortOrder | null): TemplateResult {
@@ -21,9 +25,9 @@ export function lastPage(page: { total: number; pageSize: number }): number {
   return Math.max(1, Math.ceil(page.total / page.pageSize));
 }
 
-/** The page size asked of the server: one the select offers, else the host's, between 1 and 1,000. */
+/** The page size asked of the server: one the select offers, else the host's, between 1 and MAX_PAGE_SIZE. */
 export function pageSizeOf(size: number): number {
-  return (PAGE_SIZES as readonly number[]).includes(size) ? size : Math.min(Math.max(Math.floor(size) || 20, 1), 1000);
+  return (PAGE_SIZES as readonly number[]).includes(size) ? size : Math.min(Math.max(Math.floor(size) || PAGE_SIZES[0], 1), MAX_PAGE_SIZE);
 }
 
 /** The words a list's footer and entity filter use (each list has its own, « factures » or « dossiers »). */
@@ -59,7 +63,7 @@ export function loadFailed(message: string, retryLabel: string, retry: () => voi
 }
 
 /**
- * Under the table: how many in all, how many a page (20, 50, 100, and the host's size when it is
+ * Under the table: how many in all, how many a page (PAGE_SIZES, and the host's size when it is
  * another, so the select shows what is shown), and the pager.
  */
 export function listFooter(
@@ -126,14 +130,14 @@ export function checkFilter<V extends string>(legend: string, all: readonly V[],
  */
 export function listBody(
   t: ListLabels & { noMatch: string; clearFilters: string },
-  list: Pick<AnyList, 'shown' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query'> & { host: PagedListHost },
+  list: Pick<AnyList, 'onScreen' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query'> & { host: PagedListHost },
   parts: { error: (error: unknown) => string; retry: string; empty: () => TemplateResult; table: (page: { total: number } | null, pending: boolean, pages: number) => TemplateResult },
 ): TemplateResult {
   const { pages: task, host } = list;
-  const pending = task.status === 1; // TaskStatus.PENDING
+  const pending = task.status === TaskStatus.PENDING;
   if (!host.client) return html``;
-  if (task.status === 3) return loadFailed(parts.error(task.error), parts.retry, () => task.run()); // TaskStatus.ERROR
-  const page = list.shown;
+  if (task.status === TaskStatus.ERROR) return loadFailed(parts.error(task.error), parts.retry, () => task.run());
+  const page = list.onScreen;
   if (page && !pending && page.total === 0) {
     return list.filtered
       ? html`<div class="state"><p>${t.noMatch}</p><button class="button secondary" @click=${list.clear}>${t.clearFilters}</button></div>`

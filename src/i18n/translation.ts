@@ -1,15 +1,13 @@
 import type { ApiErrorKind } from '../api/errors.js';
 import type { DossierState, EntityRole, InvoiceStatus } from '../api/schemas.js';
 import type { ProblemCode, ProblemParams } from '../backend/problems.js';
+import type { TextFieldKey } from '../rules/fields.js';
 import type { RuleCode, RuleParams } from '../rules/result.js';
 
 /** A sentence for each code its owner declares: a function of the code's values, or of none. */
 type Sentences<Code extends string, Params extends Record<Code, unknown>> = {
   [C in Code]: Params[C] extends undefined ? () => string : (params: Params[C]) => string;
 };
-
-/** The validation fields whose e-invoice value can differ from the server's (step 2). */
-export type ReadField = 'invoiceNumber' | 'amountHT' | 'amountTTC' | 'invoiceDate' | 'siret';
 
 /**
  * The shape every locale fills. Terms that depend on a number are functions, so each
@@ -232,7 +230,7 @@ export interface Translation {
     /** The INSEE check of a SIRET could not be made (network, server…): the server checks it at « Valider ». */
     siretUnchecked: string;
     /** The e-invoice's own value of a field, when the server read another. */
-    differs: Record<ReadField, (value: string) => string>;
+    differs: Record<TextFieldKey, (value: string) => string>;
     creditNote: string;
     failedFields: (count: number) => string;
     loading: string;

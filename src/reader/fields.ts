@@ -1,5 +1,5 @@
 /** Helpers shared by the XML and text readers: building fields, sorting SIREN/SIRET from other identifiers. */
-import { checkSiren, checkSiret } from '../rules/siren.js';
+import { checkSiren, checkSiret, SIREN_PATTERN, SIRET_PATTERN } from '../rules/siren.js';
 import type { Confidence, DiscardedValue, FieldSource, InvoiceFields, ReadField } from './types.js';
 
 export function emptyFields(): InvoiceFields {
@@ -60,10 +60,10 @@ export function partyIds(ids: readonly PartyId[], role: 'seller' | 'buyer', sour
     if (scheme !== '0002' && scheme !== '0009') continue;
     const digits = id.value.replace(/[\s.]/g, '');
     const from = `${id.from}@${scheme}`;
-    if (/^\d{14}$/.test(digits)) {
+    if (SIRET_PATTERN.test(digits)) {
       if (checkSiret(digits).ok) result.siret ??= { value: digits, source, confidence };
       else result.discarded.push({ field: siretField, value: digits, source, reason: 'checksum', from });
-    } else if (scheme === '0002' && /^\d{9}$/.test(digits)) {
+    } else if (scheme === '0002' && SIREN_PATTERN.test(digits)) {
       if (checkSiren(digits).ok) result.siren ??= { value: digits, source, confidence };
       else result.discarded.push({ field: sirenField, value: digits, source, reason: 'checksum', from });
     } else {

@@ -1,4 +1,7 @@
+import { SIREN_PATTERN, SIRET_PATTERN } from './patterns.js';
 import { fail, isBlank, ok, type RuleResult } from './result.js';
+
+export { SIREN_PATTERN, SIRET_PATTERN } from './patterns.js';
 
 /** The Luhn checksum INSEE uses for SIREN and SIRET; false for anything but digits. */
 export function luhn(digits: string): boolean {
@@ -33,7 +36,7 @@ function normalize(input: string): string {
 export function checkSiren(input: string | null | undefined): RuleResult<string> {
   if (isBlank(input)) return fail('required');
   const siren = normalize(input ?? '');
-  if (!/^\d{9}$/.test(siren)) return fail('sirenFormat');
+  if (!SIREN_PATTERN.test(siren)) return fail('sirenFormat');
   if (!luhn(siren)) return fail('sirenChecksum');
   return ok(siren);
 }
@@ -45,7 +48,7 @@ export function checkSiren(input: string | null | undefined): RuleResult<string>
 export function checkSiret(input: string | null | undefined): RuleResult<string> {
   if (isBlank(input)) return fail('required');
   const siret = normalize(input ?? '');
-  if (!/^\d{14}$/.test(siret)) return fail('siretFormat');
+  if (!SIRET_PATTERN.test(siret)) return fail('siretFormat');
   const valid = luhn(siret) || (siret.startsWith(LA_POSTE_SIREN) && digitSum(siret) % 5 === 0);
   if (!valid) return fail('siretChecksum');
   return ok(siret);

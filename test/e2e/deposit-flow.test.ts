@@ -8,11 +8,8 @@ import '../../src/index.js';
 import type { AktoInvoiceList } from '../../src/elements/akto-invoice-list/akto-invoice-list.js';
 import { dropFiles } from '../helpers/drop.js';
 import { sampleFile, startMock, until } from '../helpers/mock.js';
+import { button as byText, shadow, text } from '../helpers/dom.js';
 
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const buttons = (scope: ParentNode) => [...scope.querySelectorAll<HTMLButtonElement>('button')];
-const byText = (scope: ParentNode, label: string) => buttons(scope).find((b) => text(b) === label || b.getAttribute('aria-label') === label);
-const shadow = (el: Element | null | undefined) => el!.shadowRoot!;
 
 describe('deposit flow, end to end', () => {
   before(startMock);

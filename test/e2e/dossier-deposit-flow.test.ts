@@ -7,10 +7,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AktoInvoiceWidget } from '../../src/elements/akto-invoice-widget/akto-invoice-widget.js';
 import { sampleFile, startMock, until } from '../helpers/mock.js';
+import { button as byText, shadow, text } from '../helpers/dom.js';
 
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const shadow = (el: Element | null | undefined) => el!.shadowRoot!;
-const byText = (scope: ParentNode, label: string) => [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label || b.getAttribute('aria-label') === label);
 
 async function fill(input: HTMLInputElement, value: string): Promise<void> {
   input.focus();

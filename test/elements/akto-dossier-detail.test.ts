@@ -4,16 +4,14 @@ import '../../src/elements/akto-dossier-detail/define.js';
 import type { AktoDossierDetail } from '../../src/elements/akto-dossier-detail/akto-dossier-detail.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
+import { $, $$, shadow, text } from '../helpers/dom.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 
-const $ = (el: AktoDossierDetail, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const $$ = (el: AktoDossierDetail, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const plain = (value: string) => value.replace(/\u202f|\u00a0/g, ' ');
 /** A definition list as label → value. */
 const fields = (el: AktoDossierDetail, dl: string) =>
-  Object.fromEntries($$(el, `${dl} > div`).map((d) => [text(d.querySelector('dt')), plain(text(d.querySelector('dd')))]));
-const actions = (el: AktoDossierDetail) => $$(el, '[part="actions"] button') as HTMLButtonElement[];
+  Object.fromEntries($$(shadow(el), `${dl} > div`).map((d) => [text(d.querySelector('dt')), plain(text(d.querySelector('dd')))]));
+const actions = (el: AktoDossierDetail) => $$(shadow(el), '[part="actions"] button') as HTMLButtonElement[];
 const action = (el: AktoDossierDetail, label: string) => actions(el).find((b) => text(b) === label);
 
 /** The id of the guide's first draft (UNIVERS PROTEC FORMATION, « Brouillon du 24/06/2022 »). */
@@ -21,7 +19,7 @@ const draftId = () => mock.store.dossiers.find((d) => d.number === null && d.com
 
 async function mount(id: string, template = html`<akto-dossier-detail api-base="/api" dossier-id=${id}></akto-dossier-detail>`): Promise<AktoDossierDetail> {
   const el = await fixture<AktoDossierDetail>(template);
-  await until(() => $(el, 'article') || $(el, '[role="alert"]'), 3000, 'the dossier');
+  await until(() => $(shadow(el), 'article') || $(shadow(el), '[role="alert"]'), 3000, 'the dossier');
   return el;
 }
 
@@ -41,18 +39,18 @@ describe('<akto-dossier-detail>', () => {
 
   it('shows the guide header: « Action de formation n° 2206AF000578 », the title, the scheme, the issue date and the state', async () => {
     const el = await mount('2206AF000578');
-    expect(plain(text($(el, 'h2')))).to.equal('Action de formation n° 2206AF000578');
-    expect($(el, 'h2')!.textContent).to.contain('n°\u00a02206AF000578', 'the number never wraps away from « n° »');
-    expect(text($(el, '.subtitle'))).to.equal('Calcul mental');
-    expect(text($(el, '.scheme'))).to.equal('Plan de développement des compétences');
+    expect(plain(text($(shadow(el), 'h2')))).to.equal('Action de formation n° 2206AF000578');
+    expect($(shadow(el), 'h2')!.textContent).to.contain('n°\u00a02206AF000578', 'the number never wraps away from « n° »');
+    expect(text($(shadow(el), '.subtitle'))).to.equal('Calcul mental');
+    expect(text($(shadow(el), '.scheme'))).to.equal('Plan de développement des compétences');
     expect(fields(el, 'dl.facts')).to.deep.equal({ 'Émis le': '23/06/2022', État: 'Transmis' });
-    expect($(el, '.facts [part="badge"]')).not.to.equal(null);
-    expect($(el, 'article')!.getAttribute('aria-labelledby')).to.equal('title');
+    expect($(shadow(el), '.facts [part="badge"]')).not.to.equal(null);
+    expect($(shadow(el), 'article')!.getAttribute('aria-labelledby')).to.equal('title');
   });
 
   it('shows the training, the trainees and the funding, amounts the French way', async () => {
     const el = await mount('2206AF000578');
-    expect($$(el, '.panel h3').map((h) => text(h))).to.deep.equal(['Formation', 'Stagiaire(s)', 'Financements']);
+    expect($$(shadow(el), '.panel h3').map((h) => text(h))).to.deep.equal(['Formation', 'Stagiaire(s)', 'Financements']);
     expect(fields(el, '[part="training"] dl')).to.deep.equal({
       Intitulé: 'Calcul mental',
       'Organisme de formation': 'AFPA ENTREPRISES NOUVELLE AQUITAINE',
@@ -60,34 +58,34 @@ describe('<akto-dossier-detail>', () => {
       Dispositif: 'Plan de développement des compétences',
       Dates: 'du 19/06/2022 au 20/06/2022',
     });
-    expect($$(el, '[part="trainees"] li').map((li) => text(li))).to.deep.equal(['Lucie Martin', 'Karim Benali']);
+    expect($$(shadow(el), '[part="trainees"] li').map((li) => text(li))).to.deep.equal(['Lucie Martin', 'Karim Benali']);
     expect(fields(el, '[part="funding"] dl')).to.deep.equal({ 'Demande (HT)': '0,00 €', 'Accordé (HT)': '0,00 €', 'Réglé (HT)': '0,00 €', 'Solde (HT)': '0,00 €' });
   });
 
   it('shows a contract with its own type and real amounts', async () => {
     const el = await mount('2206CA000564');
-    expect(plain(text($(el, 'h2')))).to.equal("Contrat d'apprentissage n° 2206CA000564");
+    expect(plain(text($(shadow(el), 'h2')))).to.equal("Contrat d'apprentissage n° 2206CA000564");
     expect(fields(el, '[part="funding"] dl')).to.deep.equal({ 'Demande (HT)': '8 500,00 €', 'Accordé (HT)': '8 500,00 €', 'Réglé (HT)': '4 250,00 €', 'Solde (HT)': '4 250,00 €' });
-    expect($$(el, '[part="trainees"] li').map((li) => text(li))).to.deep.equal(['Natabah Behrane']);
+    expect($$(shadow(el), '[part="trainees"] li').map((li) => text(li))).to.deep.equal(['Natabah Behrane']);
   });
 
   it('says when there is no trainee', async () => {
     const el = await mount('2206AF000575');
-    expect($(el, '[part="trainees"] ul')).to.equal(null);
-    expect(text($(el, '[part="trainees"] .none'))).to.equal('Aucun stagiaire inscrit pour le moment.');
+    expect($(shadow(el), '[part="trainees"] ul')).to.equal(null);
+    expect(text($(shadow(el), '[part="trainees"] .none'))).to.equal('Aucun stagiaire inscrit pour le moment.');
   });
 
   it('fits the host page outline with heading-level', async () => {
     const el = await mount('2206AF000578', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000578" heading-level="4"></akto-dossier-detail>`);
-    expect(plain(text($(el, 'h4')))).to.equal('Action de formation n° 2206AF000578');
-    expect($$(el, 'h5').map((h) => text(h))).to.deep.equal(['Formation', 'Stagiaire(s)', 'Financements']);
-    expect($(el, 'h2')).to.equal(null);
+    expect(plain(text($(shadow(el), 'h4')))).to.equal('Action de formation n° 2206AF000578');
+    expect($$(shadow(el), 'h5').map((h) => text(h))).to.deep.equal(['Formation', 'Stagiaire(s)', 'Financements']);
+    expect($(shadow(el), 'h2')).to.equal(null);
   });
 
   it('fires a cancelable akto-deposit-request with the dossier and its company, from the keyboard', async () => {
     const el = await mount('2206AF000578');
     expect(actions(el).map((b) => text(b))).to.deep.equal(['Déposer un document', 'Déposer une facture']);
-    expect($(el, '[part="actions"]')!.getAttribute('aria-label')).to.equal('Actions sur le dossier');
+    expect($(shadow(el), '[part="actions"]')!.getAttribute('aria-label')).to.equal('Actions sur le dossier');
     action(el, 'Déposer une facture')!.focus();
     setTimeout(() => void sendKeys({ press: 'Enter' }));
     const event = await oneEvent(el, AKTO_DEPOSIT_REQUEST);
@@ -111,11 +109,11 @@ describe('<akto-dossier-detail>', () => {
 
   it('shows a draft as « Brouillon du … », without « Déposer une facture », and says why', async () => {
     const el = await mount(draftId());
-    expect(text($(el, 'h2'))).to.equal('Brouillon du 24/06/2022');
-    expect(text($(el, '.subtitle'))).to.equal('Formation sécurité incendie');
+    expect(text($(shadow(el), 'h2'))).to.equal('Brouillon du 24/06/2022');
+    expect(text($(shadow(el), '.subtitle'))).to.equal('Formation sécurité incendie');
     expect(fields(el, 'dl.facts')).to.deep.equal({ État: 'Brouillon' }, 'no issue date yet');
     expect(actions(el).map((b) => text(b))).to.deep.equal(['Déposer un document']);
-    expect(text($(el, '.note'))).to.equal("Ce dossier est encore un brouillon : vous pourrez y déposer une facture une fois qu'il aura été transmis à AKTO.");
+    expect(text($(shadow(el), '.note'))).to.equal("Ce dossier est encore un brouillon : vous pourrez y déposer une facture une fois qu'il aura été transmis à AKTO.");
     expect(fields(el, '[part="training"] dl').Dates).to.equal('Non renseigné');
     setTimeout(() => action(el, 'Déposer un document')!.click());
     const event = await oneEvent(el, AKTO_DOCUMENT_REQUEST);
@@ -132,24 +130,24 @@ describe('<akto-dossier-detail>', () => {
   it('says it is loading', async () => {
     mock.faults.latencyMs = 600;
     const el = await fixture<AktoDossierDetail>(html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000578"></akto-dossier-detail>`);
-    await until(() => $(el, '[role="status"]'), 1000, 'the loading message');
-    expect(text($(el, '[role="status"]'))).to.equal('Chargement du dossier…');
-    await until(() => $(el, 'article'), 3000, 'the dossier');
+    await until(() => $(shadow(el), '[role="status"]'), 1000, 'the loading message');
+    expect(text($(shadow(el), '[role="status"]'))).to.equal('Chargement du dossier…');
+    await until(() => $(shadow(el), 'article'), 3000, 'the dossier');
   });
 
   it('says when the dossier does not exist, with « Réessayer »', async () => {
     const el = await mount('2299AF999999');
-    expect(text($(el, '[role="alert"]'))).to.contain("Ce dossier n'existe pas pour cette entité.");
-    expect(text($(el, '[role="alert"] button'))).to.equal('Réessayer');
+    expect(text($(shadow(el), '[role="alert"]'))).to.contain("Ce dossier n'existe pas pour cette entité.");
+    expect(text($(shadow(el), '[role="alert"] button'))).to.equal('Réessayer');
     await expect(el).to.be.accessible();
   });
 
   it('shows the problem with « Réessayer », then recovers', async () => {
     mock.faults.fail('getDossier', 'network', { times: 1 });
     const el = await mount('2206AF000578');
-    expect(text($(el, '[role="alert"]'))).to.contain('injoignable');
-    ($(el, '[role="alert"] button') as HTMLButtonElement).click();
-    await until(() => $(el, 'article'), 3000, 'the dossier after retry');
+    expect(text($(shadow(el), '[role="alert"]'))).to.contain('injoignable');
+    ($(shadow(el), '[role="alert"] button') as HTMLButtonElement).click();
+    await until(() => $(shadow(el), 'article'), 3000, 'the dossier after retry');
   });
 
   it('fires akto-unauthorized once on a 401', async () => {
@@ -159,7 +157,7 @@ describe('<akto-dossier-detail>', () => {
     document.addEventListener(AKTO_UNAUTHORIZED, counter);
     try {
       const el = await mount('2206AF000578');
-      expect(text($(el, '[role="alert"]'))).to.contain('session a expiré');
+      expect(text($(shadow(el), '[role="alert"]'))).to.contain('session a expiré');
       el.requestUpdate();
       await el.updateComplete;
       await aTimeout(50);
@@ -177,14 +175,14 @@ describe('<akto-dossier-detail>', () => {
     mock.faults.latencyMs = 0;
     el.dossierId = '2206CA000564'; // fast answer
     await aTimeout(1200);
-    expect(plain(text($(el, 'h2')))).to.equal("Contrat d'apprentissage n° 2206CA000564");
+    expect(plain(text($(shadow(el), 'h2')))).to.equal("Contrat d'apprentissage n° 2206CA000564");
     expect(el.getAttribute('dossier-id')).to.equal('2206CA000564');
   });
 
   it('speaks English, from its lang attribute and from the page', async () => {
     await whenLocaleReady('en');
     const el = await mount('2206CA000564', html`<akto-dossier-detail api-base="/api" dossier-id="2206CA000564" lang="en"></akto-dossier-detail>`);
-    expect($(el, 'h2')!.textContent!.trim()).to.equal("Contrat d'apprentissage No.\u00a02206CA000564");
+    expect($(shadow(el), 'h2')!.textContent!.trim()).to.equal("Contrat d'apprentissage No.\u00a02206CA000564");
     expect(fields(el, '[part="funding"] dl')).to.deep.equal({
       'Requested (excl. VAT)': '€8,500.00',
       'Granted (excl. VAT)': '€8,500.00',
@@ -195,18 +193,18 @@ describe('<akto-dossier-detail>', () => {
     expect(actions(el).map((b) => text(b))).to.deep.equal(['Deposit a document', 'Deposit an invoice']);
     const page = await mount(draftId());
     document.documentElement.lang = 'en';
-    await until(() => text($(page, 'h2')) === 'Draft of 24/06/2022', 2000, 'English');
-    expect(text($(page, '.note'))).to.contain('still a draft');
-    expect(text($(page, '[part="trainees"] .none'))).to.equal('No trainee registered yet.');
+    await until(() => text($(shadow(page), 'h2')) === 'Draft of 24/06/2022', 2000, 'English');
+    expect(text($(shadow(page), '.note'))).to.contain('still a draft');
+    expect(text($(shadow(page), '[part="trainees"] .none'))).to.equal('No trainee registered yet.');
   });
 
   it('fits a phone: panels stacked, nothing wider than the screen', async () => {
     await setViewport({ width: 360, height: 740 });
     const el = await mount('2206CA000564');
-    const panels = $$(el, '.panel').map((p) => p.getBoundingClientRect());
+    const panels = $$(shadow(el), '.panel').map((p) => p.getBoundingClientRect());
     expect(panels[1]!.top).to.be.greaterThan(panels[0]!.bottom - 1, 'one panel under the other');
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
-    for (const node of $$(el, 'h2, .panel, .actions button')) expect(node.getBoundingClientRect().right, node.className || node.localName).to.be.at.most(360);
+    for (const node of $$(shadow(el), 'h2, .panel, .actions button')) expect(node.getBoundingClientRect().right, node.className || node.localName).to.be.at.most(360);
     await expect(el).to.be.accessible();
   });
 });

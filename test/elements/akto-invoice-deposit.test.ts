@@ -3,12 +3,10 @@ import '../../src/elements/akto-invoice-deposit/define.js';
 import type { AktoInvoiceDeposit } from '../../src/elements/akto-invoice-deposit/akto-invoice-deposit.js';
 import { AKTO_INVOICES_REQUEST } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
+import { button, shadow, text } from '../helpers/dom.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 
-const root = (el: Element) => el.shadowRoot!;
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const steps = (el: AktoInvoiceDeposit) => [...root(el).querySelectorAll('.steps li')].map((li) => [text(li), li.getAttribute('aria-current')]);
-const button = (scope: ParentNode, label: string) => [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label)!;
+const steps = (el: AktoInvoiceDeposit) => [...shadow(el).querySelectorAll('.steps li')].map((li) => [text(li), li.getAttribute('aria-current')]);
 
 describe('<akto-invoice-deposit>', () => {
   beforeEach(async () => {
@@ -18,18 +16,18 @@ describe('<akto-invoice-deposit>', () => {
 
   it('is accessible (axe) and marks the current step for assistive technology', async () => {
     const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="819109976"></akto-invoice-deposit>`);
-    await until(() => root(el).querySelector('akto-invoice-upload')?.shadowRoot?.querySelector('.dropzone'), 3000, 'step 1');
+    await until(() => shadow(el).querySelector('akto-invoice-upload')?.shadowRoot?.querySelector('.dropzone'), 3000, 'step 1');
     await expect(el).to.be.accessible();
     expect(steps(el)).to.deep.equal([
       ['1. Dépôt', 'step'],
       ['2. Validation', null],
     ]);
-    expect(root(el).querySelector('.steps')!.getAttribute('aria-label')).to.equal('Étapes du dépôt');
+    expect(shadow(el).querySelector('.steps')!.getAttribute('aria-label')).to.equal('Étapes du dépôt');
   });
 
   it('passes the dossier through to step 1', async () => {
     const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="819109976" dossier="2206AF000358"></akto-invoice-deposit>`);
-    const upload = await until(() => root(el).querySelector('akto-invoice-upload'), 3000, 'step 1');
+    const upload = await until(() => shadow(el).querySelector('akto-invoice-upload'), 3000, 'step 1');
     expect(upload.getAttribute('dossier')).to.equal('2206AF000358');
     await until(() => text(upload.shadowRoot?.querySelector('.dossier')) === 'Dépôt pour le dossier 2206AF000358', 3000, 'the dossier shown');
   });
@@ -37,38 +35,38 @@ describe('<akto-invoice-deposit>', () => {
   it('says « La valider maintenant » when one invoice is pending, in the singular as its sentence', async () => {
     mock.store.pending.delete('pending-seed-2');
     const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="824092688"></akto-invoice-deposit>`);
-    await until(() => root(el).querySelector('.notice'), 3000, 'the offer');
-    expect(text(root(el).querySelector('.notice p'))).to.equal('Une facture déposée attend encore votre validation.');
-    expect(button(root(el), 'La valider maintenant'), 'the button in the singular').to.exist;
+    await until(() => shadow(el).querySelector('.notice'), 3000, 'the offer');
+    expect(text(shadow(el).querySelector('.notice p'))).to.equal('Une facture déposée attend encore votre validation.');
+    expect(button(shadow(el), 'La valider maintenant'), 'the button in the singular').to.exist;
   });
 
   it('offers to validate first what the entity still has pending, then ends with « Voir mes factures » and « Déposer d’autres factures »', async () => {
     const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="824092688"></akto-invoice-deposit>`);
-    await until(() => root(el).querySelector('.notice'), 3000, 'the offer');
-    expect(text(root(el).querySelector('.notice p'))).to.equal('2 factures déposées attendent encore votre validation.');
-    button(root(el), 'Les valider maintenant').click();
+    await until(() => shadow(el).querySelector('.notice'), 3000, 'the offer');
+    expect(text(shadow(el).querySelector('.notice p'))).to.equal('2 factures déposées attendent encore votre validation.');
+    button(shadow(el), 'Les valider maintenant')!.click();
     await until(() => el.step === 'validate', 2000, 'step 2');
     expect(steps(el)[1]).to.deep.equal(['2. Validation', 'step']);
-    await until(() => root(el).activeElement?.classList.contains('content'), 1000, 'the focus at the start of step 2');
-    const validate = root(el).querySelector('akto-invoice-validate')!;
+    await until(() => shadow(el).activeElement?.classList.contains('content'), 1000, 'the focus at the start of step 2');
+    const validate = shadow(el).querySelector('akto-invoice-validate')!;
     await until(() => validate.shadowRoot!.querySelectorAll('tbody tr').length === 2, 3000, 'the pending invoices');
     // Delete the broken one, validate the other.
     const rows = () => [...validate.shadowRoot!.querySelectorAll('tbody tr')];
-    button(rows()[1]!, 'Supprimer').click();
+    button(rows()[1]!, 'Supprimer')!.click();
     const dialog = await until(() => validate.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 2000, 'the confirmation');
-    button(dialog, 'Supprimer').click();
+    button(dialog, 'Supprimer')!.click();
     await until(() => rows().length === 1, 3000, 'deleted');
-    button(rows()[0]!, 'Valider').click();
+    button(rows()[0]!, 'Valider')!.click();
     await until(() => el.step === 'done', 3000, 'done');
-    expect(text(root(el).querySelector('.finished p'))).to.equal('Votre facture a été transmise à AKTO.');
+    expect(text(shadow(el).querySelector('.finished p'))).to.equal('Votre facture a été transmise à AKTO.');
     await expect(el).to.be.accessible();
-    setTimeout(() => button(root(el), 'Voir mes factures').click());
+    setTimeout(() => button(shadow(el), 'Voir mes factures')!.click());
     const request = await oneEvent(el, AKTO_INVOICES_REQUEST);
     expect(request.cancelable).to.equal(true);
-    button(root(el), "Déposer d'autres factures").click();
+    button(shadow(el), "Déposer d'autres factures")!.click();
     await until(() => el.step === 'upload', 2000, 'back to step 1');
     // Nothing is pending any more: no offer to validate first (once the count is asked again).
-    await until(() => root(el).querySelector('akto-invoice-upload') && !root(el).querySelector('.notice'), 3000, 'no offer');
+    await until(() => shadow(el).querySelector('akto-invoice-upload') && !shadow(el).querySelector('.notice'), 3000, 'no offer');
   });
 
   it('speaks English', async () => {

@@ -4,18 +4,16 @@ import type { AktoInvoiceDetail } from '../../src/elements/akto-invoice-detail/a
 import { AKTO_DOSSIER_OPEN, AKTO_TRANSFER_OPEN, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
 import { ApiClient } from '../../src/api/client.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
+import { $, $$, shadow, text } from '../helpers/dom.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 
-const $ = (el: AktoInvoiceDetail, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const $$ = (el: AktoInvoiceDetail, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The definition list as label → value. */
 const fields = (el: AktoInvoiceDetail, dl = 'dl') =>
-  Object.fromEntries($$(el, `${dl} > div`).map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd')).replace(/\u202f|\u00a0/g, ' ')]));
+  Object.fromEntries($$(shadow(el), `${dl} > div`).map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd')).replace(/\u202f|\u00a0/g, ' ')]));
 
 async function mount(id: string): Promise<AktoInvoiceDetail> {
   const el = await fixture<AktoInvoiceDetail>(html`<akto-invoice-detail api-base="/api" invoice-id=${id}></akto-invoice-detail>`);
-  await until(() => $(el, 'article') || $(el, '[role="alert"]'), 3000, 'the invoice');
+  await until(() => $(shadow(el), 'article') || $(shadow(el), '[role="alert"]'), 3000, 'the invoice');
   return el;
 }
 
@@ -37,7 +35,7 @@ describe('<akto-invoice-detail>', () => {
 
   it('shows the guide fields: amounts, dates, status', async () => {
     const el = await mount('inv-0004');
-    expect(text($(el, 'h2'))).to.equal('Facture N° TESFCTFB');
+    expect(text($(shadow(el), 'h2'))).to.equal('Facture N° TESFCTFB');
     expect(fields(el, 'dl.summary')).to.deep.equal({
       'Montant TTC': '500,00 €',
       'Montant HT': '500,00 €',
@@ -46,12 +44,12 @@ describe('<akto-invoice-detail>', () => {
       'Reçue le': '16/06/2022',
       Statut: "En cours d'analyse",
     });
-    expect(text($(el, 'article'))).not.to.contain('Virement N°');
+    expect(text($(shadow(el), 'article'))).not.to.contain('Virement N°');
   });
 
   it('lists the linked dossiers with trainees, hours, scheme, dates and place', async () => {
     const el = await mount('inv-0004');
-    expect(text($(el, '.dossier h4'))).to.equal('Dossier N° 2205CA000799');
+    expect(text($(shadow(el), '.dossier h4'))).to.equal('Dossier N° 2205CA000799');
     expect(fields(el, '.dossier dl')).to.deep.equal({
       'Stagiaire(s)': 'Natabah Behrane, Lucie Casino',
       "Nombre d'heures": '500',
@@ -67,17 +65,17 @@ describe('<akto-invoice-detail>', () => {
     const el = await mount(invoice.id);
     const transfer = fields(el, 'section:last-of-type dl');
     expect(transfer).to.deep.equal({ 'Virement N°': invoice.transferNumber, 'Traité le': invoice.transferDate!.split('-').reverse().join('/') });
-    const code = $(el, '.iban code')!;
+    const code = $(shadow(el), '.iban code')!;
     expect(text(code)).to.equal(`${invoice.iban!.slice(0, 4)} •••• •••• •••• ${invoice.iban!.slice(-4)}`);
     expect(text(code)).not.to.contain(invoice.iban!.slice(4, 12));
     const copied: string[] = [];
     const original = navigator.clipboard.writeText;
     navigator.clipboard.writeText = async (value: string) => void copied.push(value);
     try {
-      ($$(el, '.iban button').find((b) => text(b) === "Copier l'IBAN") as HTMLButtonElement).click();
+      ($$(shadow(el), '.iban button').find((b) => text(b) === "Copier l'IBAN") as HTMLButtonElement).click();
       await until(() => copied.length, 1000, 'the copy');
       expect(copied).to.deep.equal([invoice.iban]);
-      await until(() => text($(el, '.iban [role="status"]')) === 'IBAN copié dans le presse-papiers', 1000, 'the confirmation');
+      await until(() => text($(shadow(el), '.iban [role="status"]')) === 'IBAN copié dans le presse-papiers', 1000, 'the confirmation');
     } finally {
       navigator.clipboard.writeText = original;
     }
@@ -89,8 +87,8 @@ describe('<akto-invoice-detail>', () => {
     const original = navigator.clipboard.writeText;
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
     try {
-      ($$(el, '.iban button').find((b) => text(b) === "Copier l'IBAN") as HTMLButtonElement).click();
-      await until(() => text($(el, '.iban code')).replace(/ /g, '') === invoice.iban, 1000, 'the full IBAN');
+      ($$(shadow(el), '.iban button').find((b) => text(b) === "Copier l'IBAN") as HTMLButtonElement).click();
+      await until(() => text($(shadow(el), '.iban code')).replace(/ /g, '') === invoice.iban, 1000, 'the full IBAN');
     } finally {
       navigator.clipboard.writeText = original;
     }
@@ -99,11 +97,11 @@ describe('<akto-invoice-detail>', () => {
   it('masks the IBAN again when it shows another invoice', async () => {
     const [first, other] = mock.store.invoices.filter((i) => i.status === 'payee' && i.transferNumber && i.iban);
     const el = await mount(first!.id);
-    ($$(el, '.iban button').find((b) => text(b) === "Afficher l'IBAN complet") as HTMLButtonElement).click();
-    await until(() => text($(el, '.iban code')).replace(/ /g, '') === first!.iban, 1000, 'the full IBAN');
+    ($$(shadow(el), '.iban button').find((b) => text(b) === "Afficher l'IBAN complet") as HTMLButtonElement).click();
+    await until(() => text($(shadow(el), '.iban code')).replace(/ /g, '') === first!.iban, 1000, 'the full IBAN');
     el.invoiceId = other!.id;
-    await until(() => text($(el, '.iban code')).endsWith(other!.iban!.slice(-4)), 3000, 'the other invoice');
-    expect(text($(el, '.iban code'))).to.contain('••••');
+    await until(() => text($(shadow(el), '.iban code')).endsWith(other!.iban!.slice(-4)), 3000, 'the other invoice');
+    expect(text($(shadow(el), '.iban code'))).to.contain('••••');
   });
 
   it('links dossier and transfer through the host URL templates', async () => {
@@ -111,21 +109,21 @@ describe('<akto-invoice-detail>', () => {
     const el = await fixture<AktoInvoiceDetail>(
       html`<akto-invoice-detail api-base="/api" invoice-id=${invoice.id} dossier-href="/mes-dossiers/{number}" transfer-href="/virements/{number}?from=facture"></akto-invoice-detail>`,
     );
-    await until(() => $(el, 'article'), 3000, 'the invoice');
-    const dossier = $(el, '.dossier a') as HTMLAnchorElement;
+    await until(() => $(shadow(el), 'article'), 3000, 'the invoice');
+    const dossier = $(shadow(el), '.dossier a') as HTMLAnchorElement;
     expect(dossier.getAttribute('href')).to.equal(`/mes-dossiers/${invoice.dossiers[0]}`);
     expect(dossier.getAttribute('aria-label')).to.equal(`Voir le dossier ${invoice.dossiers[0]}`);
-    const transfer = $$(el, 'a').find((a) => text(a) === invoice.transferNumber) as HTMLAnchorElement;
+    const transfer = $$(shadow(el), 'a').find((a) => text(a) === invoice.transferNumber) as HTMLAnchorElement;
     expect(transfer.getAttribute('href')).to.equal(`/virements/${invoice.transferNumber}?from=facture`);
   });
 
   it('fires events for the links when no template is set', async () => {
     const invoice = paidInvoice();
     const el = await mount(invoice.id);
-    setTimeout(() => ($(el, '.dossier button') as HTMLButtonElement).click());
+    setTimeout(() => ($(shadow(el), '.dossier button') as HTMLButtonElement).click());
     const dossier = await oneEvent(el, AKTO_DOSSIER_OPEN);
     expect(dossier.detail.number).to.equal(invoice.dossiers[0]);
-    const transferButton = $$(el, 'button').find((b) => text(b) === invoice.transferNumber)!;
+    const transferButton = $$(shadow(el), 'button').find((b) => text(b) === invoice.transferNumber)!;
     setTimeout(() => transferButton.click());
     const transfer = await oneEvent(el, AKTO_TRANSFER_OPEN);
     expect(transfer.detail.transferNumber).to.equal(invoice.transferNumber);
@@ -136,17 +134,17 @@ describe('<akto-invoice-detail>', () => {
     const upload = await api.upload(await sampleFile('demo/samples/facture-2606-calcul-mental.pdf'), 'invoice', 'f.pdf');
     const deposit = await api.call('createDeposit', { params: { siren: '527319461' }, body: { invoices: [{ uploadId: upload.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' }] } });
     const withPdf = await mount(deposit.pending[0]!.id);
-    expect($$(withPdf, 'button').some((b) => text(b) === 'Voir la facture (PDF)')).to.equal(true);
+    expect($$(shadow(withPdf), 'button').some((b) => text(b) === 'Voir la facture (PDF)')).to.equal(true);
     const withoutPdf = await mount('inv-0004');
-    expect($$(withoutPdf, 'button').some((b) => text(b) === 'Voir la facture (PDF)')).to.equal(false);
+    expect($$(shadow(withoutPdf), 'button').some((b) => text(b) === 'Voir la facture (PDF)')).to.equal(false);
   });
 
   it('shows the problem with « Réessayer », then recovers', async () => {
     mock.faults.fail('getInvoice', 'network', { times: 1 });
     const el = await mount('inv-0004');
-    expect(text($(el, '[role="alert"]'))).to.contain('injoignable');
-    ($(el, '[role="alert"] button') as HTMLButtonElement).click();
-    await until(() => $(el, 'article'), 3000, 'the invoice after retry');
+    expect(text($(shadow(el), '[role="alert"]'))).to.contain('injoignable');
+    ($(shadow(el), '[role="alert"] button') as HTMLButtonElement).click();
+    await until(() => $(shadow(el), 'article'), 3000, 'the invoice after retry');
   });
 
   it('fires akto-unauthorized on a 401', async () => {
@@ -160,9 +158,9 @@ describe('<akto-invoice-detail>', () => {
   it('speaks English', async () => {
     await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceDetail>(html`<akto-invoice-detail api-base="/api" invoice-id="inv-0004" lang="en"></akto-invoice-detail>`);
-    await until(() => $(el, 'article'), 3000, 'the invoice');
-    expect(text($(el, 'h2'))).to.equal('Invoice No. TESFCTFB');
+    await until(() => $(shadow(el), 'article'), 3000, 'the invoice');
+    expect(text($(shadow(el), 'h2'))).to.equal('Invoice No. TESFCTFB');
     expect(fields(el, 'dl.summary')['Amount incl. VAT']).to.equal('€500.00');
-    expect(text($(el, 'article'))).to.contain('Linked files');
+    expect(text($(shadow(el), 'article'))).to.contain('Linked files');
   });
 });

@@ -165,6 +165,25 @@ describe('<akto-invoice-list>', () => {
     expect(b.cancelable).to.equal(true);
   });
 
+  it('puts « Mes actions » where the keyboard meets it first: above the table on a laptop, beside it on a wide screen', async () => {
+    for (const width of [1000, 1600]) {
+      await setViewport({ width, height: 900 });
+      const el = await mount(html`<akto-invoice-list api-base="/api" entity="819109976"></akto-invoice-list>`);
+      const deposit = $$(el, '.my-actions button')[0]!;
+      const search = $(el, '#search')!;
+      const [actionsBox, searchBox] = [deposit.getBoundingClientRect(), search.getBoundingClientRect()];
+      if (width === 1000) expect(actionsBox.bottom, 'above the search').to.be.at.most(searchBox.top);
+      else expect(actionsBox.left, 'beside the table').to.be.greaterThan(searchBox.right);
+      // Tab order follows the document: « Déposer une facture » comes before the search field.
+      expect(deposit.compareDocumentPosition(search) & Node.DOCUMENT_POSITION_FOLLOWING, `at ${width}px`).to.not.equal(0);
+      search.focus();
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(el.shadowRoot!.activeElement, 'one step back from the search: « Déposer un RIB »').to.equal($$(el, '.my-actions button')[1]);
+    }
+  });
+
   it('switches language with the page, amounts and dates included', async () => {
     const el = await mount(html`<akto-invoice-list api-base="/api" search="5302381"></akto-invoice-list>`);
     document.documentElement.lang = 'en';

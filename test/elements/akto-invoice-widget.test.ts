@@ -3,12 +3,11 @@ import '../../src/index.js';
 import type { AktoInvoiceWidget } from '../../src/elements/akto-invoice-widget/akto-invoice-widget.js';
 import { AKTO_VIEW_CHANGE } from '../../src/core/events.js';
 import { startMock, until } from '../helpers/mock.js';
+import { shadow, text } from '../helpers/dom.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 
-const root = (el: Element) => el.shadowRoot!;
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const view = (el: AktoInvoiceWidget) => root(el).querySelector('.view')!;
-const tab = (el: AktoInvoiceWidget, label: string) => [...root(el).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => text(a) === label)!;
+const view = (el: AktoInvoiceWidget) => shadow(el).querySelector('.view')!;
+const tab = (el: AktoInvoiceWidget, label: string) => [...shadow(el).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => text(a) === label)!;
 
 describe('<akto-invoice-widget>', () => {
   beforeEach(async () => {
@@ -23,7 +22,7 @@ describe('<akto-invoice-widget>', () => {
     await until(() => list.shadowRoot?.querySelector('tbody tr:not(.skeleton)'), 4000, 'its rows');
     await expect(el).to.be.accessible();
     expect(tab(el, 'Mes factures').getAttribute('aria-current')).to.equal('page');
-    expect(root(el).querySelector('nav')!.getAttribute('aria-label')).to.equal('Factures AKTO');
+    expect(shadow(el).querySelector('nav')!.getAttribute('aria-label')).to.equal('Factures AKTO');
   });
 
   it('moves between « Mes factures », « Mes dossiers » and the deposit, reflecting the view', async () => {
@@ -51,11 +50,46 @@ describe('<akto-invoice-widget>', () => {
     await until(() => el.view === 'invoices', 2000, 'back to the list');
   });
 
+  it("lets the page style nested elements' parts under the view's prefix (exportparts)", async () => {
+    const style = document.createElement('style');
+    style.textContent = [
+      'akto-invoice-widget::part(dossiers-table) { outline: 3px solid rgb(1, 2, 3); }',
+      'akto-invoice-widget::part(deposit-steps) { outline: 3px solid rgb(4, 5, 6); }',
+      'akto-invoice-widget::part(deposit-upload-dropzone) { outline: 3px solid rgb(7, 8, 9); }',
+    ].join('\n');
+    document.head.append(style);
+    try {
+      const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" view="dossiers"></akto-invoice-widget>`);
+      const list = await until(() => view(el).querySelector('akto-dossier-list'), 3000, 'the dossiers');
+      const table = await until(() => list.shadowRoot?.querySelector('[part~="table"]'), 4000, 'their table');
+      expect(getComputedStyle(table).outlineColor, 'two levels: widget → list').to.equal('rgb(1, 2, 3)');
+      el.view = 'deposit';
+      const deposit = await until(() => view(el).querySelector('akto-invoice-deposit'), 3000, 'the deposit');
+      const steps = await until(() => deposit.shadowRoot?.querySelector('[part~="steps"]'), 3000, 'its steps');
+      expect(getComputedStyle(steps).outlineColor).to.equal('rgb(4, 5, 6)');
+      deposit.setAttribute('entity', '527319461'); // the drop zone shows once an entity is chosen
+      const upload = await until(() => deposit.shadowRoot!.querySelector('akto-invoice-upload'), 3000, 'step 1');
+      const dropzone = await until(() => upload.shadowRoot?.querySelector('[part~="dropzone"]'), 4000, 'its drop zone');
+      expect(getComputedStyle(dropzone).outlineColor, 'three levels: widget → deposit → step 1').to.equal('rgb(7, 8, 9)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('takes a deep link from its attribute', async () => {
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" view="dossier/2206AF000578"></akto-invoice-widget>`);
     const detail = await until(() => view(el).querySelector('akto-dossier-detail'), 3000, 'the dossier');
     await until(() => text(detail.shadowRoot).includes('2206AF000578'), 3000, 'its number');
     expect(tab(el, 'Mes dossiers').getAttribute('aria-current')).to.equal('page');
+  });
+
+  it('with use-hash, survives a hash that is not a valid encoding (#akto=invoice/%) and still follows the hash', async () => {
+    location.hash = 'akto=invoice/%';
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" use-hash></akto-invoice-widget>`);
+    expect(el.view).to.equal('invoices');
+    await until(() => view(el).querySelector('akto-invoice-list'), 3000, 'the list, in place of the broken link');
+    location.hash = 'akto=dossiers';
+    await until(() => el.view === 'dossiers', 3000, 'the hash listener was added');
   });
 
   it('with use-hash, follows the URL hash and the browser back button', async () => {
@@ -74,6 +108,6 @@ describe('<akto-invoice-widget>', () => {
   it('speaks English', async () => {
     await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" lang="en"></akto-invoice-widget>`);
-    expect([...root(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
+    expect([...shadow(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
   });
 });

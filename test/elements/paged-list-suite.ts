@@ -183,6 +183,30 @@ export function runPagedListTests(config: PagedListConfig): void {
       await until(() => el.page === last && rows(el).length === config.total() - (last - 1) * 20, 3000, 'the last page');
     });
 
+    it('draws no more than the page size asked for when an answer holds more, and says the API broke the contract', async () => {
+      const realFetch = window.fetch;
+      const warnings: string[] = [];
+      const realWarn = console.warn;
+      // A contract-valid page of 2,000 items for a page of 20: the answer is padded on its way in.
+      window.fetch = async (input, init) => {
+        const response = await realFetch(input, init);
+        if (!String(input instanceof Request ? input.url : input).includes('pageSize=20') || !response.ok) return response;
+        const page = (await response.json()) as { items: { id: string }[] };
+        const items = Array.from({ length: 2000 }, (_, i) => ({ ...page.items[i % page.items.length]!, id: `padded-${i}` }));
+        return new Response(JSON.stringify({ ...page, items }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      };
+      console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+      try {
+        const el = await list();
+        await settled(el);
+        expect(rows(el).length).to.equal(20);
+        expect(warnings.some((w) => w.includes('2000') && w.includes('20'))).to.equal(true);
+      } finally {
+        window.fetch = realFetch;
+        console.warn = realWarn;
+      }
+    });
+
     it('keeps the layout with a skeleton while loading, every column drawn', async () => {
       mock.faults.latencyMs = 800;
       const el = await fixture<ListElement>(`<${tag} api-base="/api"></${tag}>`);

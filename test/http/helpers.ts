@@ -181,9 +181,10 @@ export interface Pages {
 
 /**
  * A partner's web server: `/` is an empty page that loads the script, `/dist/…` the build,
- * `/files/<name>` test files. With `proxyTo`, `/api/…` is reverse-proxied there (same origin).
+ * `/files/<name>` test files. With `proxyTo`, `/api/…` is reverse-proxied there (same origin);
+ * with `csp`, the page is served under that Content-Security-Policy.
  */
-export async function startPages(options: { proxyTo?: string } = {}): Promise<Pages> {
+export async function startPages(options: { proxyTo?: string; csp?: string } = {}): Promise<Pages> {
   const files = new Map<string, string>();
   const pages: Pages = {
     origin: '',
@@ -197,7 +198,8 @@ export async function startPages(options: { proxyTo?: string } = {}): Promise<Pa
     if (options.proxyTo && path.startsWith('/api/')) return proxy(req, res, options.proxyTo, pages);
     let file: string | undefined;
     if (path === '/') {
-      res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store' });
+      const csp = options.csp ? { 'Content-Security-Policy': options.csp } : {};
+      res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store', ...csp });
       return res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title>
 <script type="module" src="/dist/akto-invoice-widget.js"></script></head><body></body></html>`);
     }
@@ -289,12 +291,13 @@ export interface Tab {
   errors: string[];
 }
 
-/** A new context (its own cookies) with the partner page open and the script loaded. */
-export async function openPage(browser: Browser, url: string): Promise<Tab> {
+/** A new context (its own cookies) with the partner page open and the script loaded; `initScript` runs before the page's own. */
+export async function openPage(browser: Browser, url: string, options: { initScript?: string } = {}): Promise<Tab> {
   const context = await browser.newContext({ locale: 'fr-FR' });
   // tsx (esbuild, keepNames) wraps the named functions inside page.evaluate() callbacks in
   // __name(), which exists only in Node: the page gets a no-op one.
   await context.addInitScript('globalThis.__name = (fn) => fn');
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
 import { ruleText } from '../../src/i18n/index.js';
+import { hasSupportingOrDerogation } from '../../src/rules/deposit.js';
+import { checkFileSize, checkFileType, checkUpload, isSameFile, MAX_UPLOAD_BYTES } from '../../src/rules/file.js';
 import {
   checkAmount,
   checkAmounts,
@@ -529,5 +531,33 @@ describe('rules/invoice-number', () => {
     expect(message(result).en).to.equal('The invoice number cannot be longer than 35 characters.');
     expect(message(result).fr).to.contain('35');
     expect(message(result).en).to.contain('35');
+  });
+});
+
+describe('file rules (one set for the element and the server)', () => {
+  it('refuses an empty file and one over the limit, 10 MB by default', () => {
+    expect(MAX_UPLOAD_BYTES).to.equal(10_000_000);
+    expect(checkFileSize(0)).to.equal('upload-empty');
+    expect(checkFileSize(MAX_UPLOAD_BYTES)).to.equal(null);
+    expect(checkFileSize(MAX_UPLOAD_BYTES + 1)).to.equal('upload-too-large');
+    expect(checkFileSize(7001, 7000)).to.equal('upload-too-large');
+  });
+
+  it('takes a PDF as invoice, a PDF, PNG or JPEG as supporting document, by content', () => {
+    expect(checkFileType('invoice', 'application/pdf')).to.equal(null);
+    expect(checkFileType('invoice', 'image/png')).to.equal('upload-not-pdf');
+    expect(checkFileType('supporting', 'image/jpeg')).to.equal(null);
+    expect(checkFileType('supporting', null)).to.equal('upload-bad-type');
+    expect(checkUpload('invoice', 0, null)).to.equal('upload-empty');
+    expect(checkUpload('supporting', 10, 'image/png')).to.equal(null);
+  });
+
+  it('needs a supporting document or a derogation; knows the same file chosen twice', () => {
+    expect(hasSupportingOrDerogation({ supporting: 0, derogation: null })).to.equal(false);
+    expect(hasSupportingOrDerogation({ supporting: 1, derogation: null })).to.equal(true);
+    expect(hasSupportingOrDerogation({ supporting: 0, derogation: 'adherent' })).to.equal(true);
+    const file = { name: 'a.pdf', size: 3, lastModified: 1 };
+    expect(isSameFile(file, { ...file })).to.equal(true);
+    expect(isSameFile(file, { ...file, lastModified: 2 })).to.equal(false);
   });
 });

@@ -1,22 +1,24 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
-import { DOSSIER_SORT_KEYS, DossierState, type DossierQuery, type DossierSortKey, type DossierSummary, type SortOrder } from '../../api/schemas.js';
+import { DossierState, type DossierQuery, type DossierSortKey, type DossierSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, dossierStateBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_DOSSIER_OPEN } from '../../core/events.js';
-import { listTable, renderListTable, type CellContext, type Column } from '../../core/list-columns.js';
+import { listTable, renderListTable, sortKeysOf, type CellContext, type Column } from '../../core/list-columns.js';
 import { PagedListController } from '../../core/paged-list-controller.js';
 import { checkFilter, entityFilter, listBody, listToolbar } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
 import { formatDate, type Translation } from '../../i18n/index.js';
 import { AktoDossierDetail } from '../akto-dossier-detail/akto-dossier-detail.js';
 import { dossierListStyles } from './styles.js';
+import { exportParts } from '../../core/parts.js';
+import { DOSSIER_DETAIL_PARTS } from '../akto-dossier-detail/parts.js';
 
 const STATES = DossierState.options;
 type Label = Exclude<keyof Translation['dossierList']['columns'], 'actions'>;
 /** The dialog's dossier can be styled from outside: `akto-dossier-list::part(detail-funding)`. */
-const DETAIL_PARTS = ['base', 'header', 'actions', 'training', 'trainees', 'funding', 'badge'].map((part) => `${part}:detail-${part}`).join(', ');
+const DETAIL_PARTS = exportParts('detail', DOSSIER_DETAIL_PARTS);
 
 /** The number, or « Brouillon du 24/06/2022 » for a draft. */
 function label(dossier: DossierSummary, { t, locale }: CellContext): string {
@@ -25,7 +27,7 @@ function label(dossier: DossierSummary, { t, locale }: CellContext): string {
 }
 
 /** « Mes dossiers »'s columns: a new column is one more line here (its label in i18n). */
-const COLUMNS: Column<DossierSummary, Label>[] = [
+const COLUMNS: Column<DossierSummary, Label, DossierSortKey>[] = [
   { key: 'number', sort: 'number', class: 'number', cell: (d, c) => (d.number === null ? html`<span class="draft">${label(d, c)}</span>` : d.number) },
   { key: 'title', sort: 'title', class: 'title', cell: (d) => d.title },
   { key: 'start', sort: 'start', type: 'date', cell: (d, c) => formatDate(d.start, c.locale) },
@@ -33,6 +35,8 @@ const COLUMNS: Column<DossierSummary, Label>[] = [
   { key: 'company', sort: 'company', class: 'company', cell: (d) => d.company },
   { key: 'state', sort: 'state', cell: (d, c) => dossierStateBadge(d.state, c.t) },
 ];
+
+const SORT_KEYS: readonly string[] = sortKeysOf(COLUMNS);
 
 const TABLE = listTable({
   columns: COLUMNS,
@@ -82,7 +86,7 @@ export class AktoDossierList extends AktoElement {
   @property({ reflect: true }) sort: DossierSortKey = 'start';
   @property({ reflect: true }) order: SortOrder = 'desc';
   @property({ type: Number, reflect: true }) page = 1;
-  /** 20, 50 or 100 (« 20 dossiers max. »). */
+  /** Rows a page (« 20 dossiers max. »): the user picks 20, 50 or 100; the host may set any size up to 1,000. */
   @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -94,7 +98,7 @@ export class AktoDossierList extends AktoElement {
       return { state: states.length ? states : undefined };
     },
     filterAttributes: ['state'],
-    sortKeys: DOSSIER_SORT_KEYS,
+    sortKeys: SORT_KEYS,
     defaultSort: 'start',
     found: (total) => this.t.dossierList.found(total),
     activeFilters: () => [this.state, this.entity].filter(Boolean).length,
@@ -145,9 +149,9 @@ export class AktoDossierList extends AktoElement {
   private renderTable(pending: boolean, pages: number) {
     const t = this.t;
     const { list } = this;
-    const sortKey = (DOSSIER_SORT_KEYS as readonly string[]).includes(this.sort) ? this.sort : 'start';
+    const sortKey = SORT_KEYS.includes(this.sort) ? this.sort : 'start';
     return renderListTable(TABLE, {
-      items: list.shown?.items ?? null,
+      items: list.onScreen?.items ?? null,
       firstGroupOnly: list.firstGroupOnly,
       pending,
       caption: t.dossierList.caption(t.dossierList.sortNames[sortKey], this.order === 'asc' ? 'asc' : 'desc', Math.min(this.page, pages), pages),

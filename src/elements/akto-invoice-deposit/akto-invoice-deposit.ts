@@ -8,6 +8,12 @@ import { AKTO_INVOICES_REQUEST } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
 import { AktoInvoiceUpload } from '../akto-invoice-upload/akto-invoice-upload.js';
 import { AktoInvoiceValidate } from '../akto-invoice-validate/akto-invoice-validate.js';
+import { exportParts } from '../../core/parts.js';
+import { INVOICE_UPLOAD_PARTS } from '../akto-invoice-upload/parts.js';
+import { INVOICE_VALIDATE_PARTS } from '../akto-invoice-validate/parts.js';
+
+const UPLOAD_PARTS = exportParts('upload', INVOICE_UPLOAD_PARTS);
+const VALIDATE_PARTS = exportParts('validate', INVOICE_VALIDATE_PARTS);
 
 type Step = 'upload' | 'validate' | 'done';
 
@@ -20,6 +26,8 @@ type Step = 'upload' | 'validate' | 'done';
  * @event akto-unauthorized - The API answered 401.
  *
  * @csspart steps - The step indicator.
+ * @csspart upload-dropzone - Step 1's parts as `upload-*` (`upload-dropzone`, `upload-invoice`, `upload-send`, `upload-picker-base`).
+ * @csspart validate-table - Step 2's parts as `validate-*` (`validate-banner`, `validate-preview`, `validate-table`, `validate-preview-toolbar`, `validate-preview-canvas`).
  */
 export class AktoInvoiceDeposit extends AktoElement {
   static override styles = [
@@ -135,10 +143,10 @@ export class AktoInvoiceDeposit extends AktoElement {
                 <button class="button" @click=${() => this.go('validate')}>${t.validatePending(waiting)}</button>
               </div>`
             : nothing}
-          <akto-invoice-upload entity=${this.entity} dossier=${this.dossier} @akto-entity-select=${this.onEntity} @akto-deposit-sent=${this.onSent}></akto-invoice-upload>`;
+          <akto-invoice-upload exportparts=${UPLOAD_PARTS} entity=${this.entity} dossier=${this.dossier} @akto-entity-select=${this.onEntity} @akto-deposit-sent=${this.onSent}></akto-invoice-upload>`;
       }
       case 'validate':
-        return html`<akto-invoice-validate entity=${this.entity} .pending=${this.handedOver} @akto-invoice-validated=${this.onValidated} @akto-validation-complete=${() => this.go('done')}></akto-invoice-validate>`;
+        return html`<akto-invoice-validate exportparts=${VALIDATE_PARTS} entity=${this.entity} .pending=${this.handedOver} @akto-invoice-validated=${this.onValidated} @akto-validation-complete=${() => this.go('done')}></akto-invoice-validate>`;
       case 'done':
         return html`<div class="finished" role="status">
           <p>${t.finished(this.validated.length)}</p>

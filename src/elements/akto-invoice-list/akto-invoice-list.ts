@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
-import { INVOICE_SORT_KEYS, InvoiceStatus, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
+import { InvoiceStatus, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
 import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_RIB_REQUEST } from '../../core/events.js';
-import { listTable, renderListTable, type Column } from '../../core/list-columns.js';
+import { listTable, renderListTable, sortKeysOf, type Column } from '../../core/list-columns.js';
 import { PagedListController } from '../../core/paged-list-controller.js';
 import { checkFilter, entityFilter, listBody, listToolbar } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
@@ -14,12 +14,18 @@ import { formatAmount, formatDate, translationFor, type Translation } from '../.
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
 import { cardStyles, gridRowStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
+import { exportParts } from '../../core/parts.js';
+import { INVOICE_DEPOSIT_PARTS } from '../akto-invoice-deposit/parts.js';
+import { INVOICE_DETAIL_PARTS } from '../akto-invoice-detail/parts.js';
+
+const DETAIL_PARTS = exportParts('detail', INVOICE_DETAIL_PARTS);
+const DEPOSIT_PARTS = exportParts('deposit', INVOICE_DEPOSIT_PARTS);
 
 const STATUSES = InvoiceStatus.options;
 type Label = Exclude<keyof Translation['invoiceList']['columns'], 'actions'>;
 
 /** « Mes factures »'s columns, in the guide's order: a new column is one more line here (its label in i18n). */
-const COLUMNS: Column<InvoiceSummary, Label>[] = [
+const COLUMNS: Column<InvoiceSummary, Label, InvoiceSortKey>[] = [
   { key: 'reference', sort: 'reference', class: 'reference', track: 'minmax(7rem, 2fr)', cell: (i) => i.reference },
   { key: 'issueDate', sort: 'issueDate', type: 'date', track: 'minmax(6rem, 1fr)', cell: (i, c) => formatDate(i.issueDate, c.locale) },
   { key: 'depositDate', sort: 'depositDate', type: 'date', track: 'minmax(6rem, 1fr)', cell: (i, c) => formatDate(i.depositDate, c.locale) },
@@ -53,6 +59,9 @@ const TABLE = listTable({
  * @csspart table - The invoice table.
  * @csspart actions - The « Mes actions » panel.
  * @csspart badge - Status badges.
+ * @csspart dialog - The dialogs showing an invoice's details and the deposit.
+ * @csspart detail-base - The invoice in the dialog (`<akto-invoice-detail>`'s `base`; likewise `detail-badge`).
+ * @csspart deposit-steps - The deposit in the dialog: `<akto-invoice-deposit>`'s parts as `deposit-*`.
  *
  * @cssproperty --akto-color-primary - Headings, table header, buttons.
  * @cssproperty --akto-color-surface-alt - Zebra rows, filters and actions panel.
@@ -76,7 +85,7 @@ export class AktoInvoiceList extends AktoElement {
   @property({ reflect: true }) sort: InvoiceSortKey = 'depositDate';
   @property({ reflect: true }) order: SortOrder = 'desc';
   @property({ type: Number, reflect: true }) page = 1;
-  /** 20, 50 or 100 (« 20 factures max. »). */
+  /** Rows a page (« 20 factures max. »): the user picks 20, 50 or 100; the host may set any size up to 1,000. */
   @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = 20;
   /** Passed to the detail: where a dossier link leads, e.g. `/dossiers/{number}`. */
   @property({ attribute: 'dossier-href', converter: textAttribute }) dossierHref = '';
@@ -101,7 +110,7 @@ export class AktoInvoiceList extends AktoElement {
       };
     },
     filterAttributes: ['status', 'issuedFrom', 'issuedTo', 'depositedFrom', 'depositedTo'],
-    sortKeys: INVOICE_SORT_KEYS,
+    sortKeys: sortKeysOf(COLUMNS),
     defaultSort: 'depositDate',
     found: (total) => this.t.invoiceList.found(total),
     activeFilters: () => [this.status, this.entity, this.issuedFrom || this.issuedTo, this.depositedFrom || this.depositedTo].filter(Boolean).length,
@@ -119,8 +128,8 @@ export class AktoInvoiceList extends AktoElement {
   }
 
   /** The page on screen, some of its rows perhaps still to draw (scripts/bench reads it, as before the controller). */
-  private get shown() {
-    return this.list.shown;
+  private get onScreen() {
+    return this.list.onScreen;
   }
 
   override render() {
@@ -129,6 +138,12 @@ export class AktoInvoiceList extends AktoElement {
     return html`<section part="base" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <div class="layout">
+        <!-- First in the document, so the keyboard reaches « Mes actions » where the eye does (above the table, or beside it). -->
+        <aside class="my-actions" part="actions" aria-labelledby="actions-heading">
+          <h3 id="actions-heading">${t.myActions}</h3>
+          <button class="button" @click=${this.requestDeposit}>${t.depositInvoice}</button>
+          <button class="button secondary" @click=${this.requestRib}>${t.depositRib}</button>
+        </aside>
         <div class="main">
           ${listToolbar(t, list, list.activeFilters)} ${this.renderFilters()}
           ${listBody(t, list, {
@@ -138,26 +153,22 @@ export class AktoInvoiceList extends AktoElement {
             table: (_, pending, pages) => this.renderTable(pending, pages),
           })}
         </div>
-        <aside class="my-actions" part="actions" aria-labelledby="actions-heading">
-          <h3 id="actions-heading">${t.myActions}</h3>
-          <button class="button" @click=${this.requestDeposit}>${t.depositInvoice}</button>
-          <button class="button secondary" @click=${this.requestRib}>${t.depositRib}</button>
-        </aside>
       </div>
       <div role="status" class="visually-hidden">${list.announcement}</div>
-      <dialog class="deposit" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
+      <dialog class="deposit" part="dialog" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
         ${this.depositing
           ? html`<button class="button secondary dialog-close" @click=${() => this.depositDialog?.close()}>${this.t.common.close}</button>
-              <akto-invoice-deposit entity=${this.entity || nothing}></akto-invoice-deposit>`
+              <akto-invoice-deposit entity=${this.entity || nothing} exportparts=${DEPOSIT_PARTS}></akto-invoice-deposit>`
           : nothing}
       </dialog>
-      <dialog class="detail" aria-labelledby="dialog-title" @close=${list.onDialogClose}>
+      <dialog class="detail" part="dialog" aria-labelledby="dialog-title" @close=${list.onDialogClose}>
         ${list.opened
           ? html`<button class="button secondary dialog-close" @click=${() => this.dialog?.close()}>${this.t.common.close}</button>
               <h2 id="dialog-title" class="visually-hidden">${t.dialogLabel(list.opened.reference)}</h2>
               <akto-invoice-detail
                 invoice-id=${list.opened.id}
                 heading-level="3"
+                exportparts=${DETAIL_PARTS}
                 .dossierHref=${this.dossierHref}
                 .transferHref=${this.transferHref}
               ></akto-invoice-detail>`
@@ -190,7 +201,7 @@ export class AktoInvoiceList extends AktoElement {
     const t = translationFor(locale);
     const { list } = this;
     return renderListTable(TABLE, {
-      items: this.shown?.items ?? null,
+      items: this.onScreen?.items ?? null,
       firstGroupOnly: list.firstGroupOnly,
       pending,
       caption: t.invoiceList.caption(t.invoiceList.columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages),

@@ -14,7 +14,13 @@ export const listStyles = css`
   td.reference {
     overflow-wrap: anywhere;
   }
+  .main {
+    grid-column: 1;
+    grid-row: 1;
+  }
   .my-actions {
+    grid-column: 2;
+    grid-row: 1;
     min-width: 14rem;
     padding: 1rem;
     border-radius: var(--_akto-radius);
@@ -35,8 +41,12 @@ export const listStyles = css`
     .layout {
       grid-template-columns: minmax(0, 1fr);
     }
+    .main,
     .my-actions {
-      order: -1;
+      grid-column: 1;
+      grid-row: auto;
+    }
+    .my-actions {
       flex-direction: row;
       flex-wrap: wrap;
       align-items: center;

@@ -5,6 +5,12 @@ import { AktoElement } from '../../core/akto-element.js';
 import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_VIEW_CHANGE } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
+import { exportParts } from '../../core/parts.js';
+import { VIEW_PARTS } from './parts.js';
+import { decodeSegment, encodeSegment } from '../../api/uri.js';
+
+/** Each view's `exportparts`, its parts offered as `view-part` (`invoices-table`, `deposit-steps`…). */
+const EXPORTED = Object.fromEntries(Object.entries(VIEW_PARTS).map(([view, parts]) => [view, exportParts(view, parts)])) as Record<keyof typeof VIEW_PARTS, string>;
 
 /** The widget's views; a view with a parameter is written `invoice/inv-0001`, `dossier/2206AF000578`, `deposit/2206AF000578`. */
 export type WidgetView = 'invoices' | 'invoice' | 'dossiers' | 'dossier' | 'deposit';
@@ -21,7 +27,7 @@ const HASH_KEY = 'akto';
 export function parseView(value: string | null | undefined): { view: WidgetView; param: string } {
   const [name = '', ...rest] = (value ?? '').split('/');
   const view = (VIEWS as readonly string[]).includes(name) ? (name as WidgetView) : 'invoices';
-  return { view, param: decodeURIComponent(rest.join('/')) };
+  return { view, param: decodeSegment(rest.join('/')) ?? '' };
 }
 
 /**
@@ -36,6 +42,7 @@ export function parseView(value: string | null | undefined): { view: WidgetView;
  *
  * @csspart nav - The navigation between « Mes factures », « Mes dossiers » and « Déposer une facture ».
  * @csspart view - The current view.
+ * @csspart invoices-table - Each view's parts, prefixed by the view's name: `invoices-*` (the list's parts, e.g. `invoices-table`, `invoices-detail-base`), `invoice-*`, `dossiers-*`, `dossier-*`, `deposit-*` (e.g. `deposit-steps`, `deposit-upload-dropzone`). The full list is `INVOICE_WIDGET_PARTS` in parts.ts.
  */
 export class AktoInvoiceWidget extends AktoElement {
   static override styles = [
@@ -151,15 +158,15 @@ export class AktoInvoiceWidget extends AktoElement {
     const back = html`<button class="button secondary back" @click=${this.back}>${this.t.widget.back}</button>`;
     switch (view) {
       case 'invoices':
-        return html`<akto-invoice-list></akto-invoice-list>`;
+        return html`<akto-invoice-list exportparts=${EXPORTED.invoices}></akto-invoice-list>`;
       case 'invoice':
-        return html`${back}<akto-invoice-detail invoice-id=${param}></akto-invoice-detail>`;
+        return html`${back}<akto-invoice-detail exportparts=${EXPORTED.invoice} invoice-id=${param}></akto-invoice-detail>`;
       case 'dossiers':
-        return html`<akto-dossier-list></akto-dossier-list>`;
+        return html`<akto-dossier-list exportparts=${EXPORTED.dossiers}></akto-dossier-list>`;
       case 'dossier':
-        return html`${back}<akto-dossier-detail dossier-id=${param}></akto-dossier-detail>`;
+        return html`${back}<akto-dossier-detail exportparts=${EXPORTED.dossier} dossier-id=${param}></akto-dossier-detail>`;
       case 'deposit':
-        return html`<akto-invoice-deposit dossier=${param || nothing} entity=${this.depositEntity || nothing}></akto-invoice-deposit>`;
+        return html`<akto-invoice-deposit exportparts=${EXPORTED.deposit} dossier=${param || nothing} entity=${this.depositEntity || nothing}></akto-invoice-deposit>`;
     }
   }
 
@@ -192,20 +199,20 @@ export class AktoInvoiceWidget extends AktoElement {
   // The elements' own events become navigation inside the widget.
   private onInvoiceOpen = (event: CustomEvent<{ invoiceId: string }>): void => {
     event.preventDefault();
-    this.navigate(`invoice/${encodeURIComponent(event.detail.invoiceId)}`);
+    this.navigate(`invoice/${encodeSegment(event.detail.invoiceId)}`);
   };
 
   private onDossierOpen = (event: CustomEvent<{ dossierId: string | null; number: string | null }>): void => {
     const id = event.detail.dossierId ?? event.detail.number;
     if (!id) return;
     event.preventDefault();
-    this.navigate(`dossier/${encodeURIComponent(id)}`);
+    this.navigate(`dossier/${encodeSegment(id)}`);
   };
 
   private onDepositRequest = (event: CustomEvent<{ dossier: string | null; entity: string | null }>): void => {
     event.preventDefault();
     this.depositEntity = event.detail.entity ?? '';
-    this.navigate(event.detail.dossier ? `deposit/${encodeURIComponent(event.detail.dossier)}` : 'deposit');
+    this.navigate(event.detail.dossier ? `deposit/${encodeSegment(event.detail.dossier)}` : 'deposit');
   };
 
   private onInvoicesRequest = (event: Event): void => {
@@ -215,7 +222,7 @@ export class AktoInvoiceWidget extends AktoElement {
 
   private readHash(): string | null {
     const match = new RegExp(`(?:^#|&)${HASH_KEY}=([^&]*)`).exec(location.hash);
-    return match ? decodeURIComponent(match[1]!) : null;
+    return match ? decodeSegment(match[1]!) : null;
   }
 
   private writeHash(view: string): void {

@@ -1,0 +1,218 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { newIdempotencyKey, type ApiClient } from '../api/client.js';
+import { isAbort } from '../api/errors.js';
+import type { Upload, UploadKind } from '../api/schemas.js';
+import { emit, AKTO_UPLOAD_REQUEST } from './events.js';
+
+/**
+ * A file's way through the queue:
+ *
+ *     reading ─→ waiting ─→ uploading ─→ done
+ *        │          ↑           │
+ *        ↓          └─ retry ── failed
+ *     refused
+ *
+ * `reading`: read in the browser first (refusals and warnings before any upload). An upload under
+ * way when the host leaves the page goes back to `waiting`, and starts again when it comes back.
+ */
+export type UploadState = 'reading' | 'refused' | 'waiting' | 'uploading' | 'done' | 'failed';
+
+/** One file of the queue. Never changed in place: each step replaces it. */
+export interface QueuedUpload {
+  readonly key: string;
+  readonly file: File;
+  readonly kind: UploadKind;
+  readonly state: UploadState;
+  /** 0 to 1, while uploading. */
+  readonly progress: number;
+  /** What the server (or the host) stored, once done. */
+  readonly upload?: Upload;
+  /** Why it was refused or failed, in the user's words. */
+  readonly error?: string;
+  /** Kept across retries, so a retried upload is not stored twice. */
+  readonly idempotencyKey: string;
+}
+
+/** What reading a file before its upload decided: a refusal to show on its row, or nothing (upload it). */
+export type ReadVerdict = { refused: string } | null | undefined | void;
+
+/** The host cancelled `akto-upload-request` without `respondWith`: nobody uploads the file. */
+export class UploadTakenOver extends Error {}
+
+export interface UploadQueueOptions {
+  /** The API client (the host's, which may change with its configuration). */
+  client: () => ApiClient | undefined;
+  /**
+   * Reads a file added with `read: true` before it may be uploaded. `signal` aborts when the file
+   * is removed meanwhile. A reading that throws lets the file go on (the server checks it).
+   */
+  read?: (item: QueuedUpload, signal: AbortSignal) => Promise<ReadVerdict>;
+  /** How a failure reads to the user. */
+  describe: (error: unknown) => string;
+  /** A request failed (an upload, a deletion): the host tells its page (a 401…). */
+  onError: (error: unknown) => void;
+  /** An upload failed (after onError): the host may announce it. */
+  onFailed?: (item: QueuedUpload) => void;
+  /** Uploads at a time (200 files do not open 200 connections); 3 by default. */
+  parallel?: number;
+}
+
+let keys = 0;
+
+/**
+ * The uploads of an element: one state machine per file (see UploadState), a few uploads at a
+ * time, abort on removal, retry, and the host's say before each upload (`akto-upload-request`:
+ * add headers, or cancel and `respondWith` its own upload). Uploads pause off the page.
+ */
+export class UploadQueueController implements ReactiveController {
+  private items = new Map<string, QueuedUpload>();
+  /** The uploads under way, and the readings: what a removal aborts. */
+  private running = new Map<string, AbortController>();
+  private readings = new Map<string, AbortController>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: UploadQueueOptions,
+  ) {
+    host.addController(this);
+  }
+
+  get(key: string): QueuedUpload | undefined {
+    return this.items.get(key);
+  }
+
+  /** Every file, in the order added. */
+  get all(): QueuedUpload[] {
+    return [...this.items.values()];
+  }
+
+  /**
+   * Queues a file and returns its key. With `read`, it is read first: a frame after the host
+   * painted (so rows added with it show at once), then uploaded unless the reading refused it.
+   */
+  add(file: File, kind: UploadKind, { read = false }: { read?: boolean } = {}): string {
+    const key = `f${++keys}`;
+    this.items.set(key, { key, file, kind, state: read && this.options.read ? 'reading' : 'waiting', progress: 0, idempotencyKey: newIdempotencyKey() });
+    if (read && this.options.read) requestAnimationFrame(() => requestAnimationFrame(() => void this.read(key)));
+    this.host.requestUpdate();
+    this.pump();
+    return key;
+  }
+
+  /**
+   * Takes a file off the queue: cancels its reading or its upload, or deletes what was stored.
+   * The removal is the user's and is done whatever the server answers (an upload no deposit names
+   * is never sent to AKTO); only the failure is reported.
+   */
+  remove(key: string): void {
+    const item = this.items.get(key);
+    if (!item) return;
+    this.items.delete(key);
+    for (const map of [this.running, this.readings]) {
+      map.get(key)?.abort();
+      map.delete(key);
+    }
+    if (item.upload) void this.options.client()?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch(this.options.onError);
+    this.host.requestUpdate();
+    this.pump();
+  }
+
+  /** Forgets every file without deleting anything stored (a deposit now uses them). */
+  clear(): void {
+    for (const map of [this.running, this.readings]) {
+      for (const controller of map.values()) controller.abort();
+      map.clear();
+    }
+    this.items.clear();
+    this.host.requestUpdate();
+  }
+
+  /** « Réessayer » on a failed upload. */
+  retry(key: string): void {
+    if (this.items.get(key)?.state !== 'failed') return;
+    this.set(key, { state: 'waiting' });
+    this.pump();
+  }
+
+  hostConnected(): void {
+    this.pump(); // uploads paused by a disconnection go on
+  }
+
+  hostDisconnected(): void {
+    // Off the page, nothing uploads: what was under way waits to start again if the host comes back.
+    for (const [key, controller] of this.running) {
+      controller.abort();
+      this.set(key, { state: 'waiting', progress: 0 });
+    }
+    this.running.clear();
+  }
+
+  /** Replaces a file's entry (if it is still queued) and asks the host to render. */
+  private set(key: string, change: Partial<QueuedUpload>): void {
+    const item = this.items.get(key);
+    if (!item) return;
+    this.items.set(key, { ...item, ...change });
+    this.host.requestUpdate();
+  }
+
+  private async read(key: string): Promise<void> {
+    const item = this.items.get(key);
+    if (item?.state !== 'reading') return;
+    const reading = new AbortController();
+    this.readings.set(key, reading);
+    let verdict: ReadVerdict;
+    try {
+      verdict = await this.options.read!(item, reading.signal);
+    } catch {
+      verdict = null; // the reader could not load: the server checks the file
+    }
+    if (reading.signal.aborted || this.items.get(key)?.state !== 'reading') return; // removed meanwhile
+    this.readings.delete(key);
+    this.set(key, verdict ? { state: 'refused', error: verdict.refused } : { state: 'waiting' });
+    this.pump();
+  }
+
+  /** Starts waiting uploads, a few at a time. */
+  private pump(): void {
+    if (!this.host.isConnected) return;
+    const parallel = this.options.parallel ?? 3;
+    let uploading = this.all.filter((item) => item.state === 'uploading').length;
+    for (const item of this.items.values()) {
+      if (uploading >= parallel) break;
+      if (item.state !== 'waiting') continue;
+      uploading++;
+      void this.upload(item);
+    }
+  }
+
+  private async upload(item: QueuedUpload): Promise<void> {
+    const client = this.options.client();
+    if (!client) return;
+    const { key, file, kind } = item;
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    this.set(key, { state: 'uploading', progress: 0, error: undefined });
+    const current = () => this.running.get(key) === controller;
+    const headers: Record<string, string> = {};
+    let hosted: Promise<Upload> | undefined;
+    const ours = emit(this.host, AKTO_UPLOAD_REQUEST, { file, kind, headers, respondWith: (upload) => (hosted = upload) }, { cancelable: true });
+    try {
+      let upload: Upload;
+      if (ours) {
+        const onProgress = (progress: number) => current() && this.set(key, { progress });
+        upload = await client.upload(file, kind, file.name, { signal: controller.signal, headers, idempotencyKey: item.idempotencyKey, onProgress });
+      } else if (hosted) upload = await hosted;
+      else throw new UploadTakenOver();
+      if (!current()) return; // removed meanwhile
+      this.set(key, { state: 'done', progress: 1, upload });
+    } catch (error) {
+      if ((isAbort(error) && controller.signal.aborted) || !current()) return; // removed by the user, or the host left the page
+      this.set(key, { state: 'failed', error: this.options.describe(error) });
+      this.options.onError(error);
+      this.options.onFailed?.(this.items.get(key)!);
+    } finally {
+      if (current()) this.running.delete(key);
+      this.pump();
+    }
+  }
+}

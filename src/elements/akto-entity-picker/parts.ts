@@ -1,0 +1,1 @@
+export const ENTITY_PICKER_PARTS = ['base'] as const;

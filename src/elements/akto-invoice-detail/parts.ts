@@ -1,0 +1,1 @@
+export const INVOICE_DETAIL_PARTS = ['base', 'badge'] as const;

@@ -1,0 +1,142 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { DepositRequest, Derogation } from '../../api/schemas.js';
+import type { QueuedUpload } from '../../core/upload-queue.js';
+import { formatFileSize, type Locale, type Translation } from '../../i18n/index.js';
+import { ACCEPT } from '../../rules/file.js';
+
+/**
+ * An invoice of the deposit: what the user chose for it, nothing else. Its file and upload are in
+ * the queue under the same key; its supporting documents are queue keys too. Never changed in
+ * place: a change replaces the row.
+ */
+export interface InvoiceRow {
+  readonly key: string;
+  readonly creditNote: boolean;
+  readonly salaryCosts: boolean;
+  readonly derogation: Derogation | null;
+  /** The queue keys of its supporting documents. */
+  readonly supporting: readonly string[];
+  /** What reading the file in the browser found worth saying (a scan, a credit note…). */
+  readonly notes: readonly string[];
+}
+
+export const invoiceRow = (key: string): InvoiceRow => ({ key, creditNote: false, salaryCosts: false, derogation: null, supporting: [], notes: [] });
+
+/** What step 1 keeps in this browser until the deposit is sent or abandoned (files included). */
+export interface UploadDraft {
+  savedAt: string;
+  rows: { file: File; creditNote: boolean; salaryCosts: boolean; derogation: Derogation | null; supporting: File[] }[];
+}
+
+/** A row as its draft keeps it: only what the user chose (upload states change often and are not saved). */
+export function savedRow({ key, creditNote, salaryCosts, derogation, supporting }: InvoiceRow, file: (key: string) => File): UploadDraft['rows'][number] {
+  return { file: file(key), creditNote, salaryCosts, derogation, supporting: supporting.map(file) };
+}
+
+/** Whether `file` is a saved invoice come back (the same File, or one of the same name and size). */
+export const isSavedFile = (saved: UploadDraft['rows'][number], file: File): boolean => file === saved.file || (file.name === saved.file.name && file.size === saved.file.size);
+
+/** A row as the deposit names it: its upload, its boxes, its stored supporting documents or derogation. */
+export function depositedInvoice(row: InvoiceRow, uploadId: (key: string) => string | undefined): DepositRequest['invoices'][number] {
+  return {
+    uploadId: uploadId(row.key)!,
+    creditNote: row.creditNote,
+    salaryCosts: row.salaryCosts,
+    supportingUploadIds: row.supporting.map(uploadId).filter((id): id is string => Boolean(id)),
+    derogation: row.derogation,
+  };
+}
+
+/** What a row's template reads and calls back. */
+export interface RowContext {
+  t: Translation;
+  locale: Locale;
+  item: (key: string) => QueuedUpload;
+  hasProof: (row: InvoiceRow) => boolean;
+  onZoneClick: (event: Event) => void;
+  pick: (event: Event, inputId: string) => void;
+  onInput: (event: Event, row?: InvoiceRow) => void;
+  setFlag: (row: InvoiceRow, flag: 'creditNote' | 'salaryCosts', event: Event) => void;
+  setDerogation: (row: InvoiceRow, derogation: Derogation, event: Event) => void;
+  remove: (row: InvoiceRow, supporting?: string) => void;
+  retry: (key: string) => void;
+}
+
+export function renderRow(row: InvoiceRow, context: RowContext): TemplateResult {
+  const { t: { upload: t }, locale } = context;
+  const item = context.item(row.key);
+  const name = item.file.name;
+  const proof = context.hasProof(row);
+  const percent = Math.round(item.progress * 100);
+  return html`<li class="invoice" part="invoice" ?data-incomplete=${!proof}>
+    <div class="file">
+      <bdi class="name">${name}</bdi>
+      <span class="size">${t.fileSize} ${formatFileSize(item.file.size, locale)}</span>
+      ${renderState(item, context)}
+      <button class="icon-button" type="button" aria-label=${t.remove(name)} @click=${() => context.remove(row)}>${trashIcon}</button>
+    </div>
+    ${item.state === 'refused' ? html`<p class="row-refusal" role="alert">${item.error}</p>` : nothing}
+    ${row.notes.map((note) => html`<p class="row-note">${note}</p>`)}
+    ${item.state === 'uploading' ? html`<progress max="100" .value=${percent} aria-label=${t.uploading(percent)}></progress>` : nothing}
+    <div class="checks">
+      <label><input type="checkbox" .checked=${row.creditNote} @change=${(e: Event) => context.setFlag(row, 'creditNote', e)} />${t.creditNote}</label>
+      <label><input type="checkbox" .checked=${row.salaryCosts} @change=${(e: Event) => context.setFlag(row, 'salaryCosts', e)} />${t.salaryCosts}</label>
+    </div>
+    <div class="supporting">
+      <h3 id="supporting-${row.key}">${t.supporting}</h3>
+      <div class="dropzone small" data-kind="supporting" data-row=${row.key} @click=${context.onZoneClick}>
+        <button class="button secondary" type="button" aria-describedby=${`supporting-hint-${row.key}`} @click=${(e: Event) => context.pick(e, `supporting-${row.key}-input`)}>
+          ${t.addSupporting}
+        </button>
+        <span class="hint" id=${`supporting-hint-${row.key}`}>${t.dropSupporting} · ${t.supportingHint}</span>
+        <input id=${`supporting-${row.key}-input`} type="file" multiple accept=${ACCEPT.supporting} hidden @change=${(e: Event) => context.onInput(e, row)} />
+      </div>
+      ${row.supporting.length
+        ? html`<ul aria-labelledby=${`supporting-${row.key}`}>
+            ${repeat(row.supporting, (key) => key, (key) => renderSupporting(row, context.item(key), context))}
+          </ul>`
+        : nothing}
+      <fieldset class="derogations">
+        <legend>${t.derogationLegend}</legend>
+        <label><input type="checkbox" .checked=${row.derogation === 'adherent'} @change=${(e: Event) => context.setDerogation(row, 'adherent', e)} />${t.derogationAdherent}</label>
+        <label><input type="checkbox" .checked=${row.derogation === 'cfa-of'} @change=${(e: Event) => context.setDerogation(row, 'cfa-of', e)} />${t.derogationCfaOf}</label>
+      </fieldset>
+      ${proof ? nothing : html`<p class="missing">${warningIcon}${t.missingSupporting}</p>`}
+    </div>
+  </li>`;
+}
+
+function renderSupporting(row: InvoiceRow, item: QueuedUpload, context: RowContext): TemplateResult {
+  const name = item.file.name;
+  return html`<li>
+    <bdi class="name">${name}</bdi>
+    <span class="size">${formatFileSize(item.file.size, context.locale)}</span>
+    ${renderState(item, context)}
+    <button class="icon-button" type="button" aria-label=${context.t.upload.remove(name)} @click=${() => context.remove(row, item.key)}>${trashIcon}</button>
+  </li>`;
+}
+
+function renderState(item: QueuedUpload, { t, retry }: RowContext): TemplateResult {
+  switch (item.state) {
+    case 'reading':
+      return html`<span class="state">${t.upload.checking}</span>`;
+    case 'refused':
+      return html`<span class="state failed">${t.upload.refused}</span>`;
+    case 'waiting':
+      return html`<span class="state">${t.upload.waiting}</span>`;
+    case 'uploading':
+      return html`<span class="state">${t.upload.uploading(Math.round(item.progress * 100))}</span>`;
+    case 'done':
+      return html`<span class="state done">${t.upload.uploaded}</span>`;
+    case 'failed':
+      return html`<span class="state failed">${t.upload.uploadFailed(item.error ?? '')}</span>
+        <button class="button secondary" type="button" aria-label=${t.upload.retry(item.file.name)} @click=${() => retry(item.key)}>${t.common.retry}</button>`;
+  }
+}
+
+export const uploadIcon = html`<svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">${svg`<path d="M12 16V4m0 0l-5 5m5-5l5 5M4 20h16" fill="none" stroke="currentColor" stroke-width="2"/>`}</svg>`;
+
+const trashIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">${svg`<path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" fill="none" stroke="currentColor" stroke-width="2"/>`}</svg>`;
+
+const warningIcon = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${svg`<path d="M8 2l6.5 12h-13z" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M8 6.5v3.5M8 11.5v1.2" stroke="currentColor" stroke-width="1.6"/>`}</svg>`;

@@ -1,0 +1,173 @@
+/**
+ * Step 2's table drawn from the field catalogue: the header (« A Numéro de facture »…) and one row
+ * an invoice, its inputs A–F with their problem and note tied by aria-describedby. Templates only:
+ * the row's data comes in, the user's acts go out through `on`, by the row's id.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FieldErrors } from '../../core/validation-form-controller.js';
+import { formatAmount, formatDateTime, type Locale, type Translation } from '../../i18n/index.js';
+import { FIELD_SPECS, FIELDS, type FieldKey, type TextFieldKey } from '../../rules/fields.js';
+import { checkSiret } from '../../rules/siren.js';
+import type { ValidationRow } from './rows.js';
+
+/** What a row can ask of the element. */
+export interface RowActions {
+  select(id: string, on: boolean): void;
+  edit(id: string, field: TextFieldKey, value: string): void;
+  touch(id: string, field: FieldKey): void;
+  typeDossier(id: string, value: string): void;
+  addDossier(id: string): void;
+  removeDossier(id: string, number: string): void;
+  validate(id: string): void;
+  preview(id: string): void;
+  remove(id: string): void;
+}
+
+export interface RowView {
+  t: Translation;
+  locale: Locale;
+  /** More than one row: each gets its selection box. */
+  several: boolean;
+  previewId: string;
+  suggestions: readonly { number: string; title: string }[];
+  /** The row's problems now, and whether each one shows yet. */
+  errors: FieldErrors;
+  shown: (field: FieldKey) => boolean;
+  /** The problem of the dossier being typed in D's add field, once D was touched. */
+  newDossierError?: string;
+  on: RowActions;
+}
+
+/** Above a table of several: « Tout sélectionner », and « Valider les N factures sélectionnées » once some are. */
+export function bulkBar(t: Translation, rows: readonly ValidationRow[], on: { selectAll: (on: boolean) => void; validate: (ids: string[]) => void }): TemplateResult {
+  const v = t.validate;
+  const selected = rows.filter((r) => r.selected).map((r) => r.pending.id);
+  return html`<div class="bulk">
+    <label><input type="checkbox" .checked=${rows.every((r) => r.selected)} @change=${(e: Event) => on.selectAll((e.target as HTMLInputElement).checked)} /> ${v.selectAll}</label>
+    ${selected.length ? html`<button class="button" @click=${() => on.validate(selected)}>${v.validateSelected(selected.length)}</button>` : nothing}
+  </div>`;
+}
+
+/** The header: the file, A–F from the catalogue, « Envoyé le », the actions. */
+export function headerRow(t: Translation): TemplateResult {
+  const v = t.validate;
+  return html`<tr>
+    <th scope="col" id="col-file">${v.fileColumn}</th>
+    ${FIELDS.map((f) => html`<th scope="col" id=${`col-${f.key}`}><span class="letter" aria-hidden="true">${f.letter} </span>${v.columns[f.label]}</th>`)}
+    <th scope="col">${v.columns.sentAt}</th>
+    <th scope="col"><span class="visually-hidden">${t.invoiceList.columns.actions}</span></th>
+  </tr>`;
+}
+
+export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
+  const t = view.t.validate;
+  const { id, fileName } = row.pending;
+  const { on } = view;
+  const cells = FIELDS.map((f) => (f.key === 'dossiers' ? renderDossiers(row, view) : renderInput(row, f.key as TextFieldKey, view)));
+  return html`<tr class=${id === view.previewId ? 'selected-preview' : ''}>
+    <th scope="row" id=${`row-${id}`}>
+      ${view.several ? html`<input type="checkbox" aria-label=${t.select(fileName)} .checked=${row.selected} @change=${(e: Event) => on.select(id, (e.target as HTMLInputElement).checked)} />` : nothing}
+      <span class="file-name">${fileName}</span>
+      ${row.pending.creditNote ? html`<span class="badge">${t.creditNote}</span>` : nothing}
+    </th>
+    ${cells}
+    <td data-label=${t.columns.sentAt} class="sent">${formatDateTime(row.pending.sentAt, view.locale)}</td>
+    <td>
+      <div class="actions">
+        <button class="button" aria-label=${t.validateLabel(fileName)} ?disabled=${row.validating} @click=${() => on.validate(id)}>${row.validating ? t.validating : t.validate}</button>
+        ${row.pending.hasPdf
+          ? html`<button class="button secondary" aria-label=${t.showPreview(fileName)} aria-pressed=${String(id === view.previewId)} @click=${() => on.preview(id)}>${t.previewButton}</button>`
+          : nothing}
+        <button class="button quiet" aria-label=${t.removeLabel(fileName)} @click=${() => on.remove(id)}>${t.remove}</button>
+        ${row.error ? html`<span class="row-error" role="alert">${row.error}</span>` : nothing}
+      </div>
+    </td>
+  </tr>`;
+}
+
+function renderInput(row: ValidationRow, field: TextFieldKey, view: RowView): TemplateResult {
+  const id = row.pending.id;
+  const spec = FIELD_SPECS[field];
+  const error = view.shown(field) ? view.errors[field] : undefined;
+  return html`<td data-label=${view.t.validate.columns[spec.label]} class=${spec.kind === 'amount' ? 'num' : ''}>
+    <input
+      type="text"
+      id=${`${field}-${id}`}
+      inputmode=${spec.inputMode ?? nothing}
+      autocomplete="off"
+      aria-labelledby=${`col-${field} row-${id}`}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${describedBy(row, field, error, view)}
+      .value=${row.values[field]}
+      @input=${(e: Event) => view.on.edit(id, field, (e.target as HTMLInputElement).value)}
+      @blur=${() => view.on.touch(id, field)}
+    />
+    ${error ? html`<p class="error" id=${`${field}-${id}-error`}>${error}</p>` : nothing} ${renderNote(row, field, view)}
+  </td>`;
+}
+
+function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
+  const t = view.t.validate;
+  const { id, fileName } = row.pending;
+  const { on } = view;
+  const error = view.shown('dossiers') ? view.errors.dossiers : undefined;
+  const shownError = view.newDossierError ?? error;
+  return html`<td data-label=${t.columns.dossiers}>
+    <p class="found" id=${`found-${id}`}>${t.dossiersFound(row.pending.fields.dossiers.length)}</p>
+    <ul class="dossiers" aria-labelledby=${`col-dossiers row-${id}`}>
+      ${row.dossiers.map(
+        (number) => html`<li>
+          <span>${number}</span>
+          <button class="mini" type="button" aria-label=${t.removeDossier(number)} @click=${() => on.removeDossier(id, number)}>−</button>
+        </li>`,
+      )}
+    </ul>
+    <div class="add">
+      <input
+        type="text"
+        id=${`dossiers-${id}`}
+        list=${`suggestions-${id}`}
+        autocomplete="off"
+        aria-label=${t.newDossier}
+        aria-invalid=${shownError ? 'true' : 'false'}
+        aria-describedby=${describedBy(row, 'dossiers', shownError, view)}
+        .value=${row.newDossier}
+        @input=${(e: Event) => on.typeDossier(id, (e.target as HTMLInputElement).value)}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), on.addDossier(id))}
+      />
+      <button class="mini" type="button" aria-label=${t.addDossierLabel(fileName)} @click=${() => on.addDossier(id)}>+</button>
+    </div>
+    <datalist id=${`suggestions-${id}`}>${view.suggestions.map((s) => html`<option value=${s.number}>${s.title}</option>`)}</datalist>
+    ${shownError ? html`<p class="error" id=${`dossiers-${id}-error`}>${shownError}</p>` : nothing} ${renderNote(row, 'dossiers', view)}
+  </td>`;
+}
+
+/**
+ * A note under a field, not an error: a value pre-filled from the PDF to check, the e-invoice's
+ * own value when the server read another, or a SIRET INSEE could not be asked about.
+ */
+function note(row: ValidationRow, field: FieldKey, view: RowView): string {
+  const t = view.t.validate;
+  if (row.prefilled.includes(field)) return t.fromReading;
+  if (field === 'siret' && row.siretStatus?.status === 'unchecked') {
+    const siret = checkSiret(row.values.siret);
+    if (siret.ok && siret.value === row.siretStatus.siret) return t.siretUnchecked;
+  }
+  const other = row.differs[field];
+  if (other === undefined) return '';
+  const spec = FIELD_SPECS[field];
+  const shown = spec.kind === 'amount' ? formatAmount(other.value as number, view.locale) : String((spec.format as (v: unknown) => unknown)(other.value));
+  return t.differs[field as TextFieldKey](shown);
+}
+
+function renderNote(row: ValidationRow, field: FieldKey, view: RowView): TemplateResult | typeof nothing {
+  const text = note(row, field, view);
+  return text ? html`<p class="info" id=${`${field}-${row.pending.id}-note`}>${text}</p>` : nothing;
+}
+
+/** The error and the note under a field, for its aria-describedby. */
+function describedBy(row: ValidationRow, field: FieldKey, error: string | undefined, view: RowView): string | typeof nothing {
+  const id = row.pending.id;
+  const ids = [error ? `${field}-${id}-error` : '', note(row, field, view) ? `${field}-${id}-note` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : nothing;
+}

@@ -1,0 +1,1 @@
+export const PDF_PREVIEW_PARTS = ['toolbar', 'canvas'] as const;

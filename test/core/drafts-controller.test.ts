@@ -1,0 +1,116 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { DraftsController } from '../../src/core/drafts-controller.js';
+import { clearDrafts, loadDraft, saveDraft } from '../../src/core/drafts.js';
+import { until } from '../helpers/mock.js';
+
+type Draft = { files: File[]; note: string };
+
+/** A host whose key and value the test sets, as step 1 and step 2 derive theirs from their state. */
+class DraftsHost extends LitElement {
+  static delay = 0;
+  key?: string = 'k1';
+  current: Draft | null | undefined = undefined;
+  loads: [Draft | undefined, string][] = [];
+  drafts = new DraftsController<Draft>(this, {
+    key: () => this.key,
+    onLoad: (draft, key) => this.loads.push([draft, key]),
+    value: () => this.current,
+    signature: (draft) => [draft.files, draft.note.length > 8 ? 'long' : draft.note],
+    delay: (this.constructor as typeof DraftsHost).delay,
+  });
+  async change(patch: Partial<Pick<DraftsHost, 'key' | 'current'>>): Promise<void> {
+    Object.assign(this, patch);
+    this.requestUpdate();
+    await this.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 30)); // the write, a microtask later, and IndexedDB
+  }
+}
+customElements.define('drafts-host', DraftsHost);
+
+/** Counts IndexedDB writes (puts and deletes) while `work` runs. */
+async function writes(work: () => Promise<void>): Promise<number> {
+  const store = IDBObjectStore.prototype;
+  const { put, delete: remove } = store;
+  let count = 0;
+  store.put = function (...args: Parameters<typeof put>) {
+    count++;
+    return put.apply(this, args);
+  };
+  store.delete = function (...args: Parameters<typeof remove>) {
+    count++;
+    return remove.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    Object.assign(store, { put, delete: remove });
+  }
+  return count;
+}
+
+const file = (name: string) => new File(['%PDF-'], name);
+
+describe('DraftsController', () => {
+  beforeEach(clearDrafts);
+
+  it('loads the draft once per key, hands it to onLoad, and only then saves (never over a draft not yet read)', async () => {
+    await saveDraft('k1', { files: [], note: 'earlier' });
+    const el = await fixture<DraftsHost>(html`<drafts-host></drafts-host>`);
+    await until(() => el.loads.length === 1, 2000, 'the load');
+    expect(el.loads[0]).to.deep.equal([{ files: [], note: 'earlier' }, 'k1']);
+    expect(el.drafts.ready).to.equal(true);
+    await el.change({ current: undefined }); // undefined: nothing new to keep (the earlier one is on offer)
+    expect(await loadDraft('k1')).to.deep.equal({ files: [], note: 'earlier' });
+    await el.change({ current: { files: [file('a.pdf')], note: 'now' } });
+    expect((await loadDraft<Draft>('k1'))!.note).to.equal('now');
+    await el.change({ key: 'k2', current: { files: [file('b.pdf')], note: 'other' } });
+    await until(() => el.loads.length === 2, 2000, 'the second key loaded');
+    expect(el.loads[1]).to.deep.equal([undefined, 'k2']);
+    await el.change({});
+    expect((await loadDraft<Draft>('k2'))!.note).to.equal('other');
+    expect(el.loads).to.have.length(2);
+  });
+
+  it('writes only when the signature changes, a File counting by identity', async () => {
+    const el = await fixture<DraftsHost>(html`<drafts-host></drafts-host>`);
+    await until(() => el.drafts.ready, 2000, 'the load');
+    const a = file('a.pdf');
+    expect(await writes(() => el.change({ current: { files: [a], note: 'a long note' } }))).to.equal(1);
+    expect(await writes(() => el.change({ current: { files: [a], note: 'progress, no write' } }))).to.equal(0);
+    expect(await writes(() => el.change({ current: { files: [file('a.pdf')], note: 'a long note' } })), 'another File of the same name').to.equal(1);
+    expect(await writes(() => el.change({ current: null }))).to.equal(1);
+    expect(await loadDraft('k1')).to.equal(undefined);
+    expect(await writes(() => el.change({ current: null })), 'nothing left, already deleted').to.equal(0);
+  });
+
+  it('discard() deletes the draft; a change made just before the host leaves is still written', async () => {
+    const el = await fixture<DraftsHost>(html`<drafts-host></drafts-host>`);
+    await until(() => el.drafts.ready, 2000, 'the load');
+    await el.change({ current: { files: [file('a.pdf')], note: 'kept' } });
+    el.drafts.discard();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await loadDraft('k1')).to.equal(undefined);
+    el.current = { files: [file('b.pdf')], note: 'last' };
+    el.requestUpdate();
+    await el.updateComplete;
+    el.remove();
+    await until(async () => (await loadDraft<Draft>('k1'))?.note === 'last', 2000, 'the last change kept');
+  });
+
+  it('waits for a pause when given a delay: one write for a burst of changes', async () => {
+    class Debounced extends DraftsHost {
+      static override delay = 100;
+    }
+    customElements.define('drafts-host-debounced', Debounced);
+    const el = await fixture<Debounced>(html`<drafts-host-debounced></drafts-host-debounced>`);
+    await until(() => el.drafts.ready, 2000, 'the load');
+    const count = await writes(async () => {
+      for (const note of ['a', 'ab', 'abc']) await el.change({ current: { files: [], note } });
+      expect(await loadDraft('k1'), 'nothing yet').to.equal(undefined);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    });
+    expect(count).to.equal(1);
+    expect((await loadDraft<Draft>('k1'))!.note).to.equal('abc');
+  });
+});
