@@ -1,7 +1,7 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { MAX_PAGE_SIZE, type Entity, type SortOrder } from '../api/schemas.js';
-import { formatSiren } from '../i18n/index.js';
+import { formatSiren, isolate } from '../i18n/index.js';
 import type { PagedListController, PagedListHost } from './paged-list-controller.js';
 
 /** Shared by the paged lists (« Liste de mes factures », « Mes dossiers »). */
@@ -49,7 +49,7 @@ export function entityFilter(t: ListLabels, entities: Entity[], selected: string
     <label for="entity">${t.entity}</label>
     <select id="entity" @change=${(e: Event) => choose((e.target as HTMLSelectElement).value)}>
       <option value="" ?selected=${!selected}>${t.allEntities}</option>
-      ${entities.map((e) => html`<option value=${e.siren} ?selected=${selected === e.siren}>${e.name} (${formatSiren(e.siren)})</option>`)}
+      ${entities.map((e) => html`<option value=${e.siren} ?selected=${selected === e.siren}>${isolate(e.name)} (${formatSiren(e.siren)})</option>`)}
     </select>
   </div>`;
 }

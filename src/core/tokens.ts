@@ -40,6 +40,8 @@ export const tokens = css`
     font-family: var(--_akto-font);
     font-size: var(--_akto-font-size);
     color: var(--_akto-text);
+    /* Text from the API may be one unbroken word of any length: it wraps, never widens the page. */
+    overflow-wrap: break-word;
     line-height: 1.5;
   }
   :host([hidden]) {

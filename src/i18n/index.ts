@@ -166,6 +166,15 @@ export function formatFileSize(bytes: number, locale: Locale): string {
   return `${number} ${translationFor(locale).sizeUnits[unit]}`;
 }
 
+/**
+ * Text from the API or a file, isolated (U+2068…U+2069) inside a sentence, an option or a label:
+ * a right-to-left mark in a name (« ACME\u202Efdp.exe ») cannot reorder what follows it, the SIREN.
+ * In markup, `<bdi>` does the same.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** `819109976` → `819 109 976`; SIRET `82409268800236` → `824 092 688 00236`. */
 export function formatSiren(digits: string): string {
   if (/^\d{9}$/.test(digits)) return digits.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3');

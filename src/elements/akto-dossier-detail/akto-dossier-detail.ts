@@ -77,8 +77,8 @@ export class AktoDossierDetail extends AktoElement {
       <header class="header" part="header">
         <div class="identity">
           ${heading(level, title, { className: 'title', id: 'title' })}
-          ${dossier.title ? html`<p class="subtitle">${dossier.title}</p>` : nothing}
-          <p class="scheme">${dossier.scheme}</p>
+          ${dossier.title ? html`<p class="subtitle"><bdi>${dossier.title}</bdi></p>` : nothing}
+          <p class="scheme"><bdi>${dossier.scheme}</bdi></p>
           <dl class="facts">
             ${issued ? html`<div><dt>${t.issuedOn}</dt><dd>${issued}</dd></div>` : nothing}
             <div><dt>${t.state}</dt><dd>${dossierStateBadge(dossier.state, this.t)}</dd></div>

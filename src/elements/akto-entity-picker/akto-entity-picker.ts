@@ -129,7 +129,7 @@ export class AktoEntityPicker extends AktoElement {
             (entity) => html`<li>
               <label>
                 <input type="radio" name="entity" .value=${entity.siren} .checked=${this.value === entity.siren} @change=${() => ((this.value = entity.siren), (this.showError = false))} />
-                <span><span class="name">${entity.name}</span> <span class="siren">${formatSiren(entity.siren)}</span></span>
+                <span><bdi class="name">${entity.name}</bdi> <span class="siren">${formatSiren(entity.siren)}</span></span>
               </label>
             </li>`,
           )}

@@ -9,7 +9,7 @@ import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
 import { AKTO_DOSSIER_OPEN, AKTO_TRANSFER_OPEN } from '../../core/events.js';
 import { fillTemplate } from '../../core/href.js';
 import { buttons } from '../../core/tokens.js';
-import { formatAmount, formatDate } from '../../i18n/index.js';
+import { formatAmount, formatDate, isolate } from '../../i18n/index.js';
 
 /**
  * @summary One invoice: amounts, dates, status, linked dossiers, IBAN and transfer (« Facture N° … »).
@@ -43,7 +43,13 @@ export class AktoInvoiceDetail extends AktoElement {
         margin: 0 0 0.5rem;
         font-size: 1rem;
       }
+      /* A transfer number or a dossier number from the API: one long word breaks anywhere. */
+      .link-button,
+      a {
+        overflow-wrap: anywhere;
+      }
       .link-button {
+        text-align: start;
         padding: 0;
         border: 0;
         background: none;
@@ -159,7 +165,7 @@ export class AktoInvoiceDetail extends AktoElement {
     const locale = this.locale;
     const title = (level: number, text: string) => heading(level, text, { className: level === this.headingLevel ? 'title' : 'section' });
     return html`<article part="base">
-      ${title(this.headingLevel, t.title(invoice.reference))}
+      ${title(this.headingLevel, t.title(isolate(invoice.reference)))}
       <dl class="summary">
         ${this.item(t.amountTTC, formatAmount(invoice.amountTTC, locale), 'amount')}
         ${this.item(t.amountHT, formatAmount(invoice.amountHT, locale), 'amount')}

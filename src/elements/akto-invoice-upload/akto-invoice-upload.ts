@@ -12,7 +12,7 @@ import { DropTargetController } from '../../core/drop-target.js';
 import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
 import { UploadQueueController, UploadTakenOver, type QueuedUpload, type ReadVerdict } from '../../core/upload-queue.js';
-import { formatDateTime, formatFileSize, formatSiren } from '../../i18n/index.js';
+import { formatDateTime, formatFileSize, formatSiren, isolate } from '../../i18n/index.js';
 import { hasSupportingOrDerogation } from '../../rules/deposit.js';
 import { ACCEPT, MAX_UPLOAD_BYTES, sniffBlob, sortChosenFiles, type FileRefusal } from '../../rules/file.js';
 import { AktoEntityPicker } from '../akto-entity-picker/akto-entity-picker.js';
@@ -25,7 +25,6 @@ import { ENTITY_PICKER_PARTS } from '../akto-entity-picker/parts.js';
 const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
 
 /** A name with right-to-left marks must not turn the rest of the sentence around. */
-const isolate = (name: string) => `\u2068${name}\u2069`;
 
 /**
  * @summary Step « 1. Dépôt »: the entity, then the invoices (PDF), their boxes, their supporting documents or a derogation, and « Envoyer les documents ».
@@ -184,7 +183,7 @@ export class AktoInvoiceUpload extends AktoElement {
     return html`<section class="step" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <div class="context">
-        <span class="entity">${t.forEntity(entity.name, formatSiren(entity.siren))}</span>
+        <span class="entity">${t.forEntity(isolate(entity.name), formatSiren(entity.siren))}</span>
         ${canChange ? html`<button class="button quiet" @click=${() => (this.picking = true)}>${this.t.entityPicker.change}</button>` : nothing}
         ${this.dossier ? html`<span class="dossier">${t.forDossier(this.dossier)}</span>` : nothing}
       </div>
