@@ -1,6 +1,6 @@
 /**
  * The foundation in Storybook: `<akto-provider>` gives its configuration to an element built on
- * `AktoElement`, whose API client talks to the mock backend; the language follows the toolbar;
+ * `AktoElement` with the API and language controllers, whose API client talks to the mock backend; the language follows the toolbar;
  * faults and authentication are set per story with `parameters.akto`.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -8,13 +8,19 @@ import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { expect, fn } from 'storybook/test';
 import { AktoElement } from '../src/core/akto-element.js';
+import { ApiController } from '../src/core/api-controller.js';
+import { Configurable } from '../src/core/config.js';
+import { LocalizeController } from '../src/core/localize-controller.js';
 import { AKTO_UNAUTHORIZED } from '../src/core/events.js';
 import { errorText } from '../src/i18n/index.js';
 import { ENTITIES } from '../src/mocks/index.js';
 import { deepQueryAll, inProvider, NARROW, NARROW_WIDTH, narrowFrame, VALID_TOKEN, waitForText, type ProviderOptions } from './support/index.js';
 
 /** A demo element, for these stories only: the entities of the signed-in account. */
-class AktoFoundationDemo extends AktoElement {
+class AktoFoundationDemo extends Configurable(AktoElement) {
+  private l10n = new LocalizeController(this);
+  private api = new ApiController(this, this.l10n);
+
   static override styles = [
     ...AktoElement.styles,
     css`
@@ -43,15 +49,15 @@ class AktoFoundationDemo extends AktoElement {
         return (await client.call('listEntities', { signal })).items;
       } catch (error) {
         // Once per failure, not at each render: a 401 tells the host (akto-unauthorized).
-        this.reportError(error);
+        this.api.reportError(error);
         throw error;
       }
     },
-    args: () => [this.client] as const,
+    args: () => [this.api.client] as const,
   });
 
   protected override render(): unknown {
-    const t = this.t;
+    const t = this.l10n.t;
     return html`<h2>${t.invoiceList.allEntities}</h2>
       ${this.entities.render({
         pending: () => html`<p role="status">${t.common.loading}</p>`,

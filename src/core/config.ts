@@ -1,13 +1,59 @@
 import { createContext } from '@lit/context';
+import type { ReactiveElement } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { TokenSource } from '../api/client.js';
+import type { Connection } from './connection.js';
 
-/** What a page sets once, on `<akto-provider>`, for every element inside it. */
+/** The configuration of the API: on `<akto-provider>` for every element inside it, or on one element. */
 export interface AktoConfig {
   apiBase?: string;
   token?: TokenSource | null;
   credentials?: RequestCredentials;
   timeoutMs?: number;
-  lang?: string;
 }
 
-export const configContext = createContext<AktoConfig>(Symbol.for('akto-invoice-widget/config'));
+/** What a provider, or an akto element, passes to the akto elements inside it. */
+export interface Inherited extends AktoConfig {
+  lang?: string;
+  /** The API client and the resources loaded once for all of them (the entities…). */
+  connection?: Connection;
+}
+
+export const configContext = createContext<Inherited>(Symbol.for('akto-invoice-widget/config'));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T> = new (...args: any[]) => T;
+
+/**
+ * The configuration attributes, declared here once: `<akto-provider>` and every element that
+ * talks to the API take them (an element's own win over its provider's).
+ */
+export const Configurable = <B extends Constructor<ReactiveElement>>(base: B) => {
+  class ConfigurableElement extends base {
+    /** The API's base URL. Falls back to the nearest `<akto-provider>`'s. */
+    @property({ attribute: 'api-base' }) apiBase?: string;
+
+    /** A bearer token, or a function returning the current one (it may refresh it). */
+    @property({ attribute: false }) token?: TokenSource | null;
+
+    /** `include` to send cookies to another origin (cookie auth). */
+    @property() credentials?: RequestCredentials;
+
+    /** Request timeout in milliseconds (30 s by default). */
+    @property({ type: Number }) timeout?: number;
+  }
+  return ConfigurableElement;
+};
+
+/** The fields a Configurable element has. */
+export type ConfigAttributes = Pick<InstanceType<ReturnType<typeof Configurable>>, 'apiBase' | 'token' | 'credentials' | 'timeout'>;
+
+/** The configuration an element's own attributes give, then what it inherits for the rest. */
+export function configOf(own: ConfigAttributes, inherited: AktoConfig = {}): AktoConfig {
+  return {
+    apiBase: own.apiBase ?? inherited.apiBase,
+    token: own.token !== undefined ? own.token : inherited.token,
+    credentials: own.credentials ?? inherited.credentials,
+    timeoutMs: own.timeout ?? inherited.timeoutMs,
+  };
+}

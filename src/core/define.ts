@@ -1,6 +1,7 @@
 import { VERSION } from '../version.js';
+import { isLazy, type Dependency } from './dependencies.js';
 
-type VersionedElement = CustomElementConstructor & { version?: string; dependencies?: Record<string, CustomElementConstructor> };
+type VersionedElement = CustomElementConstructor & { version?: string; dependencies?: Record<string, Dependency> };
 
 /**
  * Registers a tag once. A partner page that loads the script twice gets no error: the same
@@ -8,8 +9,8 @@ type VersionedElement = CustomElementConstructor & { version?: string; dependenc
  * the first registration stays.
  */
 export function defineElement(tag: string, constructor: VersionedElement): void {
-  // Children first: an element registers the elements it renders (its static `dependencies`).
-  for (const [childTag, child] of Object.entries(constructor.dependencies ?? {})) defineElement(childTag, child);
+  // Children first: an element registers the elements it renders (its static `dependencies`); lazy ones load on first use.
+  for (const [childTag, child] of Object.entries(constructor.dependencies ?? {})) if (!isLazy(child)) defineElement(childTag, child);
   const existing = customElements.get(tag) as VersionedElement | undefined;
   if (!existing) {
     customElements.define(tag, constructor);

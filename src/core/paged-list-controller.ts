@@ -3,6 +3,8 @@ import type { ReactiveController } from 'lit';
 import type { ApiClient } from '../api/client.js';
 import type { Entity, SortOrder } from '../api/schemas.js';
 import type { AktoElement } from './akto-element.js';
+import type { ApiController } from './api-controller.js';
+import type { LocalizeController } from './localize-controller.js';
 import { SIREN_PATTERN } from '../rules/patterns.js';
 import { emit, AKTO_QUERY_CHANGE } from './events.js';
 import { lastPage, pageSizeOf } from './table-parts.js';
@@ -41,6 +43,9 @@ export interface ListPage<T> {
 }
 
 export interface PagedListOptions<H extends PagedListHost, Q, T> {
+  /** The host's API access and language. */
+  api: ApiController;
+  l10n: LocalizeController;
   /** Asks the server for one page. */
   load: (client: ApiClient, query: Q, signal: AbortSignal) => Promise<ListPage<T>>;
   /** The list's own filters, read from the host's attributes (already cleaned). */
@@ -53,8 +58,6 @@ export interface PagedListOptions<H extends PagedListHost, Q, T> {
   found: (total: number) => string;
   /** How many filters are in force, for the « Filtrer » button and the empty state. */
   activeFilters: () => number;
-  /** The host's reportError: a 401 tells the host once, not at each render. */
-  onError: (error: unknown) => void;
   /** « Détails » of a row: the host fires its event, then calls showDetail unless it was cancelled. */
   open: (item: T, button: HTMLElement) => void;
   /**
@@ -88,7 +91,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   private searchTimer?: ReturnType<typeof setTimeout>;
   private lastSearch?: string;
 
-  readonly entities: Task<readonly [string | undefined], { items: Entity[] } | undefined>;
+  readonly entities: Task<readonly [string | undefined], Entity[] | undefined>;
   // Task keeps only the newest run's answer: a slow, older answer never overwrites a newer one.
   readonly pages: Task<readonly [string | undefined, string, string], ListPage<T> | undefined>;
 
@@ -97,20 +100,22 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     private readonly options: PagedListOptions<H, Q, T>,
   ) {
     host.addController(this);
+    const { api, l10n } = options;
     this.entities = new Task(host, {
-      task: async ([endpoint], { signal }) => (endpoint && host.client ? host.client.call('listEntities', { signal }) : undefined),
-      args: () => [host.endpoint] as const,
-      onError: options.onError,
+      task: async ([key], { signal }) => (key ? api.listEntities(signal) : undefined),
+      args: () => [api.key] as const,
+      onError: api.reportError,
     });
     this.pages = new Task(host, {
-      task: async ([endpoint, , key], { signal }) => {
-        if (!endpoint || !host.client) return undefined;
+      task: async ([connection, , key], { signal }) => {
+        const client = api.client;
+        if (!connection || !client) return undefined;
         const query = JSON.parse(key) as Q & { pageSize: number };
-        return withinPageSize(await options.load(host.client, query, signal), query.pageSize);
+        return withinPageSize(await options.load(client, query, signal), query.pageSize);
       },
       // The language is an argument: the server words its answers (problem details) in it.
-      args: () => [host.endpoint, host.locale, JSON.stringify(this.query)] as const,
-      onError: options.onError,
+      args: () => [api.key, l10n.locale, JSON.stringify(this.query)] as const,
+      onError: api.reportError,
       onComplete: (page) => this.onPage(page),
     });
   }
@@ -129,6 +134,11 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
       pageSize: pageSizeOf(host.pageSize),
     };
     return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Q;
+  }
+
+  /** Whether the list has an API to ask (an `api-base`, its own or its provider's). */
+  get connected(): boolean {
+    return this.options.api.key !== undefined;
   }
 
   /** How many filters are in force. */

@@ -130,12 +130,12 @@ export function checkFilter<V extends string>(legend: string, all: readonly V[],
  */
 export function listBody(
   t: ListLabels & { noMatch: string; clearFilters: string },
-  list: Pick<AnyList, 'onScreen' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query'> & { host: PagedListHost },
+  list: Pick<AnyList, 'onScreen' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query' | 'connected' | 'host'>,
   parts: { error: (error: unknown) => string; retry: string; empty: () => TemplateResult; table: (page: { total: number } | null, pending: boolean, pages: number) => TemplateResult },
 ): TemplateResult {
-  const { pages: task, host } = list;
+  const { pages: task } = list;
   const pending = task.status === TaskStatus.PENDING;
-  if (!host.client) return html``;
+  if (!list.connected) return html``;
   if (task.status === TaskStatus.ERROR) return loadFailed(parts.error(task.error), parts.retry, () => task.run());
   const page = list.onScreen;
   if (page && !pending && page.total === 0) {
@@ -147,7 +147,7 @@ export function listBody(
   return html`${parts.table(page, pending, pages)}
     ${listFooter(
       t,
-      { total: page ? page.total : null, page: host.page, pages, pageSize: (list.query as { pageSize: number }).pageSize },
+      { total: page ? page.total : null, page: list.host.page, pages, pageSize: (list.query as { pageSize: number }).pageSize },
       { toPage: (page) => list.setQuery({ page }, false), toPageSize: (pageSize) => list.setQuery({ pageSize }) },
     )}`;
 }

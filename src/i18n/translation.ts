@@ -217,12 +217,6 @@ export interface Translation {
     showPreview: (fileName: string) => string;
     previewLoading: string;
     previewUnavailable: string;
-    page: (page: number, pages: number) => string;
-    previousPage: string;
-    nextPage: string;
-    zoomIn: string;
-    zoomOut: string;
-    zoom: (percent: number) => string;
     empty: string;
     emptyHint: string;
     readFromPdf: string;
@@ -234,6 +228,24 @@ export interface Translation {
     creditNote: string;
     failedFields: (count: number) => string;
     loading: string;
+  };
+  /** `<akto-pdf-preview>`: its toolbar and the page it draws. */
+  pdfPreview: {
+    loading: string;
+    unavailable: string;
+    /** The drawn page's accessible name: « Aperçu de facture.pdf ». */
+    previewOf: (fileName: string) => string;
+    page: (page: number, pages: number) => string;
+    previousPage: string;
+    nextPage: string;
+    zoomIn: string;
+    zoomOut: string;
+    zoom: (percent: number) => string;
+  };
+  /** A dossier not yet numbered, in the list and in its detail. */
+  dossierDraft: {
+    dated: (date: string) => string;
+    undated: string;
   };
   deposit: {
     steps: string;
@@ -254,9 +266,6 @@ export interface Translation {
     /** The sort keys as the caption says them (« triés par date de début »). */
     sortNames: Record<'number' | 'title' | 'start' | 'end' | 'company' | 'state', string>;
     columns: Record<'number' | 'title' | 'start' | 'end' | 'company' | 'state' | 'actions', string>;
-    /** A draft has no number yet: « Brouillon du 24/06/2022 ». */
-    draft: (date: string) => string;
-    undatedDraft: string;
     details: string;
     detailsOf: (number: string) => string;
     /** Drafts of the same day are told apart by their title. */

@@ -2,23 +2,38 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { ApiError } from '../../src/api/errors.js';
 import { AktoElement } from '../../src/core/akto-element.js';
+import { ApiController } from '../../src/core/api-controller.js';
+import { Configurable } from '../../src/core/config.js';
+import { LocalizeController } from '../../src/core/localize-controller.js';
 import { defineElement } from '../../src/core/define.js';
 import { autoload, loadElement } from '../../src/core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_UNAUTHORIZED, emit } from '../../src/core/events.js';
 import '../../src/elements/akto-provider/define.js';
 import type { AktoProvider } from '../../src/elements/akto-provider/akto-provider.js';
 import { VERSION } from '../../src/version.js';
-import { startMock } from '../helpers/mock.js';
+import { mock, startMock, until } from '../helpers/mock.js';
+import { Connection } from '../../src/core/connection.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 
-/** A bare element on the shared base, to observe what the base gives every element. */
-class ProbeElement extends AktoElement {
+/** A bare element on the thin base with the two controllers, to observe what they give every element. */
+class ProbeElement extends Configurable(AktoElement) {
+  readonly l10n = new LocalizeController(this);
+  readonly api = new ApiController(this, this.l10n);
+  get config() {
+    return this.api.config;
+  }
+  get client() {
+    return this.api.client;
+  }
+  get locale() {
+    return this.l10n.locale;
+  }
   override render() {
-    return litHtml`<p>${this.t.common.retry}</p>`;
+    return litHtml`<p>${this.l10n.t.common.retry}</p>`;
   }
   fail(error: unknown) {
-    this.reportError(error);
-    return this.errorMessage(error);
+    this.api.reportError(error);
+    return this.api.errorMessage(error);
   }
 }
 defineElement('akto-test-probe', ProbeElement);
@@ -94,6 +109,75 @@ describe('core', () => {
       const proceed = emit(inner, AKTO_DEPOSIT_REQUEST, { dossier: '2206AF000578', entity: null }, { cancelable: true });
       expect(seen).to.equal('2206AF000578');
       expect(proceed).to.equal(false);
+    });
+  });
+
+  describe('one connection per provider', () => {
+    /** Counts the requests to `/api/entities` while `run` runs. */
+    async function entityRequests(run: () => Promise<void>): Promise<number> {
+      let count = 0;
+      const realFetch = window.fetch;
+      window.fetch = (input, init) => {
+        if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname === '/api/entities') count++;
+        return realFetch(input, init);
+      };
+      try {
+        await run();
+      } finally {
+        window.fetch = realFetch;
+      }
+      return count;
+    }
+
+    it('asks for the entities once for every element under a provider (both lists and step 1)', async () => {
+      await import('../../src/elements/akto-invoice-list/define.js');
+      await import('../../src/elements/akto-dossier-list/define.js');
+      await import('../../src/elements/akto-invoice-upload/define.js');
+      const count = await entityRequests(async () => {
+        const provider = await fixture<AktoProvider>(html`<akto-provider api-base="/api">
+          <akto-invoice-list></akto-invoice-list><akto-dossier-list></akto-dossier-list><akto-invoice-upload></akto-invoice-upload>
+        </akto-provider>`);
+        const upload = provider.querySelector('akto-invoice-upload')!;
+        await until(() => upload.shadowRoot?.querySelector('akto-entity-picker'), 4000, 'step 1 has the entities');
+        for (const tag of ['akto-invoice-list', 'akto-dossier-list']) {
+          const list = provider.querySelector(tag)!;
+          await until(() => list.shadowRoot?.querySelector('select#entity, [aria-controls="filters"]'), 4000, `${tag} has drawn`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      });
+      expect(count).to.equal(1);
+    });
+
+    it('gives nested elements the same client, and a new one when the token changes', async () => {
+      const provider = await fixture<AktoProvider>(html`<akto-provider api-base="/api"><akto-test-probe></akto-test-probe><akto-test-probe></akto-test-probe></akto-provider>`);
+      const [a, b] = [...provider.querySelectorAll<ProbeElement>('akto-test-probe')];
+      expect(a!.client).to.equal(b!.client);
+      const before = a!.client;
+      provider.token = 'refreshed';
+      await provider.updateComplete;
+      expect(a!.client).not.to.equal(before);
+      expect(a!.client).to.equal(b!.client);
+      expect(a!.client!.options.token).to.equal('refreshed');
+    });
+
+    it('a failed entities request is not kept: the next ask goes to the server again', async () => {
+      const connection = new Connection({ apiBase: '/api' });
+      const client = connection.client('fr', null);
+      mock.faults.fail('listEntities', 'server-error', { times: 1 });
+      const failed = await connection.listEntities(client).then(() => 'ok', () => 'failed');
+      expect(failed).to.equal('failed');
+      expect((await connection.listEntities(client)).length).to.be.greaterThan(0);
+    });
+
+    it('one caller giving up does not cancel the request for the others', async () => {
+      const connection = new Connection({ apiBase: '/api' });
+      const client = connection.client('fr', null);
+      const giveUp = new AbortController();
+      const first = connection.listEntities(client, giveUp.signal);
+      const second = connection.listEntities(client);
+      giveUp.abort(new Error('left'));
+      expect(await first.then(() => 'ok', (e: Error) => e.message)).to.equal('left');
+      expect((await second).length).to.be.greaterThan(0);
     });
   });
 

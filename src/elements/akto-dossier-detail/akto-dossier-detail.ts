@@ -10,6 +10,9 @@ import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST } from '../../core/events.j
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate } from '../../i18n/index.js';
 import { dossierDetailStyles } from './styles.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { ApiController } from '../../core/api-controller.js';
+import { Configurable } from '../../core/config.js';
 
 /**
  * @summary One dossier (« Action de formation n° 2206AF000578 »): title, scheme, issue date, state, the training, the trainees and the funding, with « Déposer une facture » and « Déposer un document ».
@@ -35,8 +38,11 @@ import { dossierDetailStyles } from './styles.js';
  * @cssproperty --akto-color-info-bg - The note shown on a draft.
  * @cssproperty --akto-radius - Corners of panels and buttons.
  */
-export class AktoDossierDetail extends AktoElement {
+export class AktoDossierDetail extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, badgeStyles, dossierDetailStyles];
+
+  private l10n = new LocalizeController(this);
+  private api = new ApiController(this, this.l10n);
 
   /** The dossier to show (its `id`: the number, or a draft's id). */
   @property({ attribute: 'dossier-id', reflect: true, converter: textAttribute }) dossierId = '';
@@ -45,17 +51,17 @@ export class AktoDossierDetail extends AktoElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   private dossier = new Task(this, {
-    task: async ([endpoint, , id], { signal }) => (endpoint && id && this.client ? this.client.call('getDossier', { params: { dossierId: id }, signal }) : undefined),
-    args: () => [this.endpoint, this.locale, this.dossierId] as const,
-    onError: (error) => this.reportError(error),
+    task: async ([connection, , id], { signal }) => (connection && id && this.api.client ? this.api.client.call('getDossier', { params: { dossierId: id }, signal }) : undefined),
+    args: () => [this.api.key, this.l10n.locale, this.dossierId] as const,
+    onError: this.api.reportError,
   });
 
   override render() {
-    const t = this.t;
+    const t = this.l10n.t;
     return this.dossier.render({
       pending: () => html`<p class="loading" role="status">${t.dossierDetail.loading}</p>`,
       error: (error) => html`<div class="message error" role="alert">
-        <p>${this.errorMessage(error)}</p>
+        <p>${this.api.errorMessage(error)}</p>
         <button class="button secondary" @click=${() => this.dossier.run()}>${t.common.retry}</button>
       </div>`,
       complete: (dossier) => (dossier ? this.renderDossier(dossier) : nothing),
@@ -63,14 +69,14 @@ export class AktoDossierDetail extends AktoElement {
   }
 
   private renderDossier(dossier: DossierDetail): TemplateResult {
-    const t = this.t.dossierDetail;
-    const locale = this.locale;
+    const t = this.l10n.t.dossierDetail;
+    const locale = this.l10n.locale;
     const level = this.headingLevel;
     const draft = dossier.number === null;
     const title = draft
       ? dossier.draftDate
-        ? this.t.dossierList.draft(formatDate(dossier.draftDate, locale))
-        : this.t.dossierList.undatedDraft
+        ? this.l10n.t.dossierDraft.dated(formatDate(dossier.draftDate, locale))
+        : this.l10n.t.dossierDraft.undated
       : t.title(dossier.trainingType, dossier.number!);
     const issued = formatDate(dossier.issuedDate, locale);
     return html`<article part="base" aria-labelledby="title">
@@ -81,7 +87,7 @@ export class AktoDossierDetail extends AktoElement {
           <p class="scheme"><bdi>${dossier.scheme}</bdi></p>
           <dl class="facts">
             ${issued ? html`<div><dt>${t.issuedOn}</dt><dd>${issued}</dd></div>` : nothing}
-            <div><dt>${t.state}</dt><dd>${dossierStateBadge(dossier.state, this.t)}</dd></div>
+            <div><dt>${t.state}</dt><dd>${dossierStateBadge(dossier.state, this.l10n.t)}</dd></div>
           </dl>
         </div>
         <div class="actions" part="actions" role="group" aria-label=${t.actions}>
@@ -120,13 +126,13 @@ export class AktoDossierDetail extends AktoElement {
 
   /** « du 19/06/2022 au 20/06/2022 », or what is known of it. */
   private period(dossier: DossierDetail): string {
-    const start = formatDate(dossier.start, this.locale);
-    const end = formatDate(dossier.end, this.locale);
-    return this.t.dossierDetail.period(start, end);
+    const start = formatDate(dossier.start, this.l10n.locale);
+    const end = formatDate(dossier.end, this.l10n.locale);
+    return this.l10n.t.dossierDetail.period(start, end);
   }
 
   private item(label: string, value: string, className = ''): TemplateResult {
-    return html`<div class=${className || nothing}><dt>${label}</dt><dd>${value || this.t.common.empty}</dd></div>`;
+    return html`<div class=${className || nothing}><dt>${label}</dt><dd>${value || this.l10n.t.common.empty}</dd></div>`;
   }
 
   private requestDeposit(dossier: DossierDetail): void {

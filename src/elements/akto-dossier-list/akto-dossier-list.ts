@@ -14,6 +14,9 @@ import { AktoDossierDetail } from '../akto-dossier-detail/akto-dossier-detail.js
 import { dossierListStyles } from './styles.js';
 import { exportParts } from '../../core/parts.js';
 import { DOSSIER_DETAIL_PARTS } from '../akto-dossier-detail/parts.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { ApiController } from '../../core/api-controller.js';
+import { Configurable } from '../../core/config.js';
 
 const STATES = DossierState.options;
 type Label = Exclude<keyof Translation['dossierList']['columns'], 'actions'>;
@@ -23,7 +26,7 @@ const DETAIL_PARTS = exportParts('detail', DOSSIER_DETAIL_PARTS);
 /** The number, or « Brouillon du 24/06/2022 » for a draft. */
 function label(dossier: DossierSummary, { t, locale }: CellContext): string {
   if (dossier.number) return dossier.number;
-  return dossier.draftDate ? t.dossierList.draft(formatDate(dossier.draftDate, locale)) : t.dossierList.undatedDraft;
+  return dossier.draftDate ? t.dossierDraft.dated(formatDate(dossier.draftDate, locale)) : t.dossierDraft.undated;
 }
 
 /** « Mes dossiers »'s columns: a new column is one more line here (its label in i18n). */
@@ -72,9 +75,12 @@ const TABLE = listTable({
  * @cssproperty --akto-font-family - The font.
  * @cssproperty --akto-radius - Corners of buttons, fields, cards and the dialog.
  */
-export class AktoDossierList extends AktoElement {
+export class AktoDossierList extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, badgeStyles, ...dossierListStyles];
   static override dependencies = { 'akto-dossier-detail': AktoDossierDetail };
+
+  private l10n = new LocalizeController(this);
+  private api = new ApiController(this, this.l10n);
 
   /** Search by dossier number, title or company (answered by the server). */
   @property({ reflect: true, converter: textAttribute }) search = '';
@@ -92,6 +98,8 @@ export class AktoDossierList extends AktoElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private list = new PagedListController<AktoDossierList, DossierQuery, DossierSummary>(this, {
+    api: this.api,
+    l10n: this.l10n,
     load: (client, query, signal) => client.call('listDossiers', { query, signal }),
     filters: () => {
       const states = this.state.split(',').filter((s): s is DossierState => (STATES as readonly string[]).includes(s));
@@ -100,9 +108,8 @@ export class AktoDossierList extends AktoElement {
     filterAttributes: ['state'],
     sortKeys: SORT_KEYS,
     defaultSort: 'start',
-    found: (total) => this.t.dossierList.found(total),
+    found: (total) => this.l10n.t.dossierList.found(total),
     activeFilters: () => [this.state, this.entity].filter(Boolean).length,
-    onError: (error) => this.reportError(error),
     open: (dossier, button) => {
       if (this.emit(AKTO_DOSSIER_OPEN, { dossierId: dossier.id, number: dossier.number }, { cancelable: true })) this.list.showDetail(dossier, button);
     },
@@ -115,22 +122,22 @@ export class AktoDossierList extends AktoElement {
   }
 
   override render() {
-    const t = this.t.dossierList;
+    const t = this.l10n.t.dossierList;
     const { list } = this;
     return html`<section part="base" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       ${listToolbar(t, list, list.activeFilters)} ${this.renderFilters()}
       ${listBody(t, list, {
-        error: (error) => this.errorMessage(error),
-        retry: this.t.common.retry,
+        error: (error) => this.api.errorMessage(error),
+        retry: this.l10n.t.common.retry,
         empty: () => html`<div class="state"><p><strong>${t.empty}</strong></p><p>${t.emptyHint}</p></div>`,
         table: (_, pending, pages) => this.renderTable(pending, pages),
       })}
       <div role="status" class="visually-hidden">${list.announcement}</div>
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${list.onDialogClose} @akto-deposit-request=${this.onDossierAction} @akto-document-request=${this.onDossierAction}>
         ${list.opened
-          ? html`<button class="button secondary dialog-close" @click=${() => this.dialog?.close()}>${this.t.common.close}</button>
-              <h2 id="dialog-title" class="visually-hidden">${list.opened.number ? t.dialogLabel(list.opened.number) : label(list.opened, this)}</h2>
+          ? html`<button class="button secondary dialog-close" @click=${() => this.dialog?.close()}>${this.l10n.t.common.close}</button>
+              <h2 id="dialog-title" class="visually-hidden">${list.opened.number ? t.dialogLabel(list.opened.number) : label(list.opened, this.l10n)}</h2>
               <akto-dossier-detail dossier-id=${list.opened.id} heading-level="3" exportparts=${DETAIL_PARTS}></akto-dossier-detail>`
           : nothing}
       </dialog>
@@ -138,16 +145,16 @@ export class AktoDossierList extends AktoElement {
   }
 
   private renderFilters() {
-    const t = this.t.dossierList;
+    const t = this.l10n.t.dossierList;
     return html`<div id="filters" class="filters" ?hidden=${!this.list.filtersOpen}>
-      ${checkFilter(t.filterState, STATES, this.state, this.t.dossierStates, (s, on) => this.list.toggle('state', STATES, s, on))}
-      ${entityFilter(t, this.list.entities.value?.items ?? [], this.entity, (entity) => this.list.setQuery({ entity }))}
+      ${checkFilter(t.filterState, STATES, this.state, this.l10n.t.dossierStates, (s, on) => this.list.toggle('state', STATES, s, on))}
+      ${entityFilter(t, this.list.entities.value ?? [], this.entity, (entity) => this.list.setQuery({ entity }))}
       <div class="field"><button class="button quiet" @click=${this.list.clear}>${t.clearFilters}</button></div>
     </div>`;
   }
 
   private renderTable(pending: boolean, pages: number) {
-    const t = this.t;
+    const t = this.l10n.t;
     const { list } = this;
     const sortKey = SORT_KEYS.includes(this.sort) ? this.sort : 'start';
     return renderListTable(TABLE, {
@@ -159,7 +166,7 @@ export class AktoDossierList extends AktoElement {
       order: this.order,
       pageSize: this.pageSize,
       t,
-      locale: this.locale,
+      locale: this.l10n.locale,
       onSort: (sort, descendingFirst) => list.sortBy(sort, descendingFirst),
       onClick: list.onTableClick,
     });

@@ -6,6 +6,7 @@ import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_ENTITY_SELECT } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
 import { formatSiren } from '../../i18n/index.js';
+import { LocalizeController } from '../../core/localize-controller.js';
 
 /** Above this many entities, the list gets a search box. */
 const SEARCH_FROM = 6;
@@ -101,6 +102,8 @@ export class AktoEntityPicker extends AktoElement {
     `,
   ];
 
+  private l10n = new LocalizeController(this);
+
   /** The account's entities. */
   @property({ attribute: false }) entities: Entity[] = [];
 
@@ -111,7 +114,7 @@ export class AktoEntityPicker extends AktoElement {
   @state() private showError = false;
 
   override render() {
-    const t = this.t.entityPicker;
+    const t = this.l10n.t.entityPicker;
     const q = this.filter.trim().toLowerCase().replace(/\s/g, '');
     const shown = this.entities.filter((e) => !q || e.name.toLowerCase().replace(/\s/g, '').includes(q) || e.siren.includes(q));
     return html`<form part="base" @submit=${this.submit} novalidate>

@@ -11,6 +11,10 @@ import { AktoInvoiceValidate } from '../akto-invoice-validate/akto-invoice-valid
 import { exportParts } from '../../core/parts.js';
 import { INVOICE_UPLOAD_PARTS } from '../akto-invoice-upload/parts.js';
 import { INVOICE_VALIDATE_PARTS } from '../akto-invoice-validate/parts.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { ApiController } from '../../core/api-controller.js';
+import { Configurable } from '../../core/config.js';
+import { lazyElement, loadDependency } from '../../core/dependencies.js';
 
 const UPLOAD_PARTS = exportParts('upload', INVOICE_UPLOAD_PARTS);
 const VALIDATE_PARTS = exportParts('validate', INVOICE_VALIDATE_PARTS);
@@ -29,7 +33,7 @@ type Step = 'upload' | 'validate' | 'done';
  * @csspart upload-dropzone - Step 1's parts as `upload-*` (`upload-dropzone`, `upload-invoice`, `upload-send`, `upload-picker-base`).
  * @csspart validate-table - Step 2's parts as `validate-*` (`validate-banner`, `validate-preview`, `validate-table`, `validate-preview-toolbar`, `validate-preview-canvas`).
  */
-export class AktoInvoiceDeposit extends AktoElement {
+export class AktoInvoiceDeposit extends Configurable(AktoElement) {
   static override styles = [
     ...AktoElement.styles,
     buttons,
@@ -98,7 +102,15 @@ export class AktoInvoiceDeposit extends AktoElement {
       }
     `,
   ];
-  static override dependencies = { 'akto-invoice-upload': AktoInvoiceUpload, 'akto-invoice-validate': AktoInvoiceValidate };
+  /** Its two steps; « Mes factures » (its own chunk) when the host lets it show the list at the end. */
+  static override dependencies = {
+    'akto-invoice-upload': AktoInvoiceUpload,
+    'akto-invoice-validate': AktoInvoiceValidate,
+    'akto-invoice-list': lazyElement(() => import('../akto-invoice-list/define.js')),
+  };
+
+  private l10n = new LocalizeController(this);
+  private api = new ApiController(this, this.l10n);
 
   /** The entity (SIREN); chosen by the user when absent. */
   @property({ reflect: true, converter: textAttribute }) entity = '';
@@ -115,14 +127,14 @@ export class AktoInvoiceDeposit extends AktoElement {
 
   /** What the entity still has to validate, from an earlier visit. */
   private waiting = new Task(this, {
-    task: async ([endpoint, entity], { signal }) => (endpoint && entity && this.client ? (await this.client.call('listPending', { params: { siren: entity }, signal })).items.length : 0),
-    args: () => [this.endpoint, this.entity] as const,
-    onError: (error) => this.reportError(error),
+    task: async ([connection, entity], { signal }) => (connection && entity && this.api.client ? (await this.api.client.call('listPending', { params: { siren: entity }, signal })).items.length : 0),
+    args: () => [this.api.key, this.entity] as const,
+    onError: this.api.reportError,
   });
 
   override render() {
-    const t = this.t.deposit;
-    if (this.showList && customElements.get('akto-invoice-list')) return html`<akto-invoice-list></akto-invoice-list>`;
+    const t = this.l10n.t.deposit;
+    if (this.showList) return html`<akto-invoice-list></akto-invoice-list>`;
     const current = (step: Step) => (this.step === step ? 'step' : nothing);
     return html`<ol class="steps" part="steps" aria-label=${t.steps}>
         <li aria-current=${current('upload')} class=${this.step !== 'upload' ? 'done' : ''}>${t.step1}${this.step !== 'upload' ? html`<span class="visually-hidden"> (${t.done})</span>` : nothing}</li>
@@ -133,7 +145,7 @@ export class AktoInvoiceDeposit extends AktoElement {
   }
 
   private renderStep(): TemplateResult {
-    const t = this.t.deposit;
+    const t = this.l10n.t.deposit;
     switch (this.step) {
       case 'upload': {
         const waiting = this.waiting.value ?? 0;
@@ -174,14 +186,14 @@ export class AktoInvoiceDeposit extends AktoElement {
   /** Moves to a step, says so, and puts the focus at its start. */
   private async go(step: Step): Promise<void> {
     this.step = step;
-    const t = this.t.deposit;
+    const t = this.l10n.t.deposit;
     this.announcement = step === 'upload' ? t.step1 : step === 'validate' ? t.step2 : '';
     await this.updateComplete;
     this.content?.focus();
   }
 
   private seeInvoices = (): void => {
-    if (this.emit(AKTO_INVOICES_REQUEST, {}, { cancelable: true })) this.showList = true;
+    if (this.emit(AKTO_INVOICES_REQUEST, {}, { cancelable: true })) void loadDependency(AktoInvoiceDeposit, 'akto-invoice-list').then(() => (this.showList = true), () => undefined);
   };
 
   private again = (): void => {

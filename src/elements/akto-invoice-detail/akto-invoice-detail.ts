@@ -10,6 +10,9 @@ import { AKTO_DOSSIER_OPEN, AKTO_TRANSFER_OPEN } from '../../core/events.js';
 import { fillTemplate } from '../../core/href.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, isolate } from '../../i18n/index.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { ApiController } from '../../core/api-controller.js';
+import { Configurable } from '../../core/config.js';
 
 /**
  * @summary One invoice: amounts, dates, status, linked dossiers, IBAN and transfer (« Facture N° … »).
@@ -24,7 +27,7 @@ import { formatAmount, formatDate, isolate } from '../../i18n/index.js';
  * @cssproperty --akto-color-primary - Buttons and links.
  * @cssproperty --akto-color-surface-alt - The summary band's background.
  */
-export class AktoInvoiceDetail extends AktoElement {
+export class AktoInvoiceDetail extends Configurable(AktoElement) {
   static override styles = [
     ...AktoElement.styles,
     buttons,
@@ -115,6 +118,9 @@ export class AktoInvoiceDetail extends AktoElement {
     `,
   ];
 
+  private l10n = new LocalizeController(this);
+  private api = new ApiController(this, this.l10n);
+
   /** The invoice to show. */
   @property({ attribute: 'invoice-id', reflect: true, converter: textAttribute }) invoiceId = '';
 
@@ -133,9 +139,9 @@ export class AktoInvoiceDetail extends AktoElement {
   @state() private pdfProblem = '';
 
   private invoice = new Task(this, {
-    task: async ([endpoint, , id], { signal }) => (endpoint && id && this.client ? this.client.call('getInvoice', { params: { invoiceId: id }, signal }) : undefined),
-    args: () => [this.endpoint, this.locale, this.invoiceId] as const,
-    onError: (error) => this.reportError(error),
+    task: async ([connection, , id], { signal }) => (connection && id && this.api.client ? this.api.client.call('getInvoice', { params: { invoiceId: id }, signal }) : undefined),
+    args: () => [this.api.key, this.l10n.locale, this.invoiceId] as const,
+    onError: this.api.reportError,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -149,11 +155,11 @@ export class AktoInvoiceDetail extends AktoElement {
   }
 
   override render() {
-    const t = this.t;
+    const t = this.l10n.t;
     return this.invoice.render({
       pending: () => html`<p role="status">${t.invoiceDetail.loading}</p>`,
       error: (error) => html`<div class="message error" role="alert">
-        <p>${this.errorMessage(error)}</p>
+        <p>${this.api.errorMessage(error)}</p>
         <button class="button secondary" @click=${() => this.invoice.run()}>${t.common.retry}</button>
       </div>`,
       complete: (invoice) => (invoice ? this.renderInvoice(invoice) : nothing),
@@ -161,8 +167,8 @@ export class AktoInvoiceDetail extends AktoElement {
   }
 
   private renderInvoice(invoice: InvoiceDetail): TemplateResult {
-    const t = this.t.invoiceDetail;
-    const locale = this.locale;
+    const t = this.l10n.t.invoiceDetail;
+    const locale = this.l10n.locale;
     const title = (level: number, text: string) => heading(level, text, { className: level === this.headingLevel ? 'title' : 'section' });
     return html`<article part="base">
       ${title(this.headingLevel, t.title(isolate(invoice.reference)))}
@@ -172,7 +178,7 @@ export class AktoInvoiceDetail extends AktoElement {
         ${this.item(t.tva, formatAmount(invoice.amountTVA, locale), 'amount')}
         ${this.item(t.issuedOn, formatDate(invoice.issueDate, locale))}
         ${this.item(t.receivedOn, formatDate(invoice.receivedDate, locale))}
-        <div><dt>${t.status}</dt><dd>${invoiceStatusBadge(invoice.status, this.t)}</dd></div>
+        <div><dt>${t.status}</dt><dd>${invoiceStatusBadge(invoice.status, this.l10n.t)}</dd></div>
       </dl>
 
       <section>
@@ -195,7 +201,7 @@ export class AktoInvoiceDetail extends AktoElement {
             ${this.pdfProblem
               ? html`<div class="message error" role="alert">
                   <p>${this.pdfProblem}</p>
-                  <button class="button secondary" @click=${() => this.openPdf(invoice.id)}>${this.t.common.retry}</button>
+                  <button class="button secondary" @click=${() => this.openPdf(invoice.id)}>${this.l10n.t.common.retry}</button>
                 </div>`
               : nothing}`
         : nothing}
@@ -203,8 +209,8 @@ export class AktoInvoiceDetail extends AktoElement {
   }
 
   private renderDossier(d: LinkedDossier): TemplateResult {
-    const t = this.t.invoiceDetail;
-    const locale = this.locale;
+    const t = this.l10n.t.invoiceDetail;
+    const locale = this.l10n.locale;
     const open = () => this.emit(AKTO_DOSSIER_OPEN, { dossierId: d.number, number: d.number }, { cancelable: true });
     return html`<div class="dossier">
       ${heading(this.headingLevel + 2, html`${t.dossierNumber} ${this.link(this.dossierHref, d.number, t.openDossier(d.number), open)}`, { className: 'sub' })}
@@ -216,7 +222,7 @@ export class AktoInvoiceDetail extends AktoElement {
   }
 
   private renderIban(iban: string): TemplateResult {
-    const t = this.t.invoiceDetail;
+    const t = this.l10n.t.invoiceDetail;
     const grouped = iban.replace(/(.{4})/g, '$1 ').trim();
     const masked = `${iban.slice(0, 4)} •••• •••• •••• ${iban.slice(-4)}`;
     return html`<section>
@@ -233,7 +239,7 @@ export class AktoInvoiceDetail extends AktoElement {
   private async copyIban(iban: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(iban);
-      this.ibanNote = this.t.invoiceDetail.ibanCopied;
+      this.ibanNote = this.l10n.t.invoiceDetail.ibanCopied;
     } catch {
       // No clipboard (permissions, insecure page): show it whole so the user can select it.
       this.ibanRevealed = true;
@@ -243,7 +249,7 @@ export class AktoInvoiceDetail extends AktoElement {
   private async openPdf(id: string): Promise<void> {
     const view = window.open('', '_blank');
     try {
-      const pdf = await this.client!.call('getInvoicePdf', { params: { invoiceId: id } });
+      const pdf = await this.api.client!.call('getInvoicePdf', { params: { invoiceId: id } });
       this.pdfProblem = '';
       const url = URL.createObjectURL(pdf);
       if (view) view.location.href = url;
@@ -251,8 +257,8 @@ export class AktoInvoiceDetail extends AktoElement {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (error) {
       view?.close();
-      this.reportError(error);
-      this.pdfProblem = this.errorMessage(error);
+      this.api.reportError(error);
+      this.pdfProblem = this.api.errorMessage(error);
     }
   }
 

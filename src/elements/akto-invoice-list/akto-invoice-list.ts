@@ -4,7 +4,6 @@ import { textAttribute } from '../../core/attributes.js';
 import { InvoiceStatus, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
-import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_RIB_REQUEST } from '../../core/events.js';
 import { listTable, renderListTable, sortKeysOf, type Column } from '../../core/list-columns.js';
 import { PagedListController } from '../../core/paged-list-controller.js';
@@ -17,6 +16,10 @@ import { listStyles } from './styles.js';
 import { exportParts } from '../../core/parts.js';
 import { INVOICE_DEPOSIT_PARTS } from '../akto-invoice-deposit/parts.js';
 import { INVOICE_DETAIL_PARTS } from '../akto-invoice-detail/parts.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { ApiController } from '../../core/api-controller.js';
+import { Configurable } from '../../core/config.js';
+import { lazyElement, loadDependency } from '../../core/dependencies.js';
 
 const DETAIL_PARTS = exportParts('detail', INVOICE_DETAIL_PARTS);
 const DEPOSIT_PARTS = exportParts('deposit', INVOICE_DEPOSIT_PARTS);
@@ -67,9 +70,16 @@ const TABLE = listTable({
  * @cssproperty --akto-color-surface-alt - Zebra rows, filters and actions panel.
  * @cssproperty --akto-font-family - The font.
  */
-export class AktoInvoiceList extends AktoElement {
+export class AktoInvoiceList extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, badgeStyles, tableStyles, gridRowStyles(TABLE.tracks), listStyles, cardStyles('65rem')];
-  static override dependencies = { 'akto-invoice-detail': AktoInvoiceDetail };
+  /** The detail in its dialog; the deposit (its own chunk) when « Déposer une facture » opens it. */
+  static override dependencies = {
+    'akto-invoice-detail': AktoInvoiceDetail,
+    'akto-invoice-deposit': lazyElement(() => import('../akto-invoice-deposit/define.js')),
+  };
+
+  private l10n = new LocalizeController(this);
+  private api = new ApiController(this, this.l10n);
 
   /** Search by reference or dossier number. */
   @property({ reflect: true, converter: textAttribute }) search = '';
@@ -98,6 +108,8 @@ export class AktoInvoiceList extends AktoElement {
   @query('dialog.deposit') private depositDialog?: HTMLDialogElement;
 
   private list = new PagedListController<AktoInvoiceList, InvoiceQuery, InvoiceSummary>(this, {
+    api: this.api,
+    l10n: this.l10n,
     load: (client, query, signal) => client.call('listInvoices', { query, signal }),
     filters: () => {
       const statuses = this.status.split(',').filter((s): s is InvoiceStatus => (STATUSES as readonly string[]).includes(s));
@@ -112,9 +124,8 @@ export class AktoInvoiceList extends AktoElement {
     filterAttributes: ['status', 'issuedFrom', 'issuedTo', 'depositedFrom', 'depositedTo'],
     sortKeys: sortKeysOf(COLUMNS),
     defaultSort: 'depositDate',
-    found: (total) => this.t.invoiceList.found(total),
+    found: (total) => this.l10n.t.invoiceList.found(total),
     activeFilters: () => [this.status, this.entity, this.issuedFrom || this.issuedTo, this.depositedFrom || this.depositedTo].filter(Boolean).length,
-    onError: (error) => this.reportError(error),
     open: (invoice, button) => {
       if (this.emit(AKTO_INVOICE_OPEN, { invoiceId: invoice.id, reference: invoice.reference }, { cancelable: true })) this.list.showDetail(invoice, button);
     },
@@ -133,7 +144,7 @@ export class AktoInvoiceList extends AktoElement {
   }
 
   override render() {
-    const t = this.t.invoiceList;
+    const t = this.l10n.t.invoiceList;
     const { list } = this;
     return html`<section part="base" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
@@ -147,8 +158,8 @@ export class AktoInvoiceList extends AktoElement {
         <div class="main">
           ${listToolbar(t, list, list.activeFilters)} ${this.renderFilters()}
           ${listBody(t, list, {
-            error: (error) => this.errorMessage(error),
-            retry: this.t.common.retry,
+            error: (error) => this.api.errorMessage(error),
+            retry: this.l10n.t.common.retry,
             empty: () => html`<div class="state"><p><strong>${t.empty}</strong></p><p>${t.emptyHint}</p><button class="button" @click=${this.requestDeposit}>${t.depositInvoice}</button></div>`,
             table: (_, pending, pages) => this.renderTable(pending, pages),
           })}
@@ -157,13 +168,13 @@ export class AktoInvoiceList extends AktoElement {
       <div role="status" class="visually-hidden">${list.announcement}</div>
       <dialog class="deposit" part="dialog" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
         ${this.depositing
-          ? html`<button class="button secondary dialog-close" @click=${() => this.depositDialog?.close()}>${this.t.common.close}</button>
+          ? html`<button class="button secondary dialog-close" @click=${() => this.depositDialog?.close()}>${this.l10n.t.common.close}</button>
               <akto-invoice-deposit entity=${this.entity || nothing} exportparts=${DEPOSIT_PARTS}></akto-invoice-deposit>`
           : nothing}
       </dialog>
       <dialog class="detail" part="dialog" aria-labelledby="dialog-title" @close=${list.onDialogClose}>
         ${list.opened
-          ? html`<button class="button secondary dialog-close" @click=${() => this.dialog?.close()}>${this.t.common.close}</button>
+          ? html`<button class="button secondary dialog-close" @click=${() => this.dialog?.close()}>${this.l10n.t.common.close}</button>
               <h2 id="dialog-title" class="visually-hidden">${t.dialogLabel(list.opened.reference)}</h2>
               <akto-invoice-detail
                 invoice-id=${list.opened.id}
@@ -178,11 +189,11 @@ export class AktoInvoiceList extends AktoElement {
   }
 
   private renderFilters() {
-    const t = this.t.invoiceList;
+    const t = this.l10n.t.invoiceList;
     const date = (label: string, attribute: 'issuedFrom' | 'issuedTo' | 'depositedFrom' | 'depositedTo') =>
       html`<label>${label}<input type="date" .value=${this[attribute]} @change=${(e: Event) => this.list.setQuery({ [attribute]: (e.target as HTMLInputElement).value })} /></label>`;
     return html`<div id="filters" class="filters" ?hidden=${!this.list.filtersOpen}>
-      ${checkFilter(t.filterStatus, STATUSES, this.status, this.t.statuses, (s, on) => this.list.toggle('status', STATUSES, s, on))}
+      ${checkFilter(t.filterStatus, STATUSES, this.status, this.l10n.t.statuses, (s, on) => this.list.toggle('status', STATUSES, s, on))}
       <fieldset>
         <legend>${t.issuedBetween}</legend>
         <div class="range">${date(t.from, 'issuedFrom')} ${date(t.to, 'issuedTo')}</div>
@@ -191,13 +202,13 @@ export class AktoInvoiceList extends AktoElement {
         <legend>${t.depositedBetween}</legend>
         <div class="range">${date(t.from, 'depositedFrom')} ${date(t.to, 'depositedTo')}</div>
       </fieldset>
-      ${entityFilter(t, this.list.entities.value?.items ?? [], this.entity, (entity) => this.list.setQuery({ entity }))}
+      ${entityFilter(t, this.list.entities.value ?? [], this.entity, (entity) => this.list.setQuery({ entity }))}
       <div class="field"><button class="button quiet" @click=${this.list.clear}>${t.clearFilters}</button></div>
     </div>`;
   }
 
   private renderTable(pending: boolean, pages: number) {
-    const locale = this.locale;
+    const locale = this.l10n.locale;
     const t = translationFor(locale);
     const { list } = this;
     return renderListTable(TABLE, {
@@ -222,7 +233,7 @@ export class AktoInvoiceList extends AktoElement {
     if (!this.emit(AKTO_DEPOSIT_REQUEST, { dossier: null, entity: this.entity || null }, { cancelable: true })) return;
     this.list.returnFocusTo = event.currentTarget as HTMLElement;
     try {
-      await loadElement('akto-invoice-deposit');
+      await loadDependency(AktoInvoiceList, 'akto-invoice-deposit');
     } catch {
       return; // the page registered the list alone: the deposit is the host's to show
     }

@@ -21,6 +21,9 @@ import { depositedInvoice, invoiceRow, isSavedFile, renderRow, savedRow, uploadI
 import { uploadStyles } from './styles.js';
 import { exportParts } from '../../core/parts.js';
 import { ENTITY_PICKER_PARTS } from '../akto-entity-picker/parts.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { ApiController } from '../../core/api-controller.js';
+import { Configurable } from '../../core/config.js';
 
 const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
 
@@ -42,9 +45,12 @@ const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
  * @cssproperty --akto-color-primary - Buttons, the drop area when dragging.
  * @cssproperty --akto-color-warning - The missing supporting document warning.
  */
-export class AktoInvoiceUpload extends AktoElement {
+export class AktoInvoiceUpload extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, uploadStyles];
   static override dependencies = { 'akto-entity-picker': AktoEntityPicker };
+
+  private l10n = new LocalizeController(this);
+  private api = new ApiController(this, this.l10n);
 
   /** The entity (SIREN) the deposit is for; when absent, the user picks one (skipped with a single entity). */
   @property({ reflect: true, converter: textAttribute }) entity = '';
@@ -69,22 +75,22 @@ export class AktoInvoiceUpload extends AktoElement {
   private depositKey?: string;
 
   private entities = new Task(this, {
-    task: async ([endpoint], { signal }) => (endpoint && this.client ? (await this.client.call('listEntities', { signal })).items : undefined),
-    args: () => [this.endpoint] as const,
-    onError: (error) => this.reportError(error),
+    task: async ([connection], { signal }) => (connection ? this.api.listEntities(signal) : undefined),
+    args: () => [this.api.key] as const,
+    onError: this.api.reportError,
   });
 
   private queue = new UploadQueueController(this, {
-    client: () => this.client,
+    client: () => this.api.client,
     read: (item, signal) => this.read(item, signal),
-    describe: (error) => (error instanceof UploadTakenOver ? this.t.upload.hostTookOver : error instanceof ApiError ? this.errorMessage(error) : error instanceof Error ? error.message : this.t.errors.http),
-    onError: (error) => this.reportError(error),
-    onFailed: (item) => (this.announcement = this.t.upload.uploadFailedOf(item.file.name, item.error ?? '')),
+    describe: (error) => (error instanceof UploadTakenOver ? this.l10n.t.upload.hostTookOver : error instanceof ApiError ? this.api.errorMessage(error) : error instanceof Error ? error.message : this.l10n.t.errors.http),
+    onError: this.api.reportError,
+    onFailed: (item) => (this.announcement = this.l10n.t.upload.uploadFailedOf(item.file.name, item.error ?? '')),
   });
 
   /** One draft per endpoint and entity: the files and choices, kept after each change (a reload can come at any moment). */
   private drafts = new DraftsController<UploadDraft>(this, {
-    key: () => (this.selected && this.endpoint ? `upload|${this.endpoint}|${this.selected.siren}` : undefined),
+    key: () => (this.selected && this.api.key ? `upload|${this.api.key}|${this.selected.siren}` : undefined),
     onLoad: (draft) => {
       if (draft?.rows.length && !this.rows.length) this.offer = draft;
     },
@@ -138,7 +144,7 @@ export class AktoInvoiceUpload extends AktoElement {
       this.updateRow(row.key, (r) => ({ ...r, salaryCosts, derogation, creditNote }));
       if (saved.supporting.length) await this.addFiles(saved.supporting, row);
     }
-    this.announcement = this.t.upload.resumed;
+    this.announcement = this.l10n.t.upload.resumed;
   };
 
   private abandonDraft = (): void => {
@@ -147,13 +153,13 @@ export class AktoInvoiceUpload extends AktoElement {
   };
 
   override render() {
-    const t = this.t;
-    if (!this.client) return nothing;
+    const t = this.l10n.t;
+    if (!this.api.client) return nothing;
     return this.entities.render({
       // A reload keeps what is on screen (and everything the user chose) until the answer comes.
       pending: () => (this.entities.value ? this.renderFor(this.entities.value) : html`<p role="status">${t.entityPicker.loading}</p>`),
       error: (error) => html`<div class="notice error" role="alert">
-        <p>${this.errorMessage(error)}</p>
+        <p>${this.api.errorMessage(error)}</p>
         <button class="button secondary" @click=${() => this.entities.run()}>${t.common.retry}</button>
       </div>`,
       complete: (entities) => (entities ? this.renderFor(entities) : nothing),
@@ -169,7 +175,7 @@ export class AktoInvoiceUpload extends AktoElement {
   }
 
   private renderNoEntity(): TemplateResult {
-    const t = this.t.entityPicker;
+    const t = this.l10n.t.entityPicker;
     return html`<div class="message" role="status">
       <p><strong>${t.none}</strong></p>
       <p>${t.noneHint}</p>
@@ -178,19 +184,19 @@ export class AktoInvoiceUpload extends AktoElement {
   }
 
   private renderUpload(entity: Entity, canChange: boolean): TemplateResult {
-    const t = this.t.upload;
+    const t = this.l10n.t.upload;
     const loaded = this.rows.filter((r) => this.item(r.key).state === 'done').length;
     return html`<section class="step" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <div class="context">
         <span class="entity">${t.forEntity(isolate(entity.name), formatSiren(entity.siren))}</span>
-        ${canChange ? html`<button class="button quiet" @click=${() => (this.picking = true)}>${this.t.entityPicker.change}</button>` : nothing}
+        ${canChange ? html`<button class="button quiet" @click=${() => (this.picking = true)}>${this.l10n.t.entityPicker.change}</button>` : nothing}
         ${this.dossier ? html`<span class="dossier">${t.forDossier(this.dossier)}</span>` : nothing}
       </div>
 
       ${this.offer
         ? html`<div class="notice draft" role="status">
-            <p>${t.draftFound(this.offer.rows.length, formatDateTime(this.offer.savedAt, this.locale))}</p>
+            <p>${t.draftFound(this.offer.rows.length, formatDateTime(this.offer.savedAt, this.l10n.locale))}</p>
             <button class="button" @click=${this.resumeDraft}>${t.resume}</button>
             <button class="button secondary" @click=${this.abandonDraft}>${t.abandon}</button>
           </div>`
@@ -199,7 +205,7 @@ export class AktoInvoiceUpload extends AktoElement {
         ${uploadIcon}
         <p class="lead" id="drop-label">${t.dropInvoices}</p>
         <button class="button" type="button" aria-describedby="drop-hint" @click=${(e: Event) => this.pick(e, 'invoices')}>${t.chooseInvoices}</button>
-        <p class="hint" id="drop-hint">${t.dropHint(formatFileSize(this.maxSize, this.locale))}</p>
+        <p class="hint" id="drop-hint">${t.dropHint(formatFileSize(this.maxSize, this.l10n.locale))}</p>
         <input id="invoices" type="file" multiple accept=${ACCEPT.invoice} hidden @change=${(e: Event) => this.onInput(e)} />
       </div>
 
@@ -213,7 +219,7 @@ export class AktoInvoiceUpload extends AktoElement {
           </div>`
         : nothing}
 
-      <ul class="invoices" aria-label=${this.t.upload.heading}>
+      <ul class="invoices" aria-label=${this.l10n.t.upload.heading}>
         ${repeat(this.rows, (row) => row.key, (row) => renderRow(row, this.rowContext))}
       </ul>
 
@@ -226,7 +232,7 @@ export class AktoInvoiceUpload extends AktoElement {
       ${this.sendError
         ? html`<div class="notice error" role="alert">
             <p>${this.sendError}</p>
-            <button class="button secondary" @click=${this.send}>${this.t.common.retry}</button>
+            <button class="button secondary" @click=${this.send}>${this.l10n.t.common.retry}</button>
           </div>`
         : nothing}
       ${this.notice ? html`<div class="notice success" role="status">${this.notice}</div>` : nothing}
@@ -235,7 +241,8 @@ export class AktoInvoiceUpload extends AktoElement {
   }
 
   private get rowContext(): RowContext {
-    const { t, locale, hasProof, pick, onInput, setFlag, setDerogation, removeFile: remove } = this;
+    const { t, locale } = this.l10n;
+    const { hasProof, pick, onInput, setFlag, setDerogation, removeFile: remove } = this;
     return { t, locale, item: (key) => this.item(key), hasProof, onZoneClick: this.drop.onZoneClick, pick, onInput, setFlag, setDerogation, remove, retry: (key) => this.queue.retry(key) };
   }
 
@@ -262,10 +269,10 @@ export class AktoInvoiceUpload extends AktoElement {
 
   /** What a refusal reads to the user. */
   private refusal(code: FileRefusal | 'duplicate', file: File): string {
-    const t = this.t.upload.refusal;
+    const t = this.l10n.t.upload.refusal;
     const name = isolate(file.name);
     const messages = { 'upload-empty': t.empty, 'upload-not-pdf': t.notPdf, 'upload-bad-type': t.notSupported, duplicate: t.duplicate };
-    return code === 'upload-too-large' ? t.tooLarge(name, formatFileSize(this.maxSize, this.locale)) : messages[code](name);
+    return code === 'upload-too-large' ? t.tooLarge(name, formatFileSize(this.maxSize, this.l10n.locale)) : messages[code](name);
   }
 
   /**
@@ -292,7 +299,7 @@ export class AktoInvoiceUpload extends AktoElement {
     }
     this.refusals = [...this.refusals, ...refused];
     this.notice = '';
-    this.announcement = [accepted.length ? this.t.upload.added(accepted.length) : '', ...refused].filter(Boolean).join(' ');
+    this.announcement = [accepted.length ? this.l10n.t.upload.added(accepted.length) : '', ...refused].filter(Boolean).join(' ');
   }
 
   /**
@@ -301,7 +308,7 @@ export class AktoInvoiceUpload extends AktoElement {
    * ticks « Ce document est-il un avoir ? ». The row shows at once; the upload waits.
    */
   private async read(item: QueuedUpload, signal: AbortSignal): Promise<ReadVerdict> {
-    const reading = await readBeforeUpload(item.file, signal, this.t.upload);
+    const reading = await readBeforeUpload(item.file, signal, this.l10n.t.upload);
     if (!reading) return;
     if (reading.outcome === 'not-pdf') {
       this.rows = this.rows.filter((r) => r.key !== item.key);
@@ -333,7 +340,7 @@ export class AktoInvoiceUpload extends AktoElement {
   /** Removes an invoice (with its supporting documents), or one supporting document: uploads under way are cancelled, stored ones deleted. */
   private removeFile = (row: InvoiceRow, supporting?: string): void => {
     const key = supporting ?? row.key;
-    this.announcement = this.t.upload.removed(this.item(key).file.name);
+    this.announcement = this.l10n.t.upload.removed(this.item(key).file.name);
     if (supporting) {
       this.updateRow(row.key, (r) => ({ ...r, supporting: r.supporting.filter((s) => s !== supporting) }));
       this.queue.remove(supporting);
@@ -349,7 +356,7 @@ export class AktoInvoiceUpload extends AktoElement {
 
   private send = async (): Promise<void> => {
     const entity = this.selected;
-    const client = this.client;
+    const client = this.api.client;
     if (this.sending || !this.complete || !entity || !client) return; // a double click sends once
     this.sending = true;
     this.sendError = '';
@@ -368,13 +375,13 @@ export class AktoInvoiceUpload extends AktoElement {
       this.rows = [];
       this.queue.clear();
       this.refusals = [];
-      this.notice = this.t.upload.sent(deposit.pending.length);
+      this.notice = this.l10n.t.upload.sent(deposit.pending.length);
       this.emit(AKTO_DEPOSIT_SENT, { deposit, pending: deposit.pending });
     } catch (error) {
       // Everything the user chose stays: files, boxes, supporting documents. « Réessayer » sends
       // again with the same key, so a deposit that did reach the server is not made twice.
-      this.sendError = this.errorMessage(error);
-      this.reportError(error);
+      this.sendError = this.api.errorMessage(error);
+      this.api.reportError(error);
     } finally {
       this.sending = false;
     }

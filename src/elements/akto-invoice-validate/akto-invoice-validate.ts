@@ -21,6 +21,9 @@ import { bulkBar, headerRow, renderRow, type RowActions } from './row-template.j
 import { askInsee, dossierSuggestions, PreviewDownload } from './lookups.js';
 import { contextOf, inseeVerdict, prefill, rowFor, validationRequest, valuesOf, type ValidationRow } from './rows.js';
 import { validateStyles } from './styles.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { ApiController } from '../../core/api-controller.js';
+import { Configurable } from '../../core/config.js';
 
 /** The guide's fields A–F, in its order (the catalogue's, src/rules/fields.ts). */
 export const FIELDS = FIELD_KEYS;
@@ -45,9 +48,12 @@ type SavedEdits = Record<string, { values: Record<TextFieldKey, string>; dossier
  * @cssproperty --akto-color-warning-bg - The banner.
  * @cssproperty --akto-preview-height - The preview's height (70vh).
  */
-export class AktoInvoiceValidate extends AktoElement {
+export class AktoInvoiceValidate extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, validateStyles];
   static override dependencies = { 'akto-pdf-preview': AktoPdfPreview };
+
+  private l10n = new LocalizeController(this);
+  private api = new ApiController(this, this.l10n);
 
   /** The entity (SIREN) whose pending invoices are shown. */
   @property({ reflect: true, converter: textAttribute }) entity = '';
@@ -72,19 +78,19 @@ export class AktoInvoiceValidate extends AktoElement {
   private previewPdf = new PreviewDownload<Blob>();
 
   private serverPending = new Task(this, {
-    task: async ([endpoint, entity], { signal }) => (endpoint && entity && this.client ? (await this.client.call('listPending', { params: { siren: entity }, signal })).items : undefined),
-    args: () => [this.endpoint, this.entity] as const,
+    task: async ([connection, entity], { signal }) => (connection && entity && this.api.client ? (await this.api.client.call('listPending', { params: { siren: entity }, signal })).items : undefined),
+    args: () => [this.api.key, this.entity] as const,
     onComplete: (items) => items && this.merge(items, true),
     onError: (error) => {
-      this.reportError(error);
-      this.problem = this.errorMessage(error);
+      this.api.reportError(error);
+      this.problem = this.api.errorMessage(error);
     },
   });
 
   private pdf = new Task(this, {
-    task: async ([endpoint, id], { signal }) => (endpoint && this.row(id)?.pending.hasPdf && this.client ? this.previewPdf.fetch(id, () => this.client!.call('getPendingPdf', { params: { pendingId: id }, signal })) : null),
-    args: () => [this.endpoint, this.previewId] as const,
-    onError: (error) => this.reportError(error),
+    task: async ([connection, id], { signal }) => (connection && this.row(id)?.pending.hasPdf && this.api.client ? this.previewPdf.fetch(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id }, signal })) : null),
+    args: () => [this.api.key, this.previewId] as const,
+    onError: this.api.reportError,
   });
 
   /** How many invoices are still to validate on screen. */
@@ -98,7 +104,7 @@ export class AktoInvoiceValidate extends AktoElement {
   private savedEdits?: SavedEdits;
 
   private drafts = new DraftsController<SavedEdits>(this, {
-    key: () => (this.endpoint && this.entity ? `validate|${this.endpoint}|${this.entity}` : undefined),
+    key: () => (this.api.key && this.entity ? `validate|${this.api.key}|${this.entity}` : undefined),
     onLoad: (saved = {}) => {
       this.savedEdits = saved;
       this.rows = this.rows.map((row) => this.withEdits(row));
@@ -156,10 +162,10 @@ export class AktoInvoiceValidate extends AktoElement {
   /** Reads the invoice's PDF in the browser (its own chunk): fills in what the server could not read, says where the e-invoice differs. */
   private async readPdf(id: string): Promise<void> {
     this.readStarted.add(id);
-    if (!this.client) return;
+    if (!this.api.client) return;
     try {
       const reading = await readingSlot(async () => {
-        const [pdf, { readInvoice }] = await Promise.all([this.previewPdf.take(id, () => this.client!.call('getPendingPdf', { params: { pendingId: id } })), import('../../reader/index.js')]);
+        const [pdf, { readInvoice }] = await Promise.all([this.previewPdf.take(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id } })), import('../../reader/index.js')]);
         return readInvoice(pdf);
       });
       if (reading.status === 'ok') this.patch(id, (row) => prefill(row, reading));
@@ -172,7 +178,7 @@ export class AktoInvoiceValidate extends AktoElement {
 
   /** A rule's failure in the user's language: the one place a failure code becomes text. */
   private ruleMessage(failure: RuleFailure): string {
-    return ruleText(this.t, failure);
+    return ruleText(this.l10n.t, failure);
   }
 
   private get prefixes(): string[] | undefined {
@@ -187,7 +193,7 @@ export class AktoInvoiceValidate extends AktoElement {
   // ---- rendering ----------------------------------------------------------------------------------
 
   override render() {
-    const t = this.t.validate;
+    const t = this.l10n.t.validate;
     const previewRow = this.row(this.previewId);
     return html`<section aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
@@ -196,7 +202,7 @@ export class AktoInvoiceValidate extends AktoElement {
       ${this.problem
         ? html`<div class="notice error" role="alert">
             <p>${this.problem}</p>
-            <button class="button secondary" @click=${() => this.serverPending.run()}>${this.t.common.retry}</button>
+            <button class="button secondary" @click=${() => this.serverPending.run()}>${this.l10n.t.common.retry}</button>
           </div>`
         : nothing}
       ${this.rows.length === 0
@@ -207,18 +213,18 @@ export class AktoInvoiceValidate extends AktoElement {
             : html`<div class="empty"><p><strong>${t.empty}</strong></p><p>${t.emptyHint}</p></div>`
         : html`<div class="layout ${previewRow ? '' : 'no-preview'}">
             <div class="main">
-              ${this.rows.length > 1 ? bulkBar(this.t, this.rows, { selectAll: (on) => this.selectAll(on), validate: (ids) => void this.validateRows(ids) }) : nothing}
+              ${this.rows.length > 1 ? bulkBar(this.l10n.t, this.rows, { selectAll: (on) => this.selectAll(on), validate: (ids) => void this.validateRows(ids) }) : nothing}
               <table part="table">
                 <caption>${t.caption(this.rows.length)}</caption>
-                <thead>${headerRow(this.t)}</thead>
+                <thead>${headerRow(this.l10n.t)}</thead>
                 <tbody>
                   ${repeat(this.rows, (r) => r.pending.id, (r) => this.renderRow(r))}
                 </tbody>
               </table>
             </div>
-            ${previewRow ? previewPanel(this.t, previewRow.pending.fileName, this.pdf, (error) => this.errorMessage(error)) : nothing}
+            ${previewRow ? previewPanel(this.l10n.t, previewRow.pending.fileName, this.pdf, (error) => this.api.errorMessage(error)) : nothing}
           </div>`}
-      ${confirmDialog(this.t, this.confirming?.pending.fileName, {
+      ${confirmDialog(this.l10n.t, this.confirming?.pending.fileName, {
         closed: () => !this.dialog?.open && (this.confirming = null), // a close event can arrive after the dialog was opened again for another row
         cancel: () => this.dialog?.close(),
         confirm: this.deleteConfirmed,
@@ -230,8 +236,8 @@ export class AktoInvoiceValidate extends AktoElement {
     const id = row.pending.id;
     const adding = row.newDossier.trim() && this.form.isTouched(id, 'dossiers') ? this.form.message(checkDossierNumber(row.newDossier)) : undefined;
     return renderRow(row, {
-      t: this.t,
-      locale: this.locale,
+      t: this.l10n.t,
+      locale: this.l10n.locale,
       several: this.rows.length > 1,
       previewId: this.previewId,
       suggestions: this.suggestions,
@@ -290,15 +296,15 @@ export class AktoInvoiceValidate extends AktoElement {
   private async lookupSiret(id: string, signal: AbortSignal): Promise<void> {
     const row = this.row(id);
     const checked = checkSiret(row?.values.siret);
-    if (!row || !checked.ok || !this.client || (row.siretStatus?.siret === checked.value && row.siretStatus.status !== 'unchecked')) return;
-    const status = await askInsee(this.client, checked.value, signal, (error) => this.reportError(error));
+    if (!row || !checked.ok || !this.api.client || (row.siretStatus?.siret === checked.value && row.siretStatus.status !== 'unchecked')) return;
+    const status = await askInsee(this.api.client, checked.value, signal, (error) => this.api.reportError(error));
     if (status) this.patch(id, { siretStatus: { siret: checked.value, status } });
   }
 
   /** Suggestions from the entity's dossiers, as the user types; a newer search aborts it. */
   private async suggest(entity: string, q: string, signal: AbortSignal): Promise<void> {
-    if (!this.client || q.trim().length < 2) return;
-    const found = await dossierSuggestions(this.client, entity, q.trim(), signal);
+    if (!this.api.client || q.trim().length < 2) return;
+    const found = await dossierSuggestions(this.api.client, entity, q.trim(), signal);
     if (found) this.suggestions = found;
   }
 
@@ -318,7 +324,7 @@ export class AktoInvoiceValidate extends AktoElement {
     const results = await Promise.all(ready.map((row) => this.validateRow(row)));
     const done = results.filter((r): r is InvoiceSummary => r !== null);
     if (done.length) {
-      this.notice = this.t.validate.validatedCount(done.length);
+      this.notice = this.l10n.t.validate.validatedCount(done.length);
       await this.updateComplete;
       const next = this.rows[0];
       (next ? this.shadowRoot?.getElementById(`invoiceNumber-${next.pending.id}`) : this.shadowRoot?.querySelector<HTMLElement>('h2'))?.focus();
@@ -327,7 +333,7 @@ export class AktoInvoiceValidate extends AktoElement {
   }
 
   private async validateRow(row: ValidationRow): Promise<InvoiceSummary | null> {
-    const client = this.client;
+    const client = this.api.client;
     if (!client) return null;
     const id = row.pending.id;
     const body = validationRequest(row, this.prefixes);
@@ -341,18 +347,18 @@ export class AktoInvoiceValidate extends AktoElement {
       return invoice;
     } catch (error) {
       // Every edit stays. A 422 lands on its fields; anything else on the row, with « Valider » to try again.
-      this.reportError(error);
+      this.api.reportError(error);
       if (error instanceof ApiError && error.kind === 'validation' && error.fieldErrors.length) {
         const server = this.form.serverSaid(id, error.fieldErrors);
         // The same key would replay this 422: the corrected fields get a new one.
-        this.patch(id, { validating: false, idempotencyKey: undefined, error: Object.keys(server).length ? '' : this.errorMessage(error) });
+        this.patch(id, { validating: false, idempotencyKey: undefined, error: Object.keys(server).length ? '' : this.api.errorMessage(error) });
         const field = ValidationFormController.firstInvalid(server);
         if (field) {
           await this.updateComplete;
           this.focusField(id, field);
         }
       } else {
-        this.patch(id, { validating: false, error: this.errorMessage(error) });
+        this.patch(id, { validating: false, error: this.api.errorMessage(error) });
       }
       return null;
     }
@@ -363,16 +369,16 @@ export class AktoInvoiceValidate extends AktoElement {
   private deleteConfirmed = async (): Promise<void> => {
     const row = this.confirming;
     this.dialog?.close();
-    if (!row || !this.client) return;
+    if (!row || !this.api.client) return;
     try {
-      await this.client.call('deletePending', { params: { pendingId: row.pending.id } });
+      await this.api.client.call('deletePending', { params: { pendingId: row.pending.id } });
       this.drop(row.pending.id);
-      this.notice = this.t.validate.removed(row.pending.fileName);
+      this.notice = this.l10n.t.validate.removed(row.pending.fileName);
       this.emit(AKTO_PENDING_DELETED, { pending: row.pending });
       if (!this.rows.length) this.emit(AKTO_VALIDATION_COMPLETE, { validated: [...this.validated] });
     } catch (error) {
-      this.reportError(error);
-      this.patch(row.pending.id, { error: this.errorMessage(error) });
+      this.api.reportError(error);
+      this.patch(row.pending.id, { error: this.api.errorMessage(error) });
     }
   };
 }

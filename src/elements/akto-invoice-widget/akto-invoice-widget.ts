@@ -2,12 +2,15 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
 import { AktoElement } from '../../core/akto-element.js';
-import { loadElement } from '../../core/autoload.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_VIEW_CHANGE } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
 import { exportParts } from '../../core/parts.js';
 import { VIEW_PARTS } from './parts.js';
 import { decodeSegment, encodeSegment } from '../../api/uri.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { ApiController } from '../../core/api-controller.js';
+import { Configurable } from '../../core/config.js';
+import { lazyElement, loadDependency } from '../../core/dependencies.js';
 
 /** Each view's `exportparts`, its parts offered as `view-part` (`invoices-table`, `deposit-steps`…). */
 const EXPORTED = Object.fromEntries(Object.entries(VIEW_PARTS).map(([view, parts]) => [view, exportParts(view, parts)])) as Record<keyof typeof VIEW_PARTS, string>;
@@ -44,7 +47,7 @@ export function parseView(value: string | null | undefined): { view: WidgetView;
  * @csspart view - The current view.
  * @csspart invoices-table - Each view's parts, prefixed by the view's name: `invoices-*` (the list's parts, e.g. `invoices-table`, `invoices-detail-base`), `invoice-*`, `dossiers-*`, `dossier-*`, `deposit-*` (e.g. `deposit-steps`, `deposit-upload-dropzone`). The full list is `INVOICE_WIDGET_PARTS` in parts.ts.
  */
-export class AktoInvoiceWidget extends AktoElement {
+export class AktoInvoiceWidget extends Configurable(AktoElement) {
   static override styles = [
     ...AktoElement.styles,
     buttons,
@@ -83,6 +86,19 @@ export class AktoInvoiceWidget extends AktoElement {
     `,
   ];
 
+  /** Its views, each in its own chunk: loaded the first time it is shown. */
+  static override dependencies = {
+    'akto-invoice-list': lazyElement(() => import('../akto-invoice-list/define.js')),
+    'akto-invoice-detail': lazyElement(() => import('../akto-invoice-detail/define.js')),
+    'akto-dossier-list': lazyElement(() => import('../akto-dossier-list/define.js')),
+    'akto-dossier-detail': lazyElement(() => import('../akto-dossier-detail/define.js')),
+    'akto-invoice-deposit': lazyElement(() => import('../akto-invoice-deposit/define.js')),
+  };
+
+  private l10n = new LocalizeController(this);
+  /** Passes its configuration (or its provider's) and one connection on to the views: they share one client and the entities. */
+  protected readonly api = new ApiController(this, this.l10n);
+
   /** The current view, reflected: `invoices`, `invoice/<id>`, `dossiers`, `dossier/<id>`, `deposit`, `deposit/<dossier>`. */
   @property({ reflect: true }) view = 'invoices';
   /** Also keep the view in the URL hash (`#akto=…`), so links and the back button work. */
@@ -114,7 +130,7 @@ export class AktoInvoiceWidget extends AktoElement {
     if (changed.has('view')) {
       const { view } = parseView(this.view);
       this.ready = Boolean(customElements.get(TAGS[view]));
-      if (!this.ready) void loadElement(TAGS[view]).then(() => (this.ready = true), () => (this.ready = true));
+      if (!this.ready) void loadDependency(AktoInvoiceWidget, TAGS[view]).then(() => (this.ready = true), () => (this.ready = true));
     }
   }
 
@@ -129,7 +145,7 @@ export class AktoInvoiceWidget extends AktoElement {
   }
 
   override render() {
-    const t = this.t.widget;
+    const t = this.l10n.t.widget;
     const { view } = parseView(this.view);
     const section = view === 'invoice' ? 'invoices' : view === 'dossier' ? 'dossiers' : view;
     const tab = (name: 'invoices' | 'dossiers' | 'deposit', label: string) =>
@@ -155,7 +171,7 @@ export class AktoInvoiceWidget extends AktoElement {
 
   private renderView(): TemplateResult {
     const { view, param } = parseView(this.view);
-    const back = html`<button class="button secondary back" @click=${this.back}>${this.t.widget.back}</button>`;
+    const back = html`<button class="button secondary back" @click=${this.back}>${this.l10n.t.widget.back}</button>`;
     switch (view) {
       case 'invoices':
         return html`<akto-invoice-list exportparts=${EXPORTED.invoices}></akto-invoice-list>`;

@@ -4,6 +4,7 @@ import { textAttribute } from '../../core/attributes.js';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { AktoElement } from '../../core/akto-element.js';
 import { buttons } from '../../core/tokens.js';
+import { LocalizeController } from '../../core/localize-controller.js';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
@@ -53,6 +54,8 @@ export class AktoPdfPreview extends AktoElement {
     `,
   ];
 
+  private l10n = new LocalizeController(this);
+
   /** The PDF to show. */
   @property({ attribute: false }) source: Blob | null = null;
   /** What the PDF is (its file name), for the accessible name of the page. */
@@ -87,9 +90,9 @@ export class AktoPdfPreview extends AktoElement {
   }
 
   override render() {
-    const t = this.t.validate;
+    const t = this.l10n.t.pdfPreview;
     if (!this.source) return nothing;
-    if (this.status === 'error') return html`<p class="status" role="status">${t.previewUnavailable}</p>`;
+    if (this.status === 'error') return html`<p class="status" role="status">${t.unavailable}</p>`;
     return html`<div class="toolbar" part="toolbar">
         <button class="button secondary" ?disabled=${this.page <= 1} @click=${() => this.page--}>${t.previousPage}</button>
         <span>${this.pages ? t.page(this.page, this.pages) : ''}</span>
@@ -99,7 +102,7 @@ export class AktoPdfPreview extends AktoElement {
         <button class="button secondary" aria-label=${t.zoomIn} ?disabled=${this.zoom >= ZOOMS.at(-1)!} @click=${() => this.zoomBy(1)}>+</button>
       </div>
       <div class="sheet" tabindex="0" role="region" aria-label=${t.previewOf(this.label)}>
-        ${this.status === 'loading' ? html`<p class="status" role="status">${t.previewLoading}</p>` : nothing}
+        ${this.status === 'loading' ? html`<p class="status" role="status">${t.loading}</p>` : nothing}
         <canvas part="canvas" role="img" aria-label=${`${t.previewOf(this.label)}, ${t.page(this.page, this.pages || 1)}`} ?hidden=${this.status !== 'ready'}></canvas>
       </div>`;
   }

@@ -1,9 +1,9 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
-import type { TokenSource } from '../../api/client.js';
-import { configContext } from '../../core/config.js';
+import { configContext, configOf, Configurable } from '../../core/config.js';
+import { Connection } from '../../core/connection.js';
 import { VERSION } from '../../version.js';
 
 /**
@@ -19,33 +19,27 @@ import { VERSION } from '../../version.js';
  * <script>document.querySelector('akto-provider').token = async () => getAccessToken();</script>
  * ```
  */
-export class AktoProvider extends LitElement {
+export class AktoProvider extends Configurable(LitElement) {
   static version = VERSION;
-
-  /** The API's base URL for every element inside. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-
-  /** A bearer token, or a function returning the current one (it may refresh it). */
-  @property({ attribute: false }) token?: TokenSource | null;
-
-  /** `include` to send cookies to another origin (cookie auth). */
-  @property() credentials?: RequestCredentials;
-
-  /** Request timeout in milliseconds. */
-  @property({ type: Number }) timeout?: number;
 
   /** The language of every element inside, unless one sets its own. */
   @property({ converter: textAttribute }) override lang = '';
 
   private provider = new ContextProvider(this, { context: configContext, initialValue: {} });
+  /** One connection for every element inside: one client, the entities asked for once. */
+  private connection?: Connection;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('apiBase') || changed.has('token') || changed.has('credentials') || changed.has('timeout') || changed.has('lang')) this.publish();
+  // It updates only when one of its attributes changed: each time, the elements inside are told.
+  protected override willUpdate(): void {
+    this.publish();
   }
 
   /** A new object each time, so every consumer is told. */
   private publish(): void {
-    this.provider.setValue({ apiBase: this.apiBase, token: this.token, credentials: this.credentials, timeoutMs: this.timeout, lang: this.lang || undefined });
+    const config = configOf(this);
+    if (!config.apiBase) this.connection = undefined;
+    else if (!this.connection?.serves(config)) this.connection = new Connection({ ...config, apiBase: config.apiBase });
+    this.provider.setValue({ ...config, lang: this.lang || undefined, connection: this.connection });
   }
 
   static override styles = css`
