@@ -1,7 +1,7 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { MAX_PAGE_SIZE, type Entity, type SortOrder } from '../api/schemas.js';
-import { formatSiren, isolate } from '../i18n/index.js';
+import { formatSiren, isolate, type ListLabels } from '../i18n/index.js';
 import type { PagedListController, PagedListHost } from './paged-list-controller.js';
 
 /** Shared by the paged lists (« Liste de mes factures », « Mes dossiers »). */
@@ -28,18 +28,6 @@ export function lastPage(page: { total: number; pageSize: number }): number {
 /** The page size asked of the server: one the select offers, else the host's, between 1 and MAX_PAGE_SIZE. */
 export function pageSizeOf(size: number): number {
   return (PAGE_SIZES as readonly number[]).includes(size) ? size : Math.min(Math.max(Math.floor(size) || PAGE_SIZES[0], 1), MAX_PAGE_SIZE);
-}
-
-/** The words a list's footer and entity filter use (each list has its own, « factures » or « dossiers »). */
-export interface ListLabels {
-  entity: string;
-  allEntities: string;
-  pageSizeLabel: string;
-  pageSize: (size: number) => string;
-  pageOf: (page: number, pages: number) => string;
-  previousPage: string;
-  nextPage: string;
-  total: (count: number) => string;
 }
 
 /** The entity filter, shown when the account manages more than one. */
@@ -129,7 +117,7 @@ export function checkFilter<V extends string>(legend: string, all: readonly V[],
  * (`empty`) or « nothing matches » with « Effacer les filtres »; else the table and its footer.
  */
 export function listBody(
-  t: ListLabels & { noMatch: string; clearFilters: string },
+  t: ListLabels,
   list: Pick<AnyList, 'onScreen' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query' | 'connected' | 'host'>,
   parts: { error: (error: unknown) => string; retry: string; empty: () => TemplateResult; table: (page: { total: number } | null, pending: boolean, pages: number) => TemplateResult },
 ): TemplateResult {

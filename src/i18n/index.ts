@@ -3,7 +3,7 @@ import type { RuleFailure } from '../rules/result.js';
 import { fr } from './fr.js';
 import type { Translation } from './translation.js';
 
-export type { Translation } from './translation.js';
+export type { ListLabels, Translation } from './translation.js';
 export { fr };
 
 /**

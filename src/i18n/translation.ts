@@ -9,6 +9,23 @@ type Sentences<Code extends string, Params extends Record<Code, unknown>> = {
   [C in Code]: Params[C] extends undefined ? () => string : (params: Params[C]) => string;
 };
 
+/** What both paged lists say, each in its own words (« factures », « dossiers »): the filters, the pager, the states. */
+export interface ListLabels {
+  entity: string;
+  allEntities: string;
+  clearFilters: string;
+  pageSizeLabel: string;
+  pageSize: (size: number) => string;
+  pageOf: (page: number, pages: number) => string;
+  previousPage: string;
+  nextPage: string;
+  total: (count: number) => string;
+  found: (count: number) => string;
+  empty: string;
+  emptyHint: string;
+  noMatch: string;
+}
+
 /**
  * The shape every locale fills. Terms that depend on a number are functions, so each
  * language writes its own plural rules (« 1 fichier chargé », « 3 fichiers chargés »).
@@ -46,7 +63,7 @@ export interface Translation {
   };
   /** File size units, as the guide prints them (`148,9 ko`, `148.9 kB`). */
   sizeUnits: { kilo: string; mega: string };
-  invoiceList: {
+  invoiceList: ListLabels & {
     heading: string;
     caption: (sortedBy: string, order: 'asc' | 'desc', page: number, pages: number) => string;
     columns: Record<'reference' | 'issueDate' | 'depositDate' | 'amountHT' | 'amountTTC' | 'status' | 'transferNumber' | 'transferDate' | 'actions', string>;
@@ -61,19 +78,6 @@ export interface Translation {
     depositedBetween: string;
     from: string;
     to: string;
-    entity: string;
-    allEntities: string;
-    clearFilters: string;
-    pageSizeLabel: string;
-    pageSize: (size: number) => string;
-    pageOf: (page: number, pages: number) => string;
-    previousPage: string;
-    nextPage: string;
-    total: (count: number) => string;
-    found: (count: number) => string;
-    empty: string;
-    emptyHint: string;
-    noMatch: string;
     loading: string;
     myActions: string;
     depositInvoice: string;
@@ -260,7 +264,7 @@ export interface Translation {
     finished: (count: number) => string;
     back: string;
   };
-  dossierList: {
+  dossierList: ListLabels & {
     heading: string;
     caption: (sortedBy: string, order: 'asc' | 'desc', page: number, pages: number) => string;
     /** The sort keys as the caption says them (« triés par date de début »). */
@@ -275,19 +279,6 @@ export interface Translation {
     filter: string;
     filterCount: (count: number) => string;
     filterState: string;
-    entity: string;
-    allEntities: string;
-    clearFilters: string;
-    pageSizeLabel: string;
-    pageSize: (size: number) => string;
-    pageOf: (page: number, pages: number) => string;
-    previousPage: string;
-    nextPage: string;
-    total: (count: number) => string;
-    found: (count: number) => string;
-    empty: string;
-    emptyHint: string;
-    noMatch: string;
     dialogLabel: (number: string) => string;
   };
   dossierDetail: {
