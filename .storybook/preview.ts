@@ -2,7 +2,7 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import manifest from 'virtual:akto-custom-elements';
-import { localeGlobalTypes, withLocale } from '../stories/support/locale.js';
+import { localeGlobalTypes, localeLoader, withLocale } from '../stories/support/locale.js';
 import { mock, resetMock } from '../stories/support/mock.js';
 import { AKTO_VIEWPORTS } from '../stories/support/viewport.js';
 
@@ -21,6 +21,7 @@ const preview: Preview = {
       await worker.start({ quiet: true, onUnhandledFrame: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
       return worker;
     }),
+    localeLoader,
   ],
   // Before each story (after the loaders, before the story's own beforeEach): seeded data again,
   // then the story's `parameters.akto` (entities, faults, latency, required token…).

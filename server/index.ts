@@ -20,7 +20,7 @@ import { NETWORK_FAULT_HEADER, SESSION_COOKIE, createApp } from '../src/backend/
 import { FAULT_KINDS, Faults, type FaultKind } from '../src/backend/faults.js';
 import { ApiProblem, uploadTooLarge, type ProblemCode } from '../src/backend/problems.js';
 import { InvoiceService, MAX_UPLOAD_BYTES, type FieldReader } from '../src/backend/service.js';
-import { toLocale } from '../src/i18n/index.js';
+import { loadLocale, toLocale } from '../src/i18n/index.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { PgStorage } from './pg-storage.js';
 import { DEFAULT_LIMITS, RateLimiter, type Limit, type LimitName } from './rate-limit.js';
@@ -118,6 +118,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
 
   app.use('*', async (c, next) => {
+    await loadLocale(toLocale(c.req.header('Accept-Language'))); // for the problem details answered before the app's own
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
   });

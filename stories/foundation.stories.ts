@@ -7,9 +7,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { expect, fn } from 'storybook/test';
-import { ApiError } from '../src/api/errors.js';
 import { AktoElement } from '../src/core/akto-element.js';
 import { AKTO_UNAUTHORIZED } from '../src/core/events.js';
+import { errorText } from '../src/i18n/index.js';
 import { ENTITIES } from '../src/mocks/index.js';
 import { deepQueryAll, inProvider, NARROW, NARROW_WIDTH, narrowFrame, VALID_TOKEN, waitForText, type ProviderOptions } from './support/index.js';
 
@@ -58,7 +58,7 @@ class AktoFoundationDemo extends AktoElement {
         complete: (items) => html`<ul>
           ${items.map((entity) => html`<li data-siren=${entity.siren}>${entity.name} <small>(${entity.siren})</small></li>`)}
         </ul>`,
-        error: (error) => html`<p role="alert">${error instanceof ApiError ? error.userMessage(t) : t.errors.http}</p>`,
+        error: (error) => html`<p role="alert">${errorText(t, error)}</p>`,
       })}`;
   }
 }

@@ -1,5 +1,7 @@
-import type { ApiErrorKind, Translation } from '../i18n/translation.js';
 import type { FieldError, Problem } from './schemas.js';
+
+/** How a call failed; each translation words every kind (`t.errors[kind]`). */
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'contract' | 'unauthorized' | 'validation' | 'aborted';
 
 /** The `path` of a contract error that concerns the whole answer (not JSON, not a PDF, a body where none was due). */
 export const WHOLE_BODY = '(body)';
@@ -36,19 +38,16 @@ export class ApiError extends Error {
     return this.problem?.code;
   }
 
-  /** What to tell the user, in their language. The server localizes its own problem details. */
-  userMessage(t: Translation): string {
-    switch (this.kind) {
-      case 'http':
-        return this.problem?.detail ?? this.problem?.title ?? `${t.errors.http} ${this.status ? t.errors.httpStatus(this.status) : ''}`.trim();
-      case 'validation':
-        return this.problem?.detail ?? t.errors.validation;
-      case 'contract':
-        // A field's name helps whoever reports it; « (body) » would not.
-        return this.path && this.path !== WHOLE_BODY ? `${t.errors.contract} ${t.errors.contractAt(this.path)}` : t.errors.contract;
-      default:
-        return t.errors[this.kind];
-    }
+  /**
+   * The values a message about this failure may name: the HTTP status, and for `contract` where
+   * the answer broke it (never `(body)`, which would tell the user nothing). The words are the
+   * UI's: see `errorText` in i18n.
+   */
+  get params(): { status?: number; path?: string } {
+    return {
+      ...(this.status ? { status: this.status } : {}),
+      ...(this.path && this.path !== WHOLE_BODY ? { path: this.path } : {}),
+    };
   }
 }
 

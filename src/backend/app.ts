@@ -9,7 +9,7 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { fromSearchParams, routes, type Route, type RouteName } from '../api/contract.js';
 import { DepositRequest, DossierQuery, InvoiceQuery, ValidationRequest } from '../api/schemas.js';
-import { toLocale, type Locale } from '../i18n/index.js';
+import { loadLocale, toLocale, type Locale } from '../i18n/index.js';
 import type { Faults } from './faults.js';
 import { ApiProblem, uploadTooLarge } from './problems.js';
 import type { InvoiceService } from './service.js';
@@ -45,7 +45,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   const api = options.basePath ? app.basePath(options.basePath.replace(/\/+$/, '')) : app;
 
   api.use('*', async (c, next) => {
-    c.set('locale', toLocale(c.req.header('Accept-Language')));
+    const locale = toLocale(c.req.header('Accept-Language'));
+    await loadLocale(locale); // at once after the first time; the problem details are worded in it
+    c.set('locale', locale);
     await next();
     c.header('Cache-Control', 'no-store');
   });
@@ -126,7 +128,7 @@ function parse<S extends z.ZodMiniType>(schema: S, data: unknown): z.output<S> {
   if (!parsed.success)
     throw new ApiProblem(
       'bad-request',
-      parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: issue.code, message: { fr: `Valeur invalide (${issue.code}).`, en: `Invalid value (${issue.code}).` } })),
+      parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: issue.code, text: (t) => t.fieldProblems.invalidValue(issue.code) })),
     );
   return parsed.data;
 }

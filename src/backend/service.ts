@@ -22,8 +22,8 @@ import type {
   ValidationRequest,
 } from '../api/schemas.js';
 import { checkUpload, MAX_UPLOAD_BYTES, sniffFileType } from '../rules/file.js';
-import { checkDossierNumber, checkFields, checkSiret, fail, FIELDS, hasSupportingOrDerogation, type FieldKey, type RuleResult } from '../rules/index.js';
-import { ApiProblem, uploadTooLarge } from './problems.js';
+import { checkDossierNumber, checkFields, checkSiret, fail, FIELDS, hasSupportingOrDerogation, type FieldKey, type RuleFailure, type RuleResult } from '../rules/index.js';
+import { ApiProblem, ruleProblem, uploadTooLarge, type FieldProblem } from './problems.js';
 import { invoiceSummary, pendingSummary, publicPending, publicUpload, round } from './records.js';
 import type { Account, Storage, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
 
@@ -41,14 +41,6 @@ export interface ServiceOptions {
   /** The largest file one upload may carry; MAX_UPLOAD_BYTES by default. */
   maxUploadBytes?: number;
 }
-
-type FieldProblem = { field: string; code: string; message: { fr: string; en: string } };
-
-const UNAVAILABLE = {
-  invoice: { fr: "Ce fichier n'est plus disponible : ajoutez-le de nouveau.", en: 'This file is no longer available: add it again.' },
-  supporting: { fr: "Cette pièce justificative n'est plus disponible : ajoutez-la de nouveau.", en: 'This supporting document is no longer available: add it again.' },
-  missing: { fr: 'Vous devez ajouter la pièce justificative pour ce document', en: 'You must add the supporting document for this invoice' },
-};
 
 export class InvoiceService {
   constructor(
@@ -152,8 +144,8 @@ export class InvoiceService {
     const errors: FieldProblem[] = [];
     if (request.dossier !== undefined) {
       const number = checkDossierNumber(request.dossier);
-      if (!number.ok) errors.push({ field: 'dossier', code: number.code, message: number.message });
-      else if (!(await this.storage.dossierNumbersOf(siren)).includes(number.value)) errors.push({ field: 'dossier', ...failure('dossierUnknown') });
+      if (!number.ok) errors.push(ruleProblem('dossier', number));
+      else if (!(await this.storage.dossierNumbersOf(siren)).includes(number.value)) errors.push(ruleProblem('dossier', fail('dossierUnknown')));
     }
     const uploads = new Map<string, StoredUpload>();
     const usable = async (id: string, kind: UploadKind) => {
@@ -164,11 +156,11 @@ export class InvoiceService {
       return true;
     };
     for (const [i, invoice] of request.invoices.entries()) {
-      if (!(await usable(invoice.uploadId, 'invoice'))) errors.push({ field: `invoices.${i}.uploadId`, code: 'upload-unavailable', message: UNAVAILABLE.invoice });
+      if (!(await usable(invoice.uploadId, 'invoice'))) errors.push({ field: `invoices.${i}.uploadId`, code: 'upload-unavailable', text: (t) => t.fieldProblems.invoiceUnavailable });
       for (const [j, id] of invoice.supportingUploadIds.entries()) {
-        if (!(await usable(id, 'supporting'))) errors.push({ field: `invoices.${i}.supportingUploadIds.${j}`, code: 'upload-unavailable', message: UNAVAILABLE.supporting });
+        if (!(await usable(id, 'supporting'))) errors.push({ field: `invoices.${i}.supportingUploadIds.${j}`, code: 'upload-unavailable', text: (t) => t.fieldProblems.supportingUnavailable });
       }
-      if (!hasSupportingOrDerogation({ supporting: invoice.supportingUploadIds.length, derogation: invoice.derogation })) errors.push({ field: `invoices.${i}.supportingUploadIds`, code: 'supporting-missing', message: UNAVAILABLE.missing });
+      if (!hasSupportingOrDerogation({ supporting: invoice.supportingUploadIds.length, derogation: invoice.derogation })) errors.push({ field: `invoices.${i}.supportingUploadIds`, code: 'supporting-missing', text: (t) => t.upload.missingSupporting });
     }
     if (errors.length) throw new ApiProblem('deposit-invalid', errors);
 
@@ -233,16 +225,16 @@ export class InvoiceService {
     const results: Record<FieldKey, RuleResult<unknown>> = checkFields(request, { creditNote, depositDate: item.sentAt.slice(0, 10) });
     results.dossiers = await this.knownDossiers(item.entitySiren, results.dossiers as RuleResult<string[]>);
     results.siret = await this.registeredSiret(results.siret as RuleResult<string>);
-    const failed = Object.entries(results).filter((entry): entry is [string, Extract<RuleResult<unknown>, { ok: false }>] => !entry[1].ok);
+    const failed = Object.entries(results).filter((entry): entry is [string, RuleFailure] => !entry[1].ok);
     const duplicate = await this.storage.findDuplicate(request.invoiceNumber.trim(), request.siret);
     if (duplicate && !failed.some(([field]) => field === 'invoiceNumber')) {
       const date = duplicate.depositDate.split('-').reverse().join('/');
-      failed.push(['invoiceNumber', fail('invoiceDuplicate', { fr: `Une facture portant ce numéro et ce SIRET a déjà été déposée le ${date}.`, en: `An invoice with this number and SIRET was already deposited on ${date}.` }) as Extract<RuleResult<unknown>, { ok: false }>]);
+      failed.push(['invoiceNumber', fail('invoiceDuplicate', { date })]);
     }
     if (failed.length)
       throw new ApiProblem(
         'validation',
-        failed.map(([field, r]) => ({ field, code: r.code, message: r.message })),
+        failed.map(([field, failure]) => ruleProblem(field, failure)),
         duplicate ? { duplicateOf: { invoiceId: duplicate.id, depositDate: duplicate.depositDate } } : {},
       );
 
@@ -298,14 +290,9 @@ export class InvoiceService {
 
   async lookupSiret(siret: string): Promise<SiretLookup> {
     const checked = checkSiret(siret);
-    if (!checked.ok) throw new ApiProblem('validation', [{ field: 'siret', code: checked.code, message: checked.message }]);
+    if (!checked.ok) throw new ApiProblem('validation', [ruleProblem('siret', checked)]);
     const entry = await this.storage.siret(checked.value);
     if (!entry) throw new ApiProblem('siret-unknown');
     return { siret: checked.value, ...entry };
   }
-}
-
-function failure(code: 'dossierUnknown') {
-  const f = fail(code);
-  return { code: f.code, message: f.message };
 }

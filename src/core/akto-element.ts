@@ -4,15 +4,16 @@ import { property, state } from 'lit/decorators.js';
 import { textAttribute } from './attributes.js';
 import { ApiClient, type TokenSource } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
-import { resolveLocale, toLocale, translationFor, type Locale, type Translation } from '../i18n/index.js';
+import { errorText, onLocaleLoaded, resolveLocale, toLocale, translationFor, type Locale, type Translation } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { configContext, type AktoConfig } from './config.js';
 import { emit, AKTO_UNAUTHORIZED, type AktoEventDetails, type AktoEventName } from './events.js';
 import { tokens } from './tokens.js';
 
 // One observer for `<html lang>`, shared by every element, so a page switching language
-// re-renders all of them.
+// re-renders all of them; and again when a language they asked for arrives (French meanwhile).
 const connected = new Set<AktoElement>();
+onLocaleLoaded(() => connected.forEach((el) => el.requestUpdate()));
 let htmlLangObserver: MutationObserver | undefined;
 function watchHtmlLang(element: AktoElement, on: boolean): void {
   if (on) connected.add(element);
@@ -89,7 +90,7 @@ export class AktoElement extends LitElement {
     return resolveLocale(this);
   }
 
-  /** The translation of the language in use. */
+  /** The translation of the language in use; French while another one loads (it re-renders then). */
   get t(): Translation {
     return translationFor(this.locale);
   }
@@ -110,7 +111,9 @@ export class AktoElement extends LitElement {
   get client(): ApiClient | undefined {
     const { apiBase, token, credentials, timeoutMs } = this.config;
     if (!apiBase) return undefined;
-    const language = translationFor(this.locale).locale;
+    // The translation's tag (`en-GB`), or while it loads the language asked for: the server answers in it.
+    const { locale, t } = this;
+    const language = toLocale(t.locale) === locale ? t.locale : locale;
     const key = JSON.stringify([apiBase, credentials, timeoutMs, language]);
     if (this.cachedClient?.key !== key || this.cachedClient.token !== token) {
       this.cachedClient = { key, token, client: new ApiClient({ baseUrl: apiBase, token, credentials, timeoutMs, language }) };
@@ -143,6 +146,6 @@ export class AktoElement extends LitElement {
 
   /** What to tell the user about a failure, in their language. Pure: safe to call while rendering. */
   protected errorMessage(error: unknown): string {
-    return error instanceof ApiError ? error.userMessage(this.t) : this.t.errors.http;
+    return errorText(this.t, error);
   }
 }

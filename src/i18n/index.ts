@@ -1,18 +1,32 @@
-import { en } from './en.js';
+import { ApiError } from '../api/errors.js';
+import type { RuleFailure } from '../rules/result.js';
 import { fr } from './fr.js';
 import type { Translation } from './translation.js';
 
-export type { Translation, RuleCode, ApiErrorKind } from './translation.js';
-export { fr, en };
+export type { Translation } from './translation.js';
+export { fr };
 
-export const translations = { fr, en } satisfies Record<string, Translation>;
-export type Locale = keyof typeof translations;
+/**
+ * Every language we ship, by its primary tag. French, the default, is in the first payload; the
+ * others are fetched the first time they are asked for. A new language is its file and one line here.
+ */
+const LOADERS = {
+  fr: async () => fr,
+  en: async () => (await import('./en.js')).en,
+} satisfies Record<string, () => Promise<Translation>>;
+
+export type Locale = keyof typeof LOADERS;
 export const DEFAULT_LOCALE: Locale = 'fr';
+export const LOCALES = Object.keys(LOADERS) as Locale[];
+
+const loaded: Partial<Record<Locale, Translation>> = { fr };
+const loading = new Map<Locale, Promise<Translation>>();
+const listeners = new Set<(locale: Locale) => void>();
 
 /** Maps any BCP 47 tag ('en-US', 'FR') to a locale we ship, French when we have none closer. */
 export function toLocale(tag: string | null | undefined): Locale {
   const primary = (tag ?? '').trim().toLowerCase().split('-')[0];
-  return primary && primary in translations ? (primary as Locale) : DEFAULT_LOCALE;
+  return primary && primary in LOADERS ? (primary as Locale) : DEFAULT_LOCALE;
 }
 
 /** The element's own `lang`, else the nearest ancestor's (crossing shadow roots), else `<html lang>`. */
@@ -25,8 +39,78 @@ export function resolveLocale(element: Element): Locale {
   return toLocale(document.documentElement.lang);
 }
 
+/**
+ * Fetches a language once (later calls share the first); then tells `onLocaleLoaded` listeners,
+ * so what was drawn in French meanwhile is drawn again. A language that fails to load stays French
+ * and is tried again the next time it is asked for.
+ */
+export function loadLocale(locale: Locale): Promise<Translation> {
+  const ready = loaded[locale];
+  if (ready) return Promise.resolve(ready);
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = LOADERS[locale]().then(
+      (translation) => {
+        loaded[locale] = translation;
+        loading.delete(locale);
+        listeners.forEach((listener) => listener(locale));
+        return translation;
+      },
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Resolves once `locale`'s translation is in (at once for French): what a test awaits before reading English. */
+export async function whenLocaleReady(locale: Locale | string): Promise<void> {
+  await loadLocale(toLocale(locale));
+}
+
+/** Calls `listener` each time a language arrives; returns the function that stops it. */
+export function onLocaleLoaded(listener: (locale: Locale) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The translation of `locale` if it is in, else French while it loads (the load starts here):
+ * synchronous, so an element can render at once and again when the language arrives.
+ */
 export function translationFor(locale: Locale): Translation {
-  return translations[locale];
+  const translation = loaded[locale];
+  if (translation) return translation;
+  loadLocale(locale).catch(() => undefined);
+  return fr;
+}
+
+/** The words of a rule's failure, in `t`'s language: `t.rules[code](params)`. */
+export function ruleText(t: Translation, failure: RuleFailure): string {
+  return (t.rules[failure.code] as (params?: RuleFailure['params']) => string)(failure.params);
+}
+
+/**
+ * What to tell the user about a failure, in `t`'s language. The server words its own problem
+ * details (in the language the client asked for, from these same tables); the rest is worded here.
+ */
+export function errorText(t: Translation, error: unknown): string {
+  if (!(error instanceof ApiError)) return t.errors.http;
+  const { status, path } = error.params;
+  switch (error.kind) {
+    case 'http':
+      return error.problem?.detail ?? error.problem?.title ?? (status ? `${t.errors.http} ${t.errors.httpStatus(status)}` : t.errors.http);
+    case 'validation':
+      return error.problem?.detail ?? t.errors.validation;
+    case 'contract':
+      // A field's name helps whoever reports it.
+      return path ? `${t.errors.contract} ${t.errors.contractAt(path)}` : t.errors.contract;
+    default:
+      return t.errors[error.kind];
+  }
 }
 
 // Intl formatters are costly to build; one of each per locale is enough.
@@ -40,7 +124,7 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 /** `12 000,00 €`; an unknown amount is an empty string, never « 0 € ». */
 export function formatAmount(value: number | null | undefined, locale: Locale, currency = 'EUR'): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
-  const tag = translations[locale].locale;
+  const tag = translationFor(locale).locale;
   return cached(`amount:${tag}:${currency}`, () => new Intl.NumberFormat(tag, { style: 'currency', currency })).format(value);
 }
 
@@ -51,11 +135,11 @@ const dates = new Map<string, string>();
 /** A calendar date `YYYY-MM-DD` (or an ISO date-time) as `20/06/2022`; empty when unknown. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '';
-  const key = locale + iso;
+  const key = translationFor(locale).locale + iso; // by the language in use: French while English loads
   let text = dates.get(key);
   if (text === undefined) {
     const date = parseIsoDate(iso);
-    const tag = translations[locale].locale;
+    const tag = translationFor(locale).locale;
     text = date ? cached(`date:${tag}`, () => new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })).format(date) : '';
     if (dates.size >= 4000) dates.clear();
     dates.set(key, text);
@@ -68,7 +152,7 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const tag = translations[locale].locale;
+  const tag = translationFor(locale).locale;
   return cached(`datetime:${tag}`, () =>
     new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
   ).format(date).replace(',', '');
@@ -76,11 +160,10 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
 
 /** File sizes as the guide prints them: `148,9 ko` in French, `148.9 kB` in English. */
 export function formatFileSize(bytes: number, locale: Locale): string {
-  const tag = translations[locale].locale;
+  const tag = translationFor(locale).locale;
   const [unit, divisor] = bytes >= 1_000_000 ? (['mega', 1_000_000] as const) : (['kilo', 1_000] as const);
   const number = cached(`size:${tag}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })).format(bytes / divisor);
-  const units = locale === 'fr' ? { kilo: 'ko', mega: 'Mo' } : { kilo: 'kB', mega: 'MB' };
-  return `${number} ${units[unit]}`;
+  return `${number} ${translationFor(locale).sizeUnits[unit]}`;
 }
 
 /** `819109976` → `819 109 976`; SIRET `82409268800236` → `824 092 688 00236`. */

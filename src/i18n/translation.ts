@@ -1,42 +1,19 @@
+import type { ApiErrorKind } from '../api/errors.js';
 import type { DossierState, EntityRole, InvoiceStatus } from '../api/schemas.js';
+import type { ProblemCode, ProblemParams } from '../backend/problems.js';
+import type { TextFieldKey } from '../rules/fields.js';
+import type { RuleCode, RuleParams } from '../rules/result.js';
+
+/** A sentence for each code its owner declares: a function of the code's values, or of none. */
+type Sentences<Code extends string, Params extends Record<Code, unknown>> = {
+  [C in Code]: Params[C] extends undefined ? () => string : (params: Params[C]) => string;
+};
 
 /**
  * The shape every locale fills. Terms that depend on a number are functions, so each
  * language writes its own plural rules (« 1 fichier chargé », « 3 fichiers chargés »).
+ * Every sentence is whole here: the elements put values in, never cut or re-case a sentence.
  */
-export type RuleCode =
-  | 'required'
-  | 'sirenFormat'
-  | 'sirenChecksum'
-  | 'siretFormat'
-  | 'siretChecksum'
-  | 'siretUnknown'
-  | 'siretClosed'
-  | 'dossierRequired'
-  | 'dossierFormat'
-  | 'dossierPrefix'
-  | 'dossierUnknown'
-  | 'amountRequired'
-  | 'amountFormat'
-  | 'amountDecimals'
-  | 'amountNegative'
-  | 'amountTtcBelowHt'
-  | 'dateRequired'
-  | 'dateInvalid'
-  | 'dateAfterDeposit'
-  | 'invoiceNumberRequired'
-  | 'invoiceNumberTooLong'
-  | 'invoiceDuplicate';
-
-export type ApiErrorKind =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'contract'
-  | 'unauthorized'
-  | 'validation'
-  | 'aborted';
-
 export interface Translation {
   /** BCP 47 tag used by Intl and sent as Accept-Language. */
   locale: string;
@@ -56,10 +33,19 @@ export interface Translation {
     contractAt: (path: string) => string;
     httpStatus: (status: number) => string;
   };
-  rules: Record<RuleCode, string> & {
-    invoiceNumberTooLongBy: (max: number) => string;
-    invoiceDuplicateOn: (date: string) => string;
+  /** One sentence per rule code (src/rules/result.ts): `t.rules[code](params)`. */
+  rules: Sentences<RuleCode, { [C in RuleCode]: RuleParams<C> }>;
+  /** The back end's problem details (title and detail), one per problem code (src/backend/problems.ts). */
+  problems: Sentences<ProblemCode, { [P in ProblemCode]: ProblemParams<P> }>;
+  /** The back end's messages for a field of a refused request that no rule words. */
+  fieldProblems: {
+    /** A field the contract refuses, with the validator's code. */
+    invalidValue: (code: string) => string;
+    invoiceUnavailable: string;
+    supportingUnavailable: string;
   };
+  /** File size units, as the guide prints them (`148,9 ko`, `148.9 kB`). */
+  sizeUnits: { kilo: string; mega: string };
   invoiceList: {
     heading: string;
     caption: (sortedBy: string, order: 'asc' | 'desc', page: number, pages: number) => string;
@@ -112,7 +98,8 @@ export interface Translation {
     place: string;
     noDossier: string;
     iban: string;
-    ibanMasked: string;
+    /** The masked IBAN read aloud, its first and last four characters given. */
+    ibanMasked: (start: string, end: string) => string;
     copyIban: string;
     ibanCopied: string;
     showIban: string;
@@ -165,7 +152,10 @@ export interface Translation {
     uploading: (percent: number) => string;
     waiting: string;
     uploaded: string;
-    uploadFailed: string;
+    /** A row's state when its upload failed, and why. */
+    uploadFailed: (reason: string) => string;
+    /** The same, announced for one file among others. */
+    uploadFailedOf: (name: string, reason: string) => string;
     retry: (name: string) => string;
     refusedHeading: string;
     dismiss: string;
@@ -198,6 +188,8 @@ export interface Translation {
     columns: Record<'invoiceNumber' | 'amountHT' | 'amountTTC' | 'dossiers' | 'invoiceDate' | 'siret' | 'sentAt', string>;
     caption: (count: number) => string;
     rowLabel: (fileName: string) => string;
+    /** The heading of the column that names each invoice. */
+    fileColumn: string;
     dossiersFound: (count: number) => string;
     addDossier: string;
     addDossierLabel: (fileName: string) => string;
@@ -219,6 +211,8 @@ export interface Translation {
     confirmRemoveHint: string;
     removed: (fileName: string) => string;
     preview: string;
+    /** The short label of a row's button that shows its preview. */
+    previewButton: string;
     previewOf: (fileName: string) => string;
     showPreview: (fileName: string) => string;
     previewLoading: string;
@@ -235,7 +229,8 @@ export interface Translation {
     fromReading: string;
     /** The INSEE check of a SIRET could not be made (network, server…): the server checks it at « Valider ». */
     siretUnchecked: string;
-    differs: (field: string, value: string) => string;
+    /** The e-invoice's own value of a field, when the server read another. */
+    differs: Record<TextFieldKey, (value: string) => string>;
     creditNote: string;
     failedFields: (count: number) => string;
     loading: string;

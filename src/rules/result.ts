@@ -1,26 +1,57 @@
-import { en } from '../i18n/en.js';
-import { fr } from '../i18n/fr.js';
-import type { RuleCode } from '../i18n/translation.js';
+/**
+ * The codes a rule fails with, declared here by the rules that own them. Each translation words
+ * every one of them (`t.rules[code](params)`): the rules themselves carry no text, so the
+ * elements, the back end and the mock say the same thing, in the language each one needs.
+ */
+export type RuleCode =
+  | 'required'
+  | 'sirenFormat'
+  | 'sirenChecksum'
+  | 'siretFormat'
+  | 'siretChecksum'
+  | 'siretUnknown'
+  | 'siretClosed'
+  | 'dossierRequired'
+  | 'dossierFormat'
+  | 'dossierPrefix'
+  | 'dossierUnknown'
+  | 'amountRequired'
+  | 'amountFormat'
+  | 'amountDecimals'
+  | 'amountNegative'
+  | 'amountTtcBelowHt'
+  | 'dateRequired'
+  | 'dateInvalid'
+  | 'dateAfterDeposit'
+  | 'invoiceNumberRequired'
+  | 'invoiceNumberTooLong'
+  | 'invoiceDuplicate';
 
-export type { RuleCode } from '../i18n/translation.js';
+/** The values a code's sentence needs; a code not listed needs none. */
+export interface RuleParamMap {
+  /** The longest invoice number accepted, in characters. */
+  invoiceNumberTooLong: { max: number };
+  /** The day the earlier invoice was deposited, already formatted for the reader (`20/06/2022`). */
+  invoiceDuplicate: { date: string };
+}
 
-/** Both languages at once, so the mock server can answer either and the UI picks its own. */
-export type RuleMessage = { fr: string; en: string };
+/** What `code`'s sentence needs: an object for the codes of RuleParamMap, nothing for the others. */
+export type RuleParams<C extends RuleCode> = C extends keyof RuleParamMap ? RuleParamMap[C] : undefined;
 
 export type RuleSuccess<T> = { ok: true; value: T };
-export type RuleFailure = { ok: false; code: RuleCode; message: RuleMessage };
+/** A failure: its code, and for some codes the values its sentence needs. Never text. */
+export type RuleFailure = { [C in RuleCode]: { ok: false; code: C; params?: RuleParams<C> } }[RuleCode];
 export type RuleResult<T> = RuleSuccess<T> | RuleFailure;
 
 export function ok<T>(value: T): RuleSuccess<T> {
   return { ok: true, value };
 }
 
-/**
- * A failure worded by the translations only (never by hand here), so the UI and the server
- * say the same thing. `message` is for codes whose wording takes a parameter.
- */
-export function fail(code: RuleCode, message?: RuleMessage): RuleFailure {
-  return { ok: false, code, message: message ?? { fr: fr.rules[code], en: en.rules[code] } };
+/** A failure without values (`fail('required')`), or with the values its code requires. */
+export function fail<C extends Exclude<RuleCode, keyof RuleParamMap>>(code: C): RuleFailure;
+export function fail<C extends keyof RuleParamMap>(code: C, params: RuleParamMap[C]): RuleFailure;
+export function fail(code: RuleCode, params?: object): RuleFailure {
+  return (params ? { ok: false, code, params } : { ok: false, code }) as RuleFailure;
 }
 
 /** Empty means nothing but white space, including the non-breaking kinds PDFs produce. */

@@ -4,8 +4,9 @@
  * and the elements re-render when it changes. A story can pin a language with
  * `globals: { locale: 'en' }`.
  */
-import type { Decorator } from '@storybook/web-components-vite';
+import type { Decorator, Loader } from '@storybook/web-components-vite';
 import type { GlobalTypes } from 'storybook/internal/csf';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 export const LOCALES = { fr: 'Français', en: 'English' } as const;
 export type StoryLocale = keyof typeof LOCALES;
@@ -20,6 +21,12 @@ export const localeGlobalTypes: GlobalTypes = {
       dynamicTitle: true,
     },
   },
+};
+
+/** Languages other than French are fetched when first asked for: a story starts once its own is in. */
+export const localeLoader: Loader = async ({ globals }) => {
+  await whenLocaleReady(globals.locale === 'en' ? 'en' : 'fr');
+  return {};
 };
 
 export const withLocale: Decorator = (story, { globals }) => {

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { ApiClient } from '../../src/api/client.js';
 import { ApiError } from '../../src/api/errors.js';
-import { en, fr } from '../../src/i18n/index.js';
+import { en } from '../../src/i18n/en.js';
+import { errorText, fr } from '../../src/i18n/index.js';
 import { mock, startMock } from '../helpers/mock.js';
 
 const client = (options: Partial<ConstructorParameters<typeof ApiClient>[0]> = {}) => new ApiClient({ baseUrl: '/api', language: 'fr-FR', timeoutMs: 2000, ...options });
@@ -33,15 +34,15 @@ describe('ApiClient', () => {
     const error = await failure(client().call('getInvoice', { params: { invoiceId: 'nope/../x' } }));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(404);
-    expect(error.userMessage(fr)).to.equal("Cette facture n'existe pas.");
+    expect(errorText(fr, error)).to.equal("Cette facture n'existe pas.");
   });
 
   it('reports an unreachable server as « network »', async () => {
     mock.faults.fail('listEntities', 'network');
     const error = await failure(client().call('listEntities', {}));
     expect(error.kind).to.equal('network');
-    expect(error.userMessage(fr)).to.contain('injoignable');
-    expect(error.userMessage(en)).to.contain('cannot be reached');
+    expect(errorText(fr, error)).to.contain('injoignable');
+    expect(errorText(en, error)).to.contain('cannot be reached');
   });
 
   it('gives up after its timeout and says so', async () => {
@@ -50,7 +51,7 @@ describe('ApiClient', () => {
     const error = await failure(client({ timeoutMs: 300 }).call('listEntities', {}));
     expect(error.kind).to.equal('timeout');
     expect(performance.now() - started).to.be.below(2000);
-    expect(error.userMessage(fr)).to.contain('trop de temps');
+    expect(errorText(fr, error)).to.contain('trop de temps');
   });
 
   it('tells an abort by the caller from a timeout', async () => {
@@ -67,9 +68,9 @@ describe('ApiClient', () => {
     expect(frError.kind).to.equal('http');
     expect(frError.status).to.equal(500);
     expect(frError.problem?.code).to.equal('server-error');
-    expect(frError.userMessage(fr)).to.contain('erreur interne');
+    expect(errorText(fr, frError)).to.contain('erreur interne');
     const enError = await failure(client({ language: 'en-GB' }).call('listInvoices', {}));
-    expect(enError.userMessage(en)).to.contain('internal error');
+    expect(errorText(en, enError)).to.contain('internal error');
   });
 
   it('names the path of an answer that breaks the contract', async () => {
@@ -77,7 +78,7 @@ describe('ApiClient', () => {
     const error = await failure(client().call('listInvoices', {}));
     expect(error.kind).to.equal('contract');
     expect(error.path).to.equal('items');
-    expect(error.userMessage(fr)).to.contain('« items »');
+    expect(errorText(fr, error)).to.contain('« items »');
   });
 
   it('refuses a PDF that is not one and a « no content » answer that has a body', async () => {
@@ -90,7 +91,7 @@ describe('ApiClient', () => {
     mock.faults.fail('getPendingPdf', 'malformed'); // a maintenance page served as 200
     const notPdf = await failure(client().call('getPendingPdf', { params: { pendingId } }));
     expect(notPdf.kind).to.equal('contract');
-    expect(notPdf.userMessage(fr), 'no « (body) » for the user').to.equal(fr.errors.contract);
+    expect(errorText(fr, notPdf), 'no « (body) » for the user').to.equal(fr.errors.contract);
     mock.faults.fail('deletePending', 'malformed'); // 200 with a body instead of 204
     expect((await failure(client().call('deletePending', { params: { pendingId } }))).kind).to.equal('contract');
     expect(mock.store.listPending('527319461').map((p) => p.id)).to.include(pendingId);
@@ -100,7 +101,7 @@ describe('ApiClient', () => {
     mock.store.requiredToken = 'good';
     const error = await failure(client({ token: 'expired' }).call('listEntities', {}));
     expect(error.kind).to.equal('unauthorized');
-    expect(error.userMessage(fr)).to.contain('session a expiré');
+    expect(errorText(fr, error)).to.contain('session a expiré');
   });
 
   it('sends the bearer token and asks a token function again after a 401 (refresh)', async () => {
@@ -195,6 +196,6 @@ describe('ApiClient', () => {
   it('refuses an upload that is not a PDF by its content, whatever its name', async () => {
     const error = await failure(client().upload(new Blob(['hello']), 'invoice', 'facture.pdf'));
     expect(error.status).to.equal(415);
-    expect(error.userMessage(fr)).to.equal("Ce fichier n'est pas un PDF.");
+    expect(errorText(fr, error)).to.equal("Ce fichier n'est pas un PDF.");
   });
 });

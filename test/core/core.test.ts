@@ -9,6 +9,7 @@ import '../../src/elements/akto-provider/define.js';
 import type { AktoProvider } from '../../src/elements/akto-provider/akto-provider.js';
 import { VERSION } from '../../src/version.js';
 import { startMock } from '../helpers/mock.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 /** A bare element on the shared base, to observe what the base gives every element. */
 class ProbeElement extends AktoElement {
@@ -125,10 +126,20 @@ describe('core', () => {
       expect(probe.client).to.equal(undefined);
     });
 
+    it('draws French while English loads, then English by itself once it is in', async () => {
+      const probe = await fixture<ProbeElement>(html`<akto-test-probe lang="en"></akto-test-probe>`);
+      const first = probe.shadowRoot!.textContent!;
+      expect(first.includes('Réessayer') || first.includes('Try again'), 'French, or English if another test loaded it').to.equal(true);
+      await whenLocaleReady('en');
+      await probe.updateComplete;
+      expect(probe.shadowRoot!.textContent).to.contain('Try again');
+    });
+
     it('speaks French by default, and follows its lang, the provider, an ancestor and <html lang>', async () => {
       const probe = await fixture<ProbeElement>(html`<akto-test-probe></akto-test-probe>`);
       expect(probe.shadowRoot!.textContent).to.contain('Réessayer');
       document.documentElement.lang = 'en';
+      await whenLocaleReady('en'); // English is fetched when first asked for; the element renders again then
       await new Promise((r) => setTimeout(r));
       await probe.updateComplete;
       expect(probe.shadowRoot!.textContent).to.contain('Try again');

@@ -5,6 +5,7 @@ import type { AktoDossierDetail } from '../../src/elements/akto-dossier-detail/a
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
 import { $, $$, shadow, text } from '../helpers/dom.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const plain = (value: string) => value.replace(/\u202f|\u00a0/g, ' ');
 /** A definition list as label → value. */
@@ -179,6 +180,7 @@ describe('<akto-dossier-detail>', () => {
   });
 
   it('speaks English, from its lang attribute and from the page', async () => {
+    await whenLocaleReady('en');
     const el = await mount('2206CA000564', html`<akto-dossier-detail api-base="/api" dossier-id="2206CA000564" lang="en"></akto-dossier-detail>`);
     expect($(shadow(el), 'h2')!.textContent!.trim()).to.equal("Contrat d'apprentissage No.\u00a02206CA000564");
     expect(fields(el, '[part="funding"] dl')).to.deep.equal({

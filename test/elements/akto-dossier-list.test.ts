@@ -5,6 +5,7 @@ import type { AktoDossierList } from '../../src/elements/akto-dossier-list/akto-
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_QUERY_CHANGE } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
 import { $, $$, button, cells, mount as mountList, rows, runPagedListTests, settled, status, text } from './paged-list-suite.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const numbers = (el: AktoDossierList) => rows(el).map((r) => cells(r)[0]);
 const details = (el: AktoDossierList, label: string) => $(el, `tbody button[aria-label="${label}"]`) as HTMLButtonElement;
@@ -263,6 +264,7 @@ describe('<akto-dossier-list>', () => {
   it('switches language with the page and with its own lang attribute', async () => {
     const el = await mount(html`<akto-dossier-list api-base="/api" search="2206AF000578"></akto-dossier-list>`);
     document.documentElement.lang = 'en';
+    await whenLocaleReady('en');
     await until(() => text($(el, 'h2')) === 'My files', 2000, 'English');
     expect($$(el, 'thead th').map((th) => text(th))).to.deep.equal(['No.', 'Title', 'Start', 'End', 'Company', 'Status', 'Actions']);
     await until(() => cells(rows(el)[0]!)[5] === 'Submitted', 2000, 'English states');

@@ -4,6 +4,7 @@ import type { AktoInvoiceDeposit } from '../../src/elements/akto-invoice-deposit
 import { AKTO_INVOICES_REQUEST } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
 import { button, shadow, text } from '../helpers/dom.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const steps = (el: AktoInvoiceDeposit) => [...shadow(el).querySelectorAll('.steps li')].map((li) => [text(li), li.getAttribute('aria-current')]);
 
@@ -70,6 +71,7 @@ describe('<akto-invoice-deposit>', () => {
 
   it('speaks English', async () => {
     document.documentElement.lang = 'en';
+    await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="819109976"></akto-invoice-deposit>`);
     expect(steps(el).map(([label]) => label)).to.deep.equal(['1. Deposit', '2. Validation']);
   });

@@ -5,6 +5,7 @@ import { AKTO_DOSSIER_OPEN, AKTO_TRANSFER_OPEN, AKTO_UNAUTHORIZED } from '../../
 import { ApiClient } from '../../src/api/client.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
 import { $, $$, shadow, text } from '../helpers/dom.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 /** The definition list as label → value. */
 const fields = (el: AktoInvoiceDetail, dl = 'dl') =>
@@ -155,6 +156,7 @@ describe('<akto-invoice-detail>', () => {
   });
 
   it('speaks English', async () => {
+    await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceDetail>(html`<akto-invoice-detail api-base="/api" invoice-id="inv-0004" lang="en"></akto-invoice-detail>`);
     await until(() => $(shadow(el), 'article'), 3000, 'the invoice');
     expect(text($(shadow(el), 'h2'))).to.equal('Invoice No. TESFCTFB');

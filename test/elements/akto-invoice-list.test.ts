@@ -5,6 +5,7 @@ import type { AktoInvoiceList } from '../../src/elements/akto-invoice-list/akto-
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
 import { $, $$, cells, mount as mountList, rows, runPagedListTests, settled, status, text } from './paged-list-suite.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const mount = (template = html`<akto-invoice-list api-base="/api"></akto-invoice-list>`) => mountList<AktoInvoiceList>(template);
 
@@ -186,6 +187,7 @@ describe('<akto-invoice-list>', () => {
   it('switches language with the page, amounts and dates included', async () => {
     const el = await mount(html`<akto-invoice-list api-base="/api" search="5302381"></akto-invoice-list>`);
     document.documentElement.lang = 'en';
+    await whenLocaleReady('en');
     await until(() => text($(el, 'h2')) === 'My invoices', 2000, 'English');
     await until(() => cells(rows(el)[0]!)[3] === '€22,625.00', 2000, 'English amounts');
     expect(cells(rows(el)[0]!)[1]).to.equal('30/05/2022');

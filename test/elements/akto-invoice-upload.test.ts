@@ -6,6 +6,7 @@ import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UNAUTHORIZED, AKTO_UPLOAD_R
 import { clearDrafts } from '../../src/core/drafts.js';
 import { chooseFiles as choose } from '../helpers/drop.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 type Root = ShadowRoot;
 const root = (el: HTMLElement): Root => el.shadowRoot!;
@@ -515,6 +516,7 @@ describe('<akto-invoice-upload>', () => {
   });
 
   it('speaks English', async () => {
+    await whenLocaleReady('en');
     const el = await mount({ lang: 'en' });
     expect(text($(root(el), '.dropzone .lead'))).to.equal('Drop your files here or click to select files');
     const file = await sampleFile(INVOICE);

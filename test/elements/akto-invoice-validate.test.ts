@@ -6,6 +6,7 @@ import '../../src/elements/akto-invoice-validate/define.js';
 import type { AktoInvoiceValidate } from '../../src/elements/akto-invoice-validate/akto-invoice-validate.js';
 import { AKTO_INVOICE_VALIDATED, AKTO_PENDING_DELETED, AKTO_UNAUTHORIZED, AKTO_VALIDATION_COMPLETE } from '../../src/core/events.js';
 import { mock, sampleFile, samples, startMock, until } from '../helpers/mock.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const AFPA = '824092688';
 const CASINO = '527319461';
@@ -330,6 +331,7 @@ describe('<akto-invoice-validate>', () => {
 
   it('speaks English', async () => {
     document.documentElement.lang = 'en';
+    await whenLocaleReady('en');
     const el = await mount(AFPA);
     expect(text($(root(el), '.banner'))).to.contain('CHECK the information below');
     expect(text($(rows(el)[0]!, '.found'))).to.equal('6 files found automatically:');

@@ -4,6 +4,7 @@ import type { AktoInvoiceWidget } from '../../src/elements/akto-invoice-widget/a
 import { AKTO_VIEW_CHANGE } from '../../src/core/events.js';
 import { startMock, until } from '../helpers/mock.js';
 import { shadow, text } from '../helpers/dom.js';
+import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const view = (el: AktoInvoiceWidget) => shadow(el).querySelector('.view')!;
 const tab = (el: AktoInvoiceWidget, label: string) => [...shadow(el).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => text(a) === label)!;
@@ -108,6 +109,7 @@ describe('<akto-invoice-widget>', () => {
   });
 
   it('speaks English', async () => {
+    await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" lang="en"></akto-invoice-widget>`);
     expect([...shadow(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
   });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
-import type { RuleCode } from '../../src/i18n/translation.js';
+import { ruleText } from '../../src/i18n/index.js';
 import { hasSupportingOrDerogation } from '../../src/rules/deposit.js';
 import { checkFileSize, checkFileType, checkUpload, isSameFile, MAX_UPLOAD_BYTES } from '../../src/rules/file.js';
 import {
@@ -26,6 +26,8 @@ import {
   todayIso,
   type AmountOptions,
   type DossierOptions,
+  type RuleCode,
+  type RuleFailure,
   type RuleResult,
 } from '../../src/rules/index.js';
 
@@ -34,13 +36,17 @@ type Expected<T> = { value: T } | { code: RuleCode };
 const valid = <T>(value: T): Expected<T> => ({ value });
 const invalid = (code: RuleCode): Expected<never> => ({ code });
 
-/** The message each code must carry: the translation's text, word for word, in both languages. */
+/** The message each code must say: the translation's text, word for word, in both languages. */
 function expectedMessage(code: RuleCode): { fr: string; en: string } {
   if (code === 'invoiceNumberTooLong') {
-    return { fr: fr.rules.invoiceNumberTooLongBy(INVOICE_NUMBER_MAX), en: en.rules.invoiceNumberTooLongBy(INVOICE_NUMBER_MAX) };
+    return { fr: fr.rules.invoiceNumberTooLong({ max: INVOICE_NUMBER_MAX }), en: en.rules.invoiceNumberTooLong({ max: INVOICE_NUMBER_MAX }) };
   }
-  return { fr: fr.rules[code], en: en.rules[code] };
+  const plain = (t: typeof fr) => (t.rules[code] as () => string)();
+  return { fr: plain(fr), en: plain(en) };
 }
+
+/** What a failure says to the user, in both languages. */
+const message = (failure: RuleFailure) => ({ fr: ruleText(fr, failure), en: ruleText(en, failure) });
 
 function expectOutcome<T>(result: RuleResult<T>, expected: Expected<T>): void {
   if ('value' in expected) {
@@ -50,9 +56,9 @@ function expectOutcome<T>(result: RuleResult<T>, expected: Expected<T>): void {
   expect(result.ok, `expected failure ${expected.code}, got ${JSON.stringify(result)}`).to.equal(false);
   if (result.ok) return;
   expect(result.code).to.equal(expected.code);
-  expect(result.message.fr).to.be.a('string').and.not.equal('');
-  expect(result.message.en).to.be.a('string').and.not.equal('');
-  expect(result.message).to.deep.equal(expectedMessage(expected.code));
+  expect(message(result).fr).to.be.a('string').and.not.equal('');
+  expect(message(result).en).to.be.a('string').and.not.equal('');
+  expect(message(result)).to.deep.equal(expectedMessage(expected.code));
 }
 
 const show = (input: unknown): string => JSON.stringify(input);
@@ -67,21 +73,37 @@ const ALL_CODES: RuleCode[] = [
 ];
 
 describe('rules/result', () => {
+  const PARAMS = { invoiceNumberTooLong: { max: INVOICE_NUMBER_MAX }, invoiceDuplicate: { date: '20/06/2022' } };
+  const failure = (code: RuleCode): RuleFailure =>
+    code === 'invoiceNumberTooLong' || code === 'invoiceDuplicate' ? fail(code, PARAMS[code] as never) : fail(code as 'required');
+
   for (const code of ALL_CODES) {
-    it(`fail('${code}') carries the translations' text`, () => {
-      const result = fail(code);
+    it(`fail('${code}') is worded by each translation`, () => {
+      const result = failure(code);
       expect(result.ok).to.equal(false);
       expect(result.code).to.equal(code);
-      expect(result.message.fr).to.not.equal('');
-      expect(result.message.en).to.not.equal('');
-      expect(result.message.fr).to.equal(fr.rules[code]);
-      expect(result.message.en).to.equal(en.rules[code]);
+      expect(message(result).fr).to.not.equal('');
+      expect(message(result).en).to.not.equal('');
+      expect(message(result).fr).to.not.equal(message(result).en);
     });
   }
 
-  it('fail(code, message) keeps a parameterized message (the server’s duplicate check)', () => {
-    const message = { fr: fr.rules.invoiceDuplicateOn('20/06/2022'), en: en.rules.invoiceDuplicateOn('20/06/2022') };
-    expect(fail('invoiceDuplicate', message)).to.deep.equal({ ok: false, code: 'invoiceDuplicate', message });
+  it('a failure carries its code and values, never text', () => {
+    expect(fail('required')).to.deep.equal({ ok: false, code: 'required' });
+    expect(checkInvoiceNumber('A'.repeat(36))).to.deep.equal({ ok: false, code: 'invoiceNumberTooLong', params: { max: 35 } });
+  });
+
+  it('every translation words every code, and no other', () => {
+    for (const t of [fr, en]) expect(Object.keys(t.rules).sort()).to.deep.equal([...ALL_CODES].sort());
+  });
+
+  it('fail(code, params) keeps the values of a parameterized message (the server’s duplicate check)', () => {
+    const result = fail('invoiceDuplicate', { date: '20/06/2022' });
+    expect(result).to.deep.equal({ ok: false, code: 'invoiceDuplicate', params: { date: '20/06/2022' } });
+    expect(message(result)).to.deep.equal({
+      fr: 'Une facture portant ce numéro et ce SIRET a déjà été déposée le 20/06/2022.',
+      en: 'An invoice with this number and SIRET was already deposited on 20/06/2022.',
+    });
   });
 
   it('ok(value) wraps the value', () => {
@@ -505,10 +527,10 @@ describe('rules/invoice-number', () => {
     const result = checkInvoiceNumber('A'.repeat(36));
     expect(result.ok).to.equal(false);
     if (result.ok) return;
-    expect(result.message.fr).to.equal(fr.rules.invoiceNumberTooLongBy(35));
-    expect(result.message.en).to.equal(en.rules.invoiceNumberTooLongBy(35));
-    expect(result.message.fr).to.contain('35');
-    expect(result.message.en).to.contain('35');
+    expect(message(result).fr).to.equal('Le numéro de facture ne peut pas dépasser 35 caractères.');
+    expect(message(result).en).to.equal('The invoice number cannot be longer than 35 characters.');
+    expect(message(result).fr).to.contain('35');
+    expect(message(result).en).to.contain('35');
   });
 });
 

@@ -216,7 +216,7 @@ export class AktoInvoiceDetail extends AktoElement {
     return html`<section>
       ${heading(this.headingLevel + 1, t.iban, { className: 'section' })}
       <div class="iban">
-        ${this.ibanRevealed ? html`<code>${grouped}</code>` : html`<code aria-label=${`${t.ibanMasked} : ${iban.slice(0, 4)} … ${iban.slice(-4)}`}>${masked}</code>`}
+        ${this.ibanRevealed ? html`<code>${grouped}</code>` : html`<code aria-label=${t.ibanMasked(iban.slice(0, 4), iban.slice(-4))}>${masked}</code>`}
         <button class="button secondary" @click=${() => this.copyIban(iban)}>${t.copyIban}</button>
         ${this.ibanRevealed ? nothing : html`<button class="button quiet" @click=${() => (this.ibanRevealed = true)}>${t.showIban}</button>`}
         <span role="status">${this.ibanNote}</span>

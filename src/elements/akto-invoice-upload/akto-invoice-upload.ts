@@ -80,7 +80,7 @@ export class AktoInvoiceUpload extends AktoElement {
     read: (item, signal) => this.read(item, signal),
     describe: (error) => (error instanceof UploadTakenOver ? this.t.upload.hostTookOver : error instanceof ApiError ? this.errorMessage(error) : error instanceof Error ? error.message : this.t.errors.http),
     onError: (error) => this.reportError(error),
-    onFailed: (item) => (this.announcement = `${item.file.name} : ${this.t.upload.uploadFailed}. ${item.error}`),
+    onFailed: (item) => (this.announcement = this.t.upload.uploadFailedOf(item.file.name, item.error ?? '')),
   });
 
   /** One draft per endpoint and entity: the files and choices, kept after each change (a reload can come at any moment). */

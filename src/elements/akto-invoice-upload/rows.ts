@@ -130,7 +130,7 @@ function renderState(item: QueuedUpload, { t, retry }: RowContext): TemplateResu
     case 'done':
       return html`<span class="state done">${t.upload.uploaded}</span>`;
     case 'failed':
-      return html`<span class="state failed">${t.upload.uploadFailed} : ${item.error}</span>
+      return html`<span class="state failed">${t.upload.uploadFailed(item.error ?? '')}</span>
         <button class="button secondary" type="button" aria-label=${t.upload.retry(item.file.name)} @click=${() => retry(item.key)}>${t.common.retry}</button>`;
   }
 }

@@ -13,6 +13,7 @@ import { LatestLookupController } from '../../core/latest-lookup-controller.js';
 import { readingSlot } from '../../core/limit.js';
 import { buttons } from '../../core/tokens.js';
 import { ValidationFormController, type FieldErrors } from '../../core/validation-form-controller.js';
+import { ruleText } from '../../i18n/index.js';
 import { checkDossierNumber, checkSiret, FIELD_KEYS, type FieldKey, type RuleFailure, type TextFieldKey } from '../../rules/index.js';
 import { AktoPdfPreview } from '../akto-pdf-preview/akto-pdf-preview.js';
 import { confirmDialog, previewPanel } from './panels.js';
@@ -171,7 +172,7 @@ export class AktoInvoiceValidate extends AktoElement {
 
   /** A rule's failure in the user's language: the one place a failure code becomes text. */
   private ruleMessage(failure: RuleFailure): string {
-    return failure.message[this.locale];
+    return ruleText(this.t, failure);
   }
 
   private get prefixes(): string[] | undefined {

@@ -52,7 +52,7 @@ export function bulkBar(t: Translation, rows: readonly ValidationRow[], on: { se
 export function headerRow(t: Translation): TemplateResult {
   const v = t.validate;
   return html`<tr>
-    <th scope="col" id="col-file">${v.rowLabel('').trim()}</th>
+    <th scope="col" id="col-file">${v.fileColumn}</th>
     ${FIELDS.map((f) => html`<th scope="col" id=${`col-${f.key}`}><span class="letter" aria-hidden="true">${f.letter} </span>${v.columns[f.label]}</th>`)}
     <th scope="col">${v.columns.sentAt}</th>
     <th scope="col"><span class="visually-hidden">${t.invoiceList.columns.actions}</span></th>
@@ -76,7 +76,7 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
       <div class="actions">
         <button class="button" aria-label=${t.validateLabel(fileName)} ?disabled=${row.validating} @click=${() => on.validate(id)}>${row.validating ? t.validating : t.validate}</button>
         ${row.pending.hasPdf
-          ? html`<button class="button secondary" aria-label=${t.showPreview(fileName)} aria-pressed=${String(id === view.previewId)} @click=${() => on.preview(id)}>${t.preview.split(' ')[0]}</button>`
+          ? html`<button class="button secondary" aria-label=${t.showPreview(fileName)} aria-pressed=${String(id === view.previewId)} @click=${() => on.preview(id)}>${t.previewButton}</button>`
           : nothing}
         <button class="button quiet" aria-label=${t.removeLabel(fileName)} @click=${() => on.remove(id)}>${t.remove}</button>
         ${row.error ? html`<span class="row-error" role="alert">${row.error}</span>` : nothing}
@@ -157,9 +157,7 @@ function note(row: ValidationRow, field: FieldKey, view: RowView): string {
   if (other === undefined) return '';
   const spec = FIELD_SPECS[field];
   const shown = spec.kind === 'amount' ? formatAmount(other.value as number, view.locale) : String((spec.format as (v: unknown) => unknown)(other.value));
-  const name = t.columns[spec.label];
-  const inSentence = /^.[a-zà-ÿ]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name; // « montant TTC », but « SIRET »
-  return t.differs(inSentence, shown);
+  return t.differs[field as TextFieldKey](shown);
 }
 
 function renderNote(row: ValidationRow, field: FieldKey, view: RowView): TemplateResult | typeof nothing {
