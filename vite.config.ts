@@ -79,6 +79,22 @@ function npmFileName(chunk: { name: string }): string {
   return `_vendor/${vendored}.js`;
 }
 
+/**
+ * pdf.js's worker script (`pdfjs-dist/build/pdf.worker.min.mjs?url`, src/reader/pdf-worker.ts) is
+ * emitted as its own file next to the chunks: library mode would inline it as a 1.4 MB `data:` URL,
+ * which no CSP allows as a worker (`worker-src 'self' blob:`) and every page would download.
+ */
+function workerAsFile(): Plugin {
+  return {
+    name: 'akto-pdf-worker-as-file',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('pdf.worker.min.mjs?url')) return null;
+      return this.resolve(`${source}&no-inline`, importer, { skipSelf: true });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const npm = mode === 'npm';
   return {
@@ -114,7 +130,8 @@ export default defineConfig(({ mode }) => {
               // Lazy chunks keep their module's name; code shared by the script and lazy chunks
               // goes to a `shared-` chunk (Rolldown names it after its first module otherwise).
               chunkFileNames: (chunk: { isDynamicEntry: boolean }) => `${CHUNKS_DIR}/${chunk.isDynamicEntry ? '[name]' : 'shared'}-[hash].js`,
-              assetFileNames: `${CHUNKS_DIR}/[name]-[hash][extname]`,
+              // pdf.js's worker script as `.js`: any server gives that a JavaScript type, which a module worker needs.
+              assetFileNames: (asset: { names?: string[] }) => `${CHUNKS_DIR}/[name]-[hash]${asset.names?.[0]?.endsWith('.mjs') ? '.js' : '[extname]'}`,
               // The script is the end product, not an input for another bundler: full
               // minification, whitespace and comments included (lib mode keeps both by default).
               minify: true,
@@ -131,6 +148,9 @@ export default defineConfig(({ mode }) => {
       // ES build is smaller too. (The npm build keeps `import 'filepond'` for the portal to resolve.)
       alias: npm ? [] : [{ find: /^filepond$/, replacement: 'filepond/dist/filepond.esm.min.js' }],
     },
-    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR])],
+    // The script's assets (pdf.js's worker) are found relative to the chunk that names them
+    // (`new URL(…, import.meta.url)`), so `dist/` works wherever it is hosted.
+    experimental: npm ? {} : { renderBuiltUrl: () => ({ relative: true }) },
+    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR]), ...(npm ? [] : [workerAsFile()])],
   };
 });

@@ -6,23 +6,7 @@
  * by content, uploads go through the API client. FilePond's own UI stays invisible and inert.
  */
 import { create, type FilePond } from 'filepond';
-import { TRUSTED_TYPES_POLICY } from './trusted-types.js';
-
-
-type Policy = { createHTML(input: string): unknown };
-let policy: Policy | null | undefined;
-
-function trustedPolicy(): Policy | null {
-  if (policy !== undefined) return policy;
-  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(input: string): string }): Policy } }).trustedTypes;
-  try {
-    // FilePond only ever writes its own constant markup (empty labels, its icons): nothing from users or the API.
-    policy = factory ? factory.createPolicy(TRUSTED_TYPES_POLICY, { createHTML: (input) => input }) : null;
-  } catch {
-    policy = null; // the page does not allow our policy: FilePond will not be used, the button still works
-  }
-  return policy;
-}
+import { widgetPolicy } from './trusted-types.js';
 
 const innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
 
@@ -31,7 +15,8 @@ const innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML'
  * `document.createElement` is wrapped only for the synchronous call and restored right after.
  */
 function withTrustedMarkup<T>(build: () => T): T {
-  const trusted = trustedPolicy();
+  // FilePond only ever writes its own constant markup (empty labels, its icons): nothing from users or the API.
+  const trusted = widgetPolicy();
   if (!trusted) return build();
   const original = document.createElement;
   document.createElement = function (this: Document, ...args: Parameters<Document['createElement']>) {

@@ -135,7 +135,9 @@ export class UploadQueueController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.pump(); // uploads paused by a disconnection go on
+    // Readings stopped by a disconnection start again; uploads paused by it go on.
+    for (const item of this.items.values()) if (item.state === 'reading' && !this.readings.has(item.key)) void this.read(item.key);
+    this.pump();
   }
 
   hostDisconnected(): void {
@@ -145,6 +147,9 @@ export class UploadQueueController implements ReactiveController {
       this.set(key, { state: 'waiting', progress: 0 });
     }
     this.running.clear();
+    // Nor is anything read: queued readings would hold up other elements' (one reading queue for the page).
+    for (const controller of this.readings.values()) controller.abort();
+    this.readings.clear();
   }
 
   /** Replaces a file's entry (if it is still queued) and asks the host to render. */
@@ -157,7 +162,7 @@ export class UploadQueueController implements ReactiveController {
 
   private async read(key: string): Promise<void> {
     const item = this.items.get(key);
-    if (item?.state !== 'reading') return;
+    if (item?.state !== 'reading' || this.readings.has(key) || !this.host.isConnected) return; // hostConnected starts it
     const reading = new AbortController();
     this.readings.set(key, reading);
     let verdict: ReadVerdict;

@@ -213,6 +213,7 @@ export const en: Translation = {
     abandon: 'Discard',
     resumed: 'The deposit was resumed: check the files before sending them.',
     scanWarning: 'No text could be read in this document (a scan?): you will enter its information at the next step.',
+    tooLargeToCheck: 'File too large to be checked here: AKTO will check it on receipt.',
     notAnInvoice: 'According to its electronic data, this document is not an invoice (type 751).',
     creditNoteRead: 'Credit note detected in the document: “Is this document a credit note?” was ticked; untick it if needed.',
     refused: 'Refused',

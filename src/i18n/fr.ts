@@ -217,6 +217,7 @@ export const fr: Translation = {
     abandon: 'Abandonner',
     resumed: 'Le dépôt a été repris : vérifiez les fichiers avant de les envoyer.',
     scanWarning: "Aucun texte n'a pu être lu dans ce document (document numérisé ?) : vous saisirez ses informations à l'étape suivante.",
+    tooLargeToCheck: 'Fichier trop volumineux pour être vérifié ici : AKTO le vérifiera à réception.',
     notAnInvoice: "D'après ses données électroniques, ce document n'est pas une facture (type 751).",
     creditNoteRead: "Avoir détecté dans le document : la case « Ce document est-il un avoir ? » a été cochée, décochez-la si besoin.",
     refused: 'Refusé',

@@ -178,6 +178,8 @@ export interface Translation {
     abandon: string;
     resumed: string;
     scanWarning: string;
+    /** A file over the reader's caps (pages, size, time): uploaded, not checked in the browser. */
+    tooLargeToCheck: string;
     notAnInvoice: string;
     creditNoteRead: string;
     refused: string;

@@ -5,25 +5,30 @@
  * const { readInvoice } = await import('akto-invoice-widget/reader');
  * const reading = await readInvoice(file);
  * if (!reading.accepted) refuse(reading.status); // 'not-pdf' | 'empty' | 'encrypted' | 'damaged'
+ * if (reading.status === 'over-limit') note(reading.limit); // not read here: the server will
  * reading.fields.amountTTC; // { value: 671.15, source: 'factur-x', confidence: 'high' } or null
  * ```
  *
  * The embedded e-invoice (Factur-X, ZUGFeRD, XRechnung, UBL) is read first, exactly; the PDF's
  * text layer otherwise, or to complete what the XML lacks (the seller's SIRET, AKTO dossier
- * numbers). pdf.js is loaded on first use only (see pdf-text.ts), and runs on the main thread
- * without a worker URL, so this works under a strict CSP.
+ * numbers). pdf.js is loaded on first use only and runs in its worker (see pdf-text.ts); a
+ * reading is capped in time, pages and size (see limits.ts), and only the first and last pages'
+ * text is read.
  */
 import { SNIFF_BYTES, sniffFileType } from '../rules/file.js';
 import { findEmbeddedInvoice } from './attachments.js';
 import { emptyFields } from './fields.js';
-import { openPdf, pdfText } from './pdf-text.js';
+import { overBytesCaps, PAGE_THREAD_LIMITS, READER_LIMITS, type ReaderLimit, type ReaderLimits } from './limits.js';
+import { pdfText, startReader, type PdfReader } from './pdf-text.js';
 import { scanInvoiceText, type TextScan } from './text.js';
 import type { InvoiceReading, ReadInvoiceOptions, RefusalStatus } from './types.js';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 
 export type * from './types.js';
 export { readInvoiceXml, profileName, type XmlReading } from './xml.js';
 export { scanInvoiceText, readInvoiceText, parseTextDate, type TextScan, type TextReading } from './text.js';
 export { decodeAttachmentName, EINVOICE_ATTACHMENTS } from './attachments.js';
+export { READER_LIMITS, PAGE_THREAD_LIMITS, type ReaderLimits, type ReaderLimit } from './limits.js';
 
 /**
  * UNTDID 1001 document types that are credit notes (those EN 16931 allows for BT-3): 81, 83
@@ -54,6 +59,7 @@ function blank(name: string | null): InvoiceReading {
     discarded: [],
     warnings: [],
     pages: null,
+    limit: null,
     detail: null,
   };
 }
@@ -74,70 +80,122 @@ async function bytesOf(file: Blob | ArrayBuffer | ArrayBufferView): Promise<Uint
 
 const cents = (n: number) => Math.round(n * 100);
 
+/** A reading stopped at its time limit. */
+class TimeLimit extends Error {}
+
 /**
  * Reads one file. Never throws for a bad file: refusals are statuses (`not-pdf`, `empty`,
- * `encrypted`, `damaged`), a PDF without text nor XML is a `scan`.
+ * `encrypted`, `damaged`), a PDF without text nor XML is a `scan`, a file over the reader's caps
+ * (time, pages, size: see limits.ts) is `over-limit`, and a reader that could not load (pdf.js's
+ * import failed) is `unavailable` — both accepted, for the server to read. Throws `signal.reason`
+ * when `signal` aborts.
  */
 export async function readInvoice(file: Blob | ArrayBuffer | ArrayBufferView, options: ReadInvoiceOptions = {}): Promise<InvoiceReading> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   const name = options.name ?? (typeof File !== 'undefined' && file instanceof File ? file.name : null);
   const bytes = await bytesOf(file);
+  signal?.throwIfAborted();
   if (bytes.length === 0) return refusal(name, 'empty');
   if (sniffFileType(bytes.subarray(0, SNIFF_BYTES)) !== 'application/pdf') return refusal(name, 'not-pdf');
 
-  let document: Awaited<ReturnType<typeof openPdf>>;
+  let reader: PdfReader;
   try {
-    document = await openPdf(bytes);
+    reader = await startReader();
   } catch (error) {
+    signal?.throwIfAborted();
+    return { ...blank(name), status: 'unavailable', detail: describe(error) };
+  }
+  const limits = { ...(reader.thread === 'page' ? PAGE_THREAD_LIMITS : READER_LIMITS), ...options.limits };
+  if (options.timeLimit !== undefined) limits.timeLimit = options.timeLimit;
+
+  // One stop for the time limit and the caller's signal; every step races it.
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new TimeLimit()), limits.timeLimit);
+  const onAbort = () => stop.abort(signal!.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const stopped = new Promise<never>((_, reject) => stop.signal.addEventListener('abort', () => reject(stop.signal.reason), { once: true }));
+  stopped.catch(() => {});
+  const race = <T>(work: Promise<T>): Promise<T> => {
+    work.catch(() => {}); // a step left behind may reject once its document is destroyed
+    return Promise.race([work, stopped]);
+  };
+
+  let finished = false;
+  try {
+    const over = await race(overBytesCaps(bytes, limits, stop.signal));
+    if (over) return overLimit(name, over);
+    const reading = await race(readDocument(reader, bytes, name, limits, race));
+    finished = true;
+    return reading;
+  } catch (error) {
+    if (error instanceof TimeLimit) return overLimit(name, 'time');
+    throw error; // the caller's abort
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    await reader.close(!finished);
+  }
+}
+
+function overLimit(name: string | null, limit: ReaderLimit): InvoiceReading {
+  return { ...blank(name), status: 'over-limit', limit, detail: `over the reader's ${limit} limit` };
+}
+
+async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string | null, limits: ReaderLimits, race: <T>(work: Promise<T>) => Promise<T>): Promise<InvoiceReading> {
+  let document: PDFDocumentProxy;
+  try {
+    document = await race(reader.open(bytes).then((task) => task.promise));
+  } catch (error) {
+    if (error instanceof TimeLimit || (error as Error | null)?.name === 'AbortError') throw error;
     // pdf.js's own exceptions: PasswordException (a user password is needed), InvalidPDFException, …
     const password = (error as { name?: string } | null)?.name === 'PasswordException';
     return refusal(name, password ? 'encrypted' : 'damaged', describe(error));
   }
-  try {
-    const pages = document.numPages;
-    if (!pages) return refusal(name, 'damaged', 'no pages');
-    const reading: InvoiceReading = { ...blank(name), pages };
-    const embedded = await findEmbeddedInvoice(document);
-    if (embedded.unreadable) {
-      reading.warnings.push('xml-unreadable');
-      reading.detail = `unreadable e-invoice attachment: ${embedded.unreadable}`;
-    }
-    const xml = embedded.found;
-    if (xml) {
-      Object.assign(reading, {
-        source: 'factur-x',
-        syntax: xml.reading.syntax,
-        profile: xml.reading.profile,
-        profileId: xml.reading.profileId,
-        attachment: xml.attachment,
-        documentType: xml.reading.documentType,
-        fields: xml.reading.fields,
-        discarded: [...xml.reading.discarded],
-      });
-    }
-
-    // The text: always without XML; with it, only to look for what AKTO needs and it lacks.
-    let text: TextScan | null = null;
-    if (!xml || !reading.fields.siret || !reading.fields.dossiers) {
-      let raw: string;
-      try {
-        raw = await pdfText(document);
-      } catch (error) {
-        if (!xml) return refusal(name, 'damaged', describe(error));
-        raw = '';
-      }
-      if (!xml && raw.trim() === '') return { ...reading, status: 'scan' };
-      text = scanInvoiceText(raw);
-    }
-    if (xml && text) complete(reading, text);
-    else if (text) {
-      reading.source = 'text';
-      reading.fields = text.fields;
-      reading.discarded = text.discarded;
-    }
-    return judge(reading, text);
-  } finally {
-    await document.loadingTask.destroy();
+  const pages = document.numPages;
+  if (!pages) return refusal(name, 'damaged', 'no pages');
+  if (pages > limits.maxPages) return { ...overLimit(name, 'pages'), pages };
+  const reading: InvoiceReading = { ...blank(name), pages };
+  const embedded = await race(findEmbeddedInvoice(document));
+  if (embedded.unreadable) {
+    reading.warnings.push('xml-unreadable');
+    reading.detail = `unreadable e-invoice attachment: ${embedded.unreadable}`;
   }
+  const xml = embedded.found;
+  if (xml) {
+    Object.assign(reading, {
+      source: 'factur-x',
+      syntax: xml.reading.syntax,
+      profile: xml.reading.profile,
+      profileId: xml.reading.profileId,
+      attachment: xml.attachment,
+      documentType: xml.reading.documentType,
+      fields: xml.reading.fields,
+      discarded: [...xml.reading.discarded],
+    });
+  }
+
+  // The text: always without XML; with it, only to look for what AKTO needs and it lacks.
+  let text: TextScan | null = null;
+  if (!xml || !reading.fields.siret || !reading.fields.dossiers) {
+    let raw: string;
+    try {
+      raw = await race(pdfText(document, { first: limits.firstPages, last: limits.lastPages, maxChars: limits.maxChars }));
+    } catch (error) {
+      if (error instanceof TimeLimit || (error as Error | null)?.name === 'AbortError') throw error;
+      if (!xml) return refusal(name, 'damaged', describe(error));
+      raw = '';
+    }
+    if (!xml && raw.trim() === '') return { ...reading, status: 'scan' };
+    text = scanInvoiceText(raw);
+  }
+  if (xml && text) complete(reading, text);
+  else if (text) {
+    reading.source = 'text';
+    reading.fields = text.fields;
+    reading.discarded = text.discarded;
+  }
+  return judge(reading, text);
 }
 
 /**

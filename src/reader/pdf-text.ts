@@ -1,35 +1,222 @@
 /**
- * The text layer of a PDF, through pdf.js. Loaded lazily: nothing here is in the initial script.
- * pdf.js runs on the main thread with its worker module imported in-process, which needs no
- * worker URL (bundler-independent) and no `worker-src` exception on strict pages.
+ * pdf.js for the reader and the PDF preview. Loaded lazily: nothing here is in the initial script.
+ *
+ * In a browser pdf.js runs in its worker (see pdf-worker.ts), so a hostile PDF never blocks the
+ * page: each reading takes a worker of its own (kept a little for the next one) that can be
+ * terminated when the reading runs over its time limit. Where no worker can be had (the page's CSP
+ * or Trusted Types refuse it, its script does not load), pdf.js runs on the page's thread and the
+ * reader only takes small files (see limits.ts). On Node (the server) pdf.js runs in-process.
  */
-import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 
-let pdfjsPromise: Promise<typeof import('pdfjs-dist')> | undefined;
+type Pdfjs = typeof import('pdfjs-dist');
 
-export function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
-  pdfjsPromise ??= (async () => {
-    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs')]);
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
-    return pdfjs;
-  })();
+const defaultImport = (): Promise<Pdfjs> => import('pdfjs-dist');
+let importPdfjs = defaultImport;
+let pdfjsPromise: Promise<Pdfjs> | undefined;
+
+/**
+ * pdf.js, loaded once. A failed load is not kept: the next call tries again (a network blip must
+ * not leave every later file unread for the page's life).
+ */
+export function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsPromise ??= importPdfjs().catch((error: unknown) => {
+    pdfjsPromise = undefined;
+    throw error;
+  });
   return pdfjsPromise;
 }
 
+/** For tests: replaces what loads pdf.js (a rejected import plays a network failure); no argument restores it. */
+export function setPdfjsImport(load?: () => Promise<Pdfjs>): void {
+  importPdfjs = load ?? defaultImport;
+  pdfjsPromise = undefined;
+}
+
+let inProcessPromise: Promise<void> | undefined;
+
+/** pdf.js's worker code imported into this thread (pdf.js's « fake worker »): on Node, or where no worker can be had. */
+function inProcessWorker(): Promise<void> {
+  inProcessPromise ??= import('pdfjs-dist/build/pdf.worker.min.mjs')
+    .then((worker) => {
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+    })
+    .catch((error: unknown) => {
+      inProcessPromise = undefined;
+      throw error;
+    });
+  return inProcessPromise;
+}
+
+const inBrowser = typeof window !== 'undefined' && typeof Worker !== 'undefined';
+
+// ---- workers ---------------------------------------------------------------------------------
+
+interface Lane {
+  worker: Worker;
+  pdf: PDFWorker;
+}
+
+/** Workers a finished reading left, for the next one; terminated after a while unused. */
+const idle: { lane: Lane; timer: ReturnType<typeof setTimeout> }[] = [];
+const IDLE_WORKERS = 2;
+const IDLE_MS = 30_000;
+/** After a worker could not be started, the page's thread is used for this long before trying again. */
+const RETRY_MS = 60_000;
+let failedAt = -Infinity;
+let workersAllowed = true;
+
+/** For tests: no worker (as on a page whose CSP refuses it), so pdf.js runs on the page's thread; `true` restores them. */
+export function allowWorkers(allowed: boolean): void {
+  workersAllowed = allowed;
+  failedAt = -Infinity;
+}
+
+function end(lane: Lane): void {
+  lane.pdf.destroy();
+  lane.worker.terminate();
+}
+
+async function newLane(pdfjs: Pdfjs): Promise<Lane | null> {
+  if (!inBrowser || !workersAllowed || performance.now() - failedAt < RETRY_MS) return null;
+  let worker: Worker | null = null;
+  try {
+    const { startPdfWorker } = await import('./pdf-worker.js');
+    worker = await startPdfWorker();
+  } catch {
+    worker = null; // the chunk itself did not load
+  }
+  if (!worker) {
+    failedAt = performance.now();
+    return null;
+  }
+  return { worker, pdf: new pdfjs.PDFWorker({ port: worker as never }) };
+}
+
+async function takeLane(pdfjs: Pdfjs): Promise<Lane | null> {
+  const kept = workersAllowed ? idle.pop() : undefined;
+  if (kept) {
+    clearTimeout(kept.timer);
+    return kept.lane;
+  }
+  return newLane(pdfjs);
+}
+
+function keepLane(lane: Lane): void {
+  if (idle.length >= IDLE_WORKERS) return end(lane);
+  const entry = { lane, timer: setTimeout(() => idle.splice(idle.indexOf(entry), 1).forEach((e) => end(e.lane)), IDLE_MS) };
+  idle.push(entry);
+}
+
+// ---- documents -------------------------------------------------------------------------------
+
+/** Where pdf.js does the work of one reading. */
+export type ReaderThread = 'worker' | 'page' | 'node';
+
+export interface PdfReader {
+  thread: ReaderThread;
+  /**
+   * Opens the PDF (pdf.js takes ownership of what it is given: a copy is handed over). Without a
+   * worker, pdf.js's worker code is imported into this thread first (only once a file passed the caps).
+   */
+  open(bytes: Uint8Array): Promise<PDFDocumentLoadingTask>;
+  /**
+   * Ends the reading: the document destroyed, its worker kept for the next reading — or, with
+   * `kill` (a reading stopped midway, over its time limit or aborted), terminated at once, whatever
+   * it was doing.
+   */
+  close(kill: boolean): Promise<void>;
+}
+
+/** A reader for one file. Throws when pdf.js cannot load (a distinct outcome, not a damaged file). */
+export async function startReader(): Promise<PdfReader> {
+  const pdfjs = await loadPdfjs();
+  const lane = await takeLane(pdfjs);
+  let task: PDFDocumentLoadingTask | undefined;
+  return {
+    thread: lane ? 'worker' : inBrowser ? 'page' : 'node',
+    async open(bytes) {
+      if (!lane) await inProcessWorker();
+      task = pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, verbosity: 0, ...(lane ? { worker: lane.pdf } : {}) });
+      task.promise.catch(() => {}); // read by the caller; a destroyed task's rejection is not an error
+      return task;
+    },
+    async close(kill) {
+      if (lane && kill) {
+        end(lane); // whatever pdf.js was decoding stops now; its pending calls never settle
+        void task?.destroy().catch(() => {});
+        return;
+      }
+      await task?.destroy().catch(() => {});
+      if (lane) keepLane(lane);
+    },
+  };
+}
+
+let sharedPort: Promise<void> | undefined;
+
+/**
+ * Opens a PDF to show it (the preview): in one worker shared by every preview of the page
+ * (`GlobalWorkerOptions.workerPort`), on the page's thread where none can be had.
+ */
 export async function openPdf(data: ArrayBuffer | Uint8Array): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfjs();
-  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  sharedPort ??= (async () => {
+    const lane = await newLane(pdfjs);
+    if (lane) {
+      lane.pdf.destroy(); // pdf.js makes its own PDFWorker for the port
+      pdfjs.GlobalWorkerOptions.workerPort = lane.worker;
+    } else await inProcessWorker();
+  })().catch((error: unknown) => {
+    sharedPort = undefined;
+    throw error;
+  });
+  await sharedPort;
   const bytes = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
   return pdfjs.getDocument({ data: bytes, useSystemFonts: false, verbosity: 0 }).promise;
 }
 
-/** Every page's text, lines kept apart. */
-export async function pdfText(document: PDFDocumentProxy): Promise<string> {
+// ---- text ------------------------------------------------------------------------------------
+
+/** The pages that matter on an invoice: the first few (parties, number, date) and the last few (totals). */
+export function pagesToRead(count: number, first: number, last: number): number[] {
+  const pages = new Set<number>();
+  for (let n = 1; n <= Math.min(first, count); n++) pages.add(n);
+  for (let n = Math.max(count - last + 1, 1); n <= count; n++) pages.add(n);
+  return [...pages].sort((a, b) => a - b);
+}
+
+export interface TextOptions {
+  /** Pages read from the start and from the end. */
+  first: number;
+  last: number;
+  /** Characters kept at most, the whole text: reading stops there. */
+  maxChars: number;
+}
+
+/** The text of the pages that matter, lines kept apart, at most `maxChars` characters. */
+export async function pdfText(document: PDFDocumentProxy, { first, last, maxChars }: TextOptions): Promise<string> {
   const pages: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
+  let length = 0;
+  for (const n of pagesToRead(document.numPages, first, last)) {
+    if (length >= maxChars) break;
     const page = await document.getPage(n);
-    const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
+    const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: (TextItem | object)[] }>;
+    let text = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        for (const item of value.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
+        if (length + text.length >= maxChars) break;
+      }
+    } finally {
+      void reader.cancel().catch(() => {});
+    }
+    text = text.slice(0, maxChars - length);
+    length += text.length;
+    pages.push(text);
   }
   return pages.join('\n');
 }

@@ -55,16 +55,22 @@ export interface InvoiceFields {
   dossiers: ReadField<string[]> | null;
 }
 
+import type { ReaderLimit, ReaderLimits } from './limits.js';
+
 /**
  * - `ok`: a readable PDF (values in `fields`, possibly none);
  * - `scan`: a PDF with no text layer and no embedded XML: accepted, but nothing could be read automatically;
+ * - `over-limit`: a PDF over one of the reader's caps (`limit`: time, pages, bytes, inflated size):
+ *   accepted, not read here (the server reads it);
+ * - `unavailable`: the reader itself could not load (pdf.js's import failed): accepted, not read;
+ *   the next reading tries to load it again. Never a reason to refuse a file;
  * - refusals: `not-pdf` (by content, whatever its name), `empty`, `encrypted` (needs a password:
  *   AKTO cannot read it), `damaged` (pdf.js cannot open it, or it has no pages).
  */
-export type ReadingStatus = 'ok' | 'scan' | 'not-pdf' | 'empty' | 'encrypted' | 'damaged';
+export type ReadingStatus = 'ok' | 'scan' | 'over-limit' | 'unavailable' | 'not-pdf' | 'empty' | 'encrypted' | 'damaged';
 
 /** The statuses that refuse the file before upload. */
-export type RefusalStatus = Exclude<ReadingStatus, 'ok' | 'scan'>;
+export type RefusalStatus = Exclude<ReadingStatus, 'ok' | 'scan' | 'over-limit' | 'unavailable'>;
 
 /** Where the reading came from as a whole: embedded XML (with text to complete it, if needed), text only, or nothing. */
 export type ReadingSource = 'factur-x' | 'text' | 'none';
@@ -95,7 +101,7 @@ export interface DiscardedValue {
 
 export interface InvoiceReading {
   status: ReadingStatus;
-  /** Whether the file may be deposited: true for `ok` and `scan`, false for the refusals. */
+  /** Whether the file may be deposited: true for `ok`, `scan`, `over-limit` and `unavailable`, false for the refusals. */
   accepted: boolean;
   /** The file's name (`options.name`, else `File.name`), for messages; null when unknown. */
   name: string | null;
@@ -126,6 +132,8 @@ export interface InvoiceReading {
   warnings: ReadingWarning[];
   /** Page count; null when the PDF could not be opened. */
   pages: number | null;
+  /** With `over-limit`, the cap the file went over; null otherwise. */
+  limit: ReaderLimit | null;
   /** A technical detail on a refusal or an unreadable attachment (the pdf.js error), for logs; not for users. */
   detail: string | null;
 }
@@ -133,4 +141,10 @@ export interface InvoiceReading {
 export interface ReadInvoiceOptions {
   /** The file's name, for `reading.name`; `File.name` by default. */
   name?: string;
+  /** Stops the reading (its worker terminated): `readInvoice` rejects with `signal.reason`. */
+  signal?: AbortSignal;
+  /** The reading's time limit in ms (10 s in a worker, 3 s without one): past it, `over-limit` (`limit: 'time'`). */
+  timeLimit?: number;
+  /** Other caps than the defaults (`READER_LIMITS`, or `PAGE_THREAD_LIMITS` when pdf.js has no worker). */
+  limits?: Partial<ReaderLimits>;
 }

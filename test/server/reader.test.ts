@@ -35,3 +35,17 @@ test('what the reader cannot read stays empty', async () => {
     assert.equal(fields.amountTTC ?? null, null, file);
   }
 });
+
+test('the reader on Node keeps to the same caps: a hostile PDF is over-limit, not read for minutes', async () => {
+  nodeFieldReader();
+  const { readInvoice } = await import('../../src/reader/index.js');
+  const { manyPagesPdf, inflateBombPdf } = await import('../helpers/hostile-pdf.js');
+  const started = performance.now();
+  const pages = await readInvoice(await manyPagesPdf(100_000));
+  assert.deepEqual([pages.status, pages.limit, pages.accepted], ['over-limit', 'pages', true]);
+  const bomb = await readInvoice(await inflateBombPdf(300_000_000));
+  assert.deepEqual([bomb.status, bomb.limit, bomb.accepted], ['over-limit', 'inflated', true]);
+  const cut = await readInvoice(await inflateBombPdf(300_000_000), { timeLimit: 300, limits: { maxInflated: Infinity } });
+  assert.equal(cut.limit, 'time');
+  assert.ok(performance.now() - started < 20_000);
+});
