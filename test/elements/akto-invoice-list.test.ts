@@ -48,7 +48,7 @@ runPagedListTests({
     dialog: 'dialog.detail',
     title: 'Facture 5302381',
     detailTag: 'akto-invoice-detail',
-    loaded: (detail) => Boolean(detail.shadowRoot?.textContent?.includes('Facture N° 5302381')),
+    loaded: (detail) => text(detail.shadowRoot).includes('Facture N° 5302381'), // as read: the reference is isolated (U+2068…U+2069)
   },
 });
 

@@ -8,6 +8,9 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LitElement, TemplateResult } from 'lit';
 import { AKTO_QUERY_CHANGE, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
+import { text } from '../helpers/dom.js';
+
+export { text };
 
 /** What the suite reads and sets on a list (both lists have these attributes). */
 export type ListElement = LitElement & { search: string; entity: string; page: number; pageSize: number; sort: string; order: string };
@@ -15,7 +18,6 @@ export type ListElement = LitElement & { search: string; entity: string; page: n
 export const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 export const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 export const rows = (el: Element) => $$(el, 'tbody tr:not(.skeleton)');
-export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const cells = (row: Element) => [...row.querySelectorAll('td')].map((td) => text(td));
 export const status = (el: Element) => text($(el, '[role="status"].visually-hidden'));
 export const button = (el: Element, selector: string, label: string) => $$(el, selector).find((b) => text(b) === label) as HTMLButtonElement;
