@@ -26,6 +26,7 @@ export { AktoDossierList } from './elements/akto-dossier-list/akto-dossier-list.
 export { AktoDossierDetail } from './elements/akto-dossier-detail/akto-dossier-detail.js';
 export { AktoInvoiceWidget } from './elements/akto-invoice-widget/akto-invoice-widget.js';
 export { TRUSTED_TYPES_POLICY } from './core/trusted-types.js';
+export { clearDrafts } from './core/drafts.js';
 export { AktoElement } from './core/akto-element.js';
 export { defineElement } from './core/define.js';
 export * from './core/events.js';

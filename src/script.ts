@@ -19,4 +19,5 @@ export { AktoInvoiceDetail } from './elements/akto-invoice-detail/akto-invoice-d
 export { AktoInvoiceWidget } from './elements/akto-invoice-widget/akto-invoice-widget.js';
 export * from './core/events.js';
 export { TRUSTED_TYPES_POLICY } from './core/trusted-types.js';
+export { clearDrafts } from './core/drafts.js';
 export { VERSION } from './version.js';

@@ -5,6 +5,7 @@ import { ApiError } from '../api/errors.js';
 import { errorText } from '../i18n/index.js';
 import { configContext, configOf, type AktoConfig, type ConfigAttributes, type Inherited } from './config.js';
 import { Connection } from './connection.js';
+import { clearDrafts, DEFAULT_DRAFTS_MAX_AGE_S } from './drafts.js';
 import { emit, AKTO_UNAUTHORIZED } from './events.js';
 import type { LocalizeController } from './localize-controller.js';
 
@@ -57,6 +58,24 @@ export class ApiController implements ReactiveController {
     return this.connection?.key;
   }
 
+  /**
+   * Whose drafts this browser may keep, as a key prefix: the API and the user. Undefined (no
+   * drafts) without an API, or with a token or cross-origin cookies and no `user` given: two
+   * people sharing the browser must never be offered each other's files.
+   */
+  get draftScope(): string | undefined {
+    const { key, config } = this;
+    if (!key) return undefined;
+    const authenticated = Boolean(config.token) || config.credentials === 'include';
+    if (authenticated && !config.user) return undefined;
+    return `${key}|${config.user ?? ''}`;
+  }
+
+  /** How long a draft is kept, in milliseconds. */
+  get draftsMaxAgeMs(): number {
+    return (this.config.draftsMaxAge ?? DEFAULT_DRAFTS_MAX_AGE_S) * 1000;
+  }
+
   /** The account's entities, asked for once for every element of the connection. */
   listEntities(signal?: AbortSignal) {
     const { connection, client } = this;
@@ -77,7 +96,10 @@ export class ApiController implements ReactiveController {
    * failure happens (a Task's onError, a catch), never while rendering.
    */
   reportError = (error: unknown): void => {
-    if (error instanceof ApiError && error.kind === 'unauthorized') emit(this.host, AKTO_UNAUTHORIZED, { error });
+    if (error instanceof ApiError && error.kind === 'unauthorized') {
+      if (this.config.clearDraftsOnUnauthorized) void clearDrafts();
+      emit(this.host, AKTO_UNAUTHORIZED, { error });
+    }
     else if (!(error instanceof ApiError)) console.error(error);
   };
 

@@ -2,6 +2,7 @@ import { createContext } from '@lit/context';
 import type { ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TokenSource } from '../api/client.js';
+import { textAttribute } from './attributes.js';
 import type { Connection } from './connection.js';
 
 /** The configuration of the API: on `<akto-provider>` for every element inside it, or on one element. */
@@ -10,6 +11,12 @@ export interface AktoConfig {
   token?: TokenSource | null;
   credentials?: RequestCredentials;
   timeoutMs?: number;
+  /** Who is signed in, as the host knows them: drafts are kept per user (none with a token and no user). */
+  user?: string;
+  /** How long a draft is kept, in seconds (a day by default). */
+  draftsMaxAge?: number;
+  /** Forget this browser's drafts when the API answers 401 (a session that ended). */
+  clearDraftsOnUnauthorized?: boolean;
 }
 
 /** What a provider, or an akto element, passes to the akto elements inside it. */
@@ -41,12 +48,24 @@ export const Configurable = <B extends Constructor<ReactiveElement>>(base: B) =>
 
     /** Request timeout in milliseconds (30 s by default). */
     @property({ type: Number }) timeout?: number;
+
+    /**
+     * Who is signed in (an id the host knows them by): the drafts this browser keeps are theirs
+     * alone. With a token and no user, no draft is kept: two people may share the browser.
+     */
+    @property({ converter: textAttribute }) user?: string;
+
+    /** How long a draft is kept in this browser, in seconds (86400, a day, by default). */
+    @property({ attribute: 'drafts-max-age', type: Number }) draftsMaxAge?: number;
+
+    /** Forget this browser's drafts when the API answers 401 (the session has ended). */
+    @property({ attribute: 'clear-drafts-on-unauthorized', type: Boolean }) clearDraftsOnUnauthorized?: boolean;
   }
   return ConfigurableElement;
 };
 
 /** The fields a Configurable element has. */
-export type ConfigAttributes = Pick<InstanceType<ReturnType<typeof Configurable>>, 'apiBase' | 'token' | 'credentials' | 'timeout'>;
+export type ConfigAttributes = Pick<InstanceType<ReturnType<typeof Configurable>>, 'apiBase' | 'token' | 'credentials' | 'timeout' | 'user' | 'draftsMaxAge' | 'clearDraftsOnUnauthorized'>;
 
 /** The configuration an element's own attributes give, then what it inherits for the rest. */
 export function configOf(own: ConfigAttributes, inherited: AktoConfig = {}): AktoConfig {
@@ -55,5 +74,8 @@ export function configOf(own: ConfigAttributes, inherited: AktoConfig = {}): Akt
     token: own.token !== undefined ? own.token : inherited.token,
     credentials: own.credentials ?? inherited.credentials,
     timeoutMs: own.timeout ?? inherited.timeoutMs,
+    user: own.user || inherited.user,
+    draftsMaxAge: own.draftsMaxAge ?? inherited.draftsMaxAge,
+    clearDraftsOnUnauthorized: own.clearDraftsOnUnauthorized || inherited.clearDraftsOnUnauthorized,
   };
 }

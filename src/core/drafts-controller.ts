@@ -24,6 +24,8 @@ export interface DraftsOptions<T> {
   signature?: (value: T) => unknown;
   /** How long to wait after a change before writing (ms); 0, the default, writes once per update. */
   delay?: number;
+  /** How old a draft may be when loaded (ms); an older one is deleted, not offered. */
+  maxAgeMs?: () => number;
 }
 
 const blobIds = new WeakMap<Blob, number>();
@@ -93,7 +95,7 @@ export class DraftsController<T> implements ReactiveController {
   private async load(key: string): Promise<void> {
     this.cancel();
     this.loadingKey = key;
-    const draft = await loadDraft<T>(key);
+    const draft = await loadDraft<T>(key, this.options.maxAgeMs?.());
     if (this.loadingKey !== key) return; // another key since: its own load decides
     this.loadingKey = undefined;
     this.loadedKey = key;

@@ -1,8 +1,9 @@
 /**
  * What the user is in the middle of, kept in this browser's IndexedDB so a reload, a crash or a
  * closed tab loses nothing: the files chosen in step 1 (File objects are stored as they are), the
- * edits made in step 2. Nothing leaves the browser; a draft is deleted once sent, validated or
- * abandoned. Where IndexedDB is unavailable (some private modes), drafts are simply not kept.
+ * edits made in step 2. Nothing leaves the browser. A draft is kept per user (the key says whose),
+ * deleted once sent, validated or abandoned, and dropped when older than its maximum age. Where
+ * IndexedDB is unavailable (some private modes), drafts are simply not kept.
  */
 const DB = 'akto-invoice-widget';
 const STORE = 'drafts';
@@ -37,9 +38,33 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
   });
 }
 
-export const loadDraft = <T>(key: string): Promise<T | undefined> => run<T>('readonly', (store) => store.get(key) as IDBRequest<T>);
-export const saveDraft = (key: string, value: unknown): Promise<unknown> => run('readwrite', (store) => store.put(value, key));
+/** A draft is kept a day unless the host says otherwise (`drafts-max-age`, in seconds). */
+export const DEFAULT_DRAFTS_MAX_AGE_S = 86_400;
+
+/** What is stored under a key: the value and when it was saved, so an old draft can be dropped. */
+interface Stored<T> {
+  savedAt: number;
+  value: T;
+}
+
+/** The draft under `key`, unless it is older than `maxAgeMs`: then it is deleted and never offered. */
+export async function loadDraft<T>(key: string, maxAgeMs = DEFAULT_DRAFTS_MAX_AGE_S * 1000): Promise<T | undefined> {
+  const stored = await run<Stored<T>>('readonly', (store) => store.get(key) as IDBRequest<Stored<T>>);
+  if (!stored || typeof stored.savedAt !== 'number') return undefined;
+  if (Date.now() - stored.savedAt > maxAgeMs) {
+    await deleteDraft(key);
+    return undefined;
+  }
+  return stored.value;
+}
+
+export const saveDraft = (key: string, value: unknown): Promise<unknown> =>
+  run('readwrite', (store) => store.put({ savedAt: Date.now(), value } satisfies Stored<unknown>, key));
+
 export const deleteDraft = (key: string): Promise<unknown> => run('readwrite', (store) => store.delete(key));
 
-/** Forgets every draft of this browser (a sign-out, a test). */
+/**
+ * Forgets every draft this browser keeps, whoever's: call it when the user signs out. Exported by
+ * the package and the single script.
+ */
 export const clearDrafts = (): Promise<unknown> => run('readwrite', (store) => store.clear());

@@ -350,6 +350,64 @@ describe('<akto-invoice-upload>', () => {
     });
   });
 
+  describe('drafts belong to one user (two people on one browser)', () => {
+    const mountAs = async (attributes: string) => {
+      const el = await fixture<AktoInvoiceUpload>(`<akto-invoice-upload api-base="/api" entity="${KAVKAZ}" ${attributes}></akto-invoice-upload>`);
+      await until(() => $(root(el), '.dropzone'), 3000, 'the drop area');
+      return el;
+    };
+    /** Chooses a file as one user, then leaves (a reload, or another person at the same browser). */
+    const leaveADraft = async (attributes: string) => {
+      const el = await mountAs(attributes);
+      if (attributes.includes('token')) (el as AktoInvoiceUpload & { token: string }).token = 'the-token';
+      await addInvoices(el, [await sampleFile(OTHER)]);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      el.remove();
+    };
+    const offered = async (el: AktoInvoiceUpload) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return Boolean($(root(el), '.notice.draft'));
+    };
+
+    it("offers a user's draft to that user only, never to the next one signed in on the same browser", async () => {
+      await leaveADraft('user="alice"');
+      expect(await offered(await mountAs('user="bob"')), "Bob is not offered Alice's files").to.equal(false);
+      expect(await offered(await mountAs('user="alice"')), 'Alice gets hers back').to.equal(true);
+    });
+
+    it('keeps no draft with a token and no user (the host has not said who is signed in)', async () => {
+      await leaveADraft('token');
+      const el = await mountAs('');
+      (el as AktoInvoiceUpload & { token: string }).token = 'the-token';
+      expect(await offered(el)).to.equal(false);
+      expect(await offered(await mountAs('')), 'nothing was stored under any key').to.equal(false);
+    });
+
+    it('drops a draft older than drafts-max-age instead of offering it', async () => {
+      await leaveADraft('user="alice"');
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect(await offered(await mountAs('user="alice" drafts-max-age="1"'))).to.equal(false);
+      expect(await offered(await mountAs('user="alice"')), 'deleted, not only hidden').to.equal(false);
+    });
+
+    it('forgets every draft on a 401 when the host asks (clear-drafts-on-unauthorized), and on clearDrafts() at sign-out', async () => {
+      await leaveADraft('user="alice"');
+      mock.store.requiredToken = 'valid'; // the session has ended: every request answers 401
+      const el = document.createElement('akto-invoice-upload');
+      for (const [name, value] of Object.entries({ 'api-base': '/api', entity: KAVKAZ, user: 'alice', 'clear-drafts-on-unauthorized': '' })) el.setAttribute(name, value);
+      const unauthorized = oneEvent(el, AKTO_UNAUTHORIZED);
+      document.body.append(el);
+      await unauthorized;
+      el.remove();
+      mock.store.requiredToken = null;
+      expect(await offered(await mountAs('user="alice"'))).to.equal(false);
+      await leaveADraft('user="alice"');
+      const { clearDrafts: exported } = await import('../../src/index.js');
+      await exported();
+      expect(await offered(await mountAs('user="alice"'))).to.equal(false);
+    });
+  });
+
   describe('supporting documents and derogations', () => {
     it('adds supporting documents (PDF or image) each with its own remove button', async () => {
       const el = await mount();

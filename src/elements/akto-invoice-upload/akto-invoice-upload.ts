@@ -90,7 +90,8 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
   /** One draft per endpoint and entity: the files and choices, kept after each change (a reload can come at any moment). */
   private drafts = new DraftsController<UploadDraft>(this, {
-    key: () => (this.selected && this.api.key ? `upload|${this.api.key}|${this.selected.siren}` : undefined),
+    key: () => (this.selected && this.api.draftScope ? `upload|${this.api.draftScope}|${this.selected.siren}` : undefined),
+    maxAgeMs: () => this.api.draftsMaxAgeMs,
     onLoad: (draft) => {
       if (draft?.rows.length && !this.rows.length) this.offer = draft;
     },

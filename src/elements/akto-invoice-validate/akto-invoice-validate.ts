@@ -104,7 +104,8 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   private savedEdits?: SavedEdits;
 
   private drafts = new DraftsController<SavedEdits>(this, {
-    key: () => (this.api.key && this.entity ? `validate|${this.api.key}|${this.entity}` : undefined),
+    key: () => (this.api.draftScope && this.entity ? `validate|${this.api.draftScope}|${this.entity}` : undefined),
+    maxAgeMs: () => this.api.draftsMaxAgeMs,
     onLoad: (saved = {}) => {
       this.savedEdits = saved;
       this.rows = this.rows.map((row) => this.withEdits(row));
