@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DropPoint, DropTarget } from './filepond-drop.js';
+import { ownMarkupAllowed } from './trusted-types.js';
 
 export interface DropTargetOptions {
   /** The element FilePond covers (one instance for the whole host), once rendered. */
@@ -50,6 +51,9 @@ export class DropTargetController implements ReactiveController {
     const area = this.options.area() ?? null;
     if (this.attached && this.attached.area !== area) this.detach();
     if (!area || this.attached) return;
+    // A page that refuses our Trusted Types policy gets no drag and drop (the buttons still work),
+    // rather than a violation at each render.
+    if (!ownMarkupAllowed()) return;
     this.module ??= import('./filepond-drop.js');
     const { attachDrop } = await this.module;
     if (!area.isConnected || this.attached) return;

@@ -50,6 +50,14 @@ export function widgetPolicy(): WidgetPolicy | null {
 }
 
 /**
+ * Whether the package may write its own markup (FilePond's): anywhere without Trusted Types, and
+ * where they are enforced only through its policy. False when the page refuses the policy.
+ */
+export function ownMarkupAllowed(): boolean {
+  return !trustedTypesFactory() || widgetPolicy() !== null;
+}
+
+/**
  * A script URL a worker may be created from: through the policy where Trusted Types exist, the
  * string itself where they do not; null when the page refuses the policy (a worker from a plain
  * string would be one more violation).

@@ -60,3 +60,34 @@ test('the README’s Content-Security-Policy, word for word: the single script d
   const validated = await rows<{ reference: string }>(api.storage, "SELECT summary->>'reference' AS reference FROM invoice_rows WHERE summary->>'reference' = $1", ['2025-0387']);
   assert.equal(validated.length, 1, 'the invoice is on the server, validated');
 });
+
+test('a page that refuses the widget’s own policy: drag and drop is off, the button still uploads, one violation and no error', { timeout: 180_000 }, async (t) => {
+  // The README's policy without `akto-invoice-widget` in trusted-types: Lit's policy only.
+  const csp = readmeStrictCsp().replace(/trusted-types [^;]+/, 'trusted-types lit-html');
+  const api = await startApi();
+  const pages = await startPages({ proxyTo: api.url, csp });
+  t.after(() => Promise.all([pages.close(), api.close()]));
+  pages.serve(NAME, join(ROOT, 'demo/samples', NAME));
+  const token = await signIn(api.apiUrl);
+  const { page, context, errors } = await openPage(browser, pages.origin, {
+    initScript: `globalThis.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => globalThis.violations.push(e.violatedDirective + ' ' + (e.sample || e.blockedURI)));`,
+  });
+  try {
+    await preload(page, [NAME]);
+    await mount(page, 'akto-invoice-upload', { 'api-base': `${pages.origin}/api`, entity: KAVKAZ }, { token });
+    await chooseFiles(page, [NAME]);
+    await invoiceRow(page, NAME).locator('.state', { hasText: /^Chargé$/ }).waitFor({ timeout: 60_000 });
+    await tickDerogation(page, NAME); // more renders: a refused policy must not be asked for again at each
+    await page.locator('akto-invoice-upload [part="send"]').click({ timeout: 30_000 });
+    await page.locator('akto-invoice-upload .notice.success').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('akto-invoice-upload .filepond--root').count(), 0, 'no FilePond: drag and drop is off');
+    const violations = await page.evaluate(() => (globalThis as unknown as { violations: string[] }).violations);
+    t.diagnostic(`violations: ${JSON.stringify(violations)}`);
+    assert.ok(violations.length <= 1, `the refused policy is asked for once at most, not at each render: ${violations.join(' · ')}`);
+    assert.ok(violations.every((v) => v.startsWith('trusted-types')), 'only the refused policy name');
+    assert.deepEqual(errors, [], 'no page error, no unhandled rejection');
+  } finally {
+    await context.close();
+  }
+});
