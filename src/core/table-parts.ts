@@ -4,7 +4,7 @@ import { MAX_PAGE_SIZE, type Entity, type SortOrder } from '../api/schemas.js';
 import { formatSiren, isolate, type ListLabels } from '../i18n/index.js';
 import type { PagedListController, PagedListHost } from './paged-list-controller.js';
 
-/** Shared by the paged lists (« Liste de mes factures », « Mes dossiers »). */
+// The parts both paged lists draw (« Liste de mes factures », « Mes dossiers »): filters, states, pager.
 
 /** The page sizes a list's select offers (« 20 factures max. »); the API accepts any up to MAX_PAGE_SIZE. */
 export const PAGE_SIZES = [20, 50, 100] as const;

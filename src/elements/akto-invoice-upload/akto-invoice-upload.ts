@@ -27,8 +27,6 @@ import { Configurable } from '../../core/config.js';
 
 const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
 
-/** A name with right-to-left marks must not turn the rest of the sentence around. */
-
 /**
  * @summary Step « 1. Dépôt »: the entity, then the invoices (PDF), their boxes, their supporting documents or a derogation, and « Envoyer les documents ».
  *
