@@ -95,6 +95,32 @@ function workerAsFile(): Plugin {
   };
 }
 
+/**
+ * The licence notices of the bundled code (Lit's, zod's…) in one file beside the script,
+ * `dist/THIRD-PARTY-NOTICES.txt`, each notice once, rather than repeated in every chunk the
+ * partner page downloads; the script's first line points to it.
+ */
+const NOTICES_FILE = 'THIRD-PARTY-NOTICES.txt';
+function noticesFile(): Plugin {
+  return {
+    name: 'akto-third-party-notices',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const notices = new Set<string>();
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        file.code = file.code.replace(/\/\*[*!][^*]*\*+(?:[^/*][^*]*\*+)*\/\n?/g, (comment) => {
+          if (!/@license|@preserve|copyright/i.test(comment)) return comment;
+          notices.add(comment.trim());
+          return '';
+        });
+        if (file.fileName === SCRIPT_FILE) file.code = `/*! akto-invoice-widget. Licences of the code bundled here: ${NOTICES_FILE} */\n${file.code}`;
+      }
+      this.emitFile({ type: 'asset', fileName: NOTICES_FILE, source: `${[...notices].join('\n\n')}\n` });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const npm = mode === 'npm';
   return {
@@ -151,6 +177,6 @@ export default defineConfig(({ mode }) => {
     // The script's assets (pdf.js's worker) are found relative to the chunk that names them
     // (`new URL(…, import.meta.url)`), so `dist/` works wherever it is hosted.
     experimental: npm ? {} : { renderBuiltUrl: () => ({ relative: true }) },
-    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR]), ...(npm ? [] : [workerAsFile()])],
+    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR, NOTICES_FILE]), ...(npm ? [] : [workerAsFile(), noticesFile()])],
   };
 });

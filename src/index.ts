@@ -25,7 +25,7 @@ export { AktoInvoiceDeposit } from './elements/akto-invoice-deposit/akto-invoice
 export { AktoDossierList } from './elements/akto-dossier-list/akto-dossier-list.js';
 export { AktoDossierDetail } from './elements/akto-dossier-detail/akto-dossier-detail.js';
 export { AktoInvoiceWidget } from './elements/akto-invoice-widget/akto-invoice-widget.js';
-export { TRUSTED_TYPES_POLICY } from './core/trusted-types.js';
+export { TRUSTED_TYPES_POLICY } from './core/trusted-types-name.js';
 export { clearDrafts } from './core/drafts.js';
 export { AktoElement } from './core/akto-element.js';
 export { defineElement } from './core/define.js';

@@ -18,6 +18,6 @@ export { AktoInvoiceList } from './elements/akto-invoice-list/akto-invoice-list.
 export { AktoInvoiceDetail } from './elements/akto-invoice-detail/akto-invoice-detail.js';
 export { AktoInvoiceWidget } from './elements/akto-invoice-widget/akto-invoice-widget.js';
 export * from './core/events.js';
-export { TRUSTED_TYPES_POLICY } from './core/trusted-types.js';
+export { TRUSTED_TYPES_POLICY } from './core/trusted-types-name.js';
 export { clearDrafts } from './core/drafts.js';
 export { VERSION } from './version.js';

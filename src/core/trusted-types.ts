@@ -4,7 +4,9 @@
  * (createScriptURL). Never for content from users or the API. A page whose CSP restricts policy
  * names adds it: `trusted-types akto-invoice-widget`. No default policy is ever created.
  */
-export const TRUSTED_TYPES_POLICY = 'akto-invoice-widget';
+import { TRUSTED_TYPES_POLICY } from './trusted-types-name.js';
+
+export { TRUSTED_TYPES_POLICY };
 
 export interface WidgetPolicy {
   createHTML(input: string): unknown;

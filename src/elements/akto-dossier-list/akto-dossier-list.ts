@@ -12,11 +12,10 @@ import { buttons } from '../../core/tokens.js';
 import { formatDate, type Translation } from '../../i18n/index.js';
 import { AktoDossierDetail } from '../akto-dossier-detail/akto-dossier-detail.js';
 import { dossierListStyles } from './styles.js';
-import { exportParts } from '../../core/parts.js';
-import { DOSSIER_DETAIL_PARTS } from '../akto-dossier-detail/parts.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
+import { DOSSIER_DETAIL_PARTS, exportParts } from '../parts.js';
 
 const STATES = DossierState.options;
 type Label = Exclude<keyof Translation['dossierList']['columns'], 'actions'>;

@@ -8,13 +8,11 @@ import { AKTO_INVOICES_REQUEST } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
 import { AktoInvoiceUpload } from '../akto-invoice-upload/akto-invoice-upload.js';
 import { AktoInvoiceValidate } from '../akto-invoice-validate/akto-invoice-validate.js';
-import { exportParts } from '../../core/parts.js';
-import { INVOICE_UPLOAD_PARTS } from '../akto-invoice-upload/parts.js';
-import { INVOICE_VALIDATE_PARTS } from '../akto-invoice-validate/parts.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
 import { lazyElement, loadDependency } from '../../core/dependencies.js';
+import { INVOICE_UPLOAD_PARTS, INVOICE_VALIDATE_PARTS, exportParts } from '../parts.js';
 
 const UPLOAD_PARTS = exportParts('upload', INVOICE_UPLOAD_PARTS);
 const VALIDATE_PARTS = exportParts('validate', INVOICE_VALIDATE_PARTS);

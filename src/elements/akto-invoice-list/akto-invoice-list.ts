@@ -13,13 +13,11 @@ import { formatAmount, formatDate, translationFor, type Translation } from '../.
 import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
 import { cardStyles, gridRowStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
-import { exportParts } from '../../core/parts.js';
-import { INVOICE_DEPOSIT_PARTS } from '../akto-invoice-deposit/parts.js';
-import { INVOICE_DETAIL_PARTS } from '../akto-invoice-detail/parts.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
 import { lazyElement, loadDependency } from '../../core/dependencies.js';
+import { INVOICE_DEPOSIT_PARTS, INVOICE_DETAIL_PARTS, exportParts } from '../parts.js';
 
 const DETAIL_PARTS = exportParts('detail', INVOICE_DETAIL_PARTS);
 const DEPOSIT_PARTS = exportParts('deposit', INVOICE_DEPOSIT_PARTS);

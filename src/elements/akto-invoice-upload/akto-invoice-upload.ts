@@ -19,11 +19,10 @@ import { AktoEntityPicker } from '../akto-entity-picker/akto-entity-picker.js';
 import { readBeforeUpload } from './reading.js';
 import { depositedInvoice, invoiceRow, isSavedFile, renderRow, savedRow, uploadIcon, type InvoiceRow, type RowContext, type UploadDraft } from './rows.js';
 import { uploadStyles } from './styles.js';
-import { exportParts } from '../../core/parts.js';
-import { ENTITY_PICKER_PARTS } from '../akto-entity-picker/parts.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
+import { ENTITY_PICKER_PARTS, exportParts } from '../parts.js';
 
 const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
 

@@ -2,8 +2,7 @@
 import type { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../../i18n/index.js';
-import { exportParts } from '../../core/parts.js';
-import { PDF_PREVIEW_PARTS } from '../akto-pdf-preview/parts.js';
+import { PDF_PREVIEW_PARTS, exportParts } from '../parts.js';
 
 const PREVIEW_PARTS = exportParts('preview', PDF_PREVIEW_PARTS);
 

@@ -4,13 +4,12 @@ import { textAttribute } from '../../core/attributes.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOSSIER_OPEN, AKTO_INVOICE_OPEN, AKTO_INVOICES_REQUEST, AKTO_VIEW_CHANGE } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
-import { exportParts } from '../../core/parts.js';
-import { VIEW_PARTS } from './parts.js';
 import { decodeSegment, encodeSegment } from '../../api/uri.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
 import { lazyElement, loadDependency } from '../../core/dependencies.js';
+import { VIEW_PARTS, exportParts } from '../parts.js';
 
 /** Each view's `exportparts`, its parts offered as `view-part` (`invoices-table`, `deposit-steps`…). */
 const EXPORTED = Object.fromEntries(Object.entries(VIEW_PARTS).map(([view, parts]) => [view, exportParts(view, parts)])) as Record<keyof typeof VIEW_PARTS, string>;
@@ -45,7 +44,7 @@ export function parseView(value: string | null | undefined): { view: WidgetView;
  *
  * @csspart nav - The navigation between « Mes factures », « Mes dossiers » and « Déposer une facture ».
  * @csspart view - The current view.
- * @csspart invoices-table - Each view's parts, prefixed by the view's name: `invoices-*` (the list's parts, e.g. `invoices-table`, `invoices-detail-base`), `invoice-*`, `dossiers-*`, `dossier-*`, `deposit-*` (e.g. `deposit-steps`, `deposit-upload-dropzone`). The full list is `INVOICE_WIDGET_PARTS` in parts.ts.
+ * @csspart invoices-table - Each view's parts, prefixed by the view's name: `invoices-*` (the list's parts, e.g. `invoices-table`, `invoices-detail-base`), `invoice-*`, `dossiers-*`, `dossier-*`, `deposit-*` (e.g. `deposit-steps`, `deposit-upload-dropzone`). The full list is `INVOICE_WIDGET_PARTS` in src/elements/parts.ts.
  */
 export class AktoInvoiceWidget extends Configurable(AktoElement) {
   static override styles = [

@@ -1,1 +1,0 @@
-export const DOSSIER_DETAIL_PARTS = ['base', 'header', 'actions', 'training', 'trainees', 'funding', 'badge'] as const;

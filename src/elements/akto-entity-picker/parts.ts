@@ -1,1 +1,0 @@
-export const ENTITY_PICKER_PARTS = ['base'] as const;

@@ -1,1 +1,0 @@
-export const INVOICE_DETAIL_PARTS = ['base', 'badge'] as const;

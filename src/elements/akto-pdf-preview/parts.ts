@@ -1,1 +1,0 @@
-export const PDF_PREVIEW_PARTS = ['toolbar', 'canvas'] as const;
