@@ -248,7 +248,10 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     this.returnFocusTo = button;
     this.opened = item;
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.options.dialog()?.showModal());
+    void this.host.updateComplete.then(() => {
+      const dialog = this.options.dialog();
+      if (dialog?.isConnected && !dialog.open) dialog.showModal(); // the list may have left the page meanwhile
+    });
   }
 
   onDialogClose = (): void => {

@@ -237,7 +237,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     }
     this.depositing = true;
     await this.updateComplete;
-    this.depositDialog?.showModal();
+    if (this.depositDialog?.isConnected && !this.depositDialog.open) this.depositDialog.showModal(); // unless the list left the page meanwhile
   };
 
   /** The deposit's « Voir mes factures »: back to this list, which shows the new invoices. */
