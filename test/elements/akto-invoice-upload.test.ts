@@ -19,6 +19,8 @@ const rows = (el: AktoInvoiceUpload) => $$(root(el), 'li.invoice');
 const row = (el: AktoInvoiceUpload, name: string) => rows(el).find((r) => text($(r, '.name')) === name)!;
 const button = (scope: ParentNode, label: string) => $$<HTMLButtonElement>(scope, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
 const checkbox = (scope: ParentNode, label: string) => $$<HTMLLabelElement>(scope, 'label').find((l) => text(l) === label)!.querySelector('input')!;
+/** What has the focus, by its text (<body> when it fell out of the step): comparing elements would print the whole page on a failure. */
+const focusedLabel = (el: AktoInvoiceUpload) => (document.activeElement === el ? text(root(el).activeElement) : `<${document.activeElement?.localName}>`);
 const sendButton = (el: AktoInvoiceUpload) => $<HTMLButtonElement>(root(el), '[part="send"]')!;
 
 const KAVKAZ = '819109976';
@@ -223,6 +225,17 @@ describe('<akto-invoice-upload>', () => {
       expect(root(el).activeElement?.textContent?.trim()).to.equal('Sélectionner des factures');
     });
 
+    it('sends the focus to « Sélectionner des factures » after « Masquer » on the refused files, not to the page', async () => {
+      const el = await mount();
+      await addInvoices(el, [new File([], 'vide.pdf')]);
+      const dismiss = button($(root(el), '.refusals')!, 'Masquer');
+      dismiss.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect($(root(el), '.refusals')).to.equal(null);
+      expect(focusedLabel(el)).to.equal('Sélectionner des factures');
+    });
+
     it('marks a failed upload with its reason and « Réessayer », which uploads it again', async () => {
       const el = await mount();
       mock.faults.fail('createUpload', 'server-error', { times: 1 });
@@ -331,6 +344,24 @@ describe('<akto-invoice-upload>', () => {
       const after = await mount();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(Boolean($(root(after), '.notice.draft'))).to.equal(false);
+    });
+
+    it('sends the focus to « Sélectionner des factures » after « Reprendre le dépôt » and « Abandonner », not to the page', async () => {
+      for (const choice of ['Reprendre le dépôt', 'Abandonner']) {
+        const first = await mount();
+        await addInvoices(first, [await sampleFile(OTHER)]);
+        await new Promise((resolve) => setTimeout(resolve, 400)); // kept a moment after the change
+        first.remove();
+        const el = await mount();
+        await until(() => $(root(el), '.notice.draft'), 3000, 'the offer');
+        button($(root(el), '.notice.draft')!, choice).focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => !$(root(el), '.notice.draft'), 2000, 'the offer gone');
+        await el.updateComplete;
+        expect(focusedLabel(el), `after « ${choice} »`).to.equal('Sélectionner des factures');
+        if (choice === 'Reprendre le dépôt') await uploaded(el, OTHER.split('/').pop()!); // the upload ends here, not in the next backend
+        el.remove();
+      }
     });
 
     it('forgets the draft on « Abandonner »', async () => {

@@ -147,9 +147,17 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     this.announcement = this.l10n.t.upload.resumed;
   };
 
+  /** « Reprendre le dépôt »: its button goes with the offer, so the focus goes on to the drop area's. */
+  private onResume = async (): Promise<void> => {
+    const resuming = this.resumeDraft();
+    this.focusChooser();
+    await resuming;
+  };
+
   private abandonDraft = (): void => {
     this.offer = null;
     this.drafts.discard();
+    this.focusChooser();
   };
 
   override render() {
@@ -197,7 +205,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       ${this.offer
         ? html`<div class="notice draft" role="status">
             <p>${t.draftFound(this.offer.rows.length, formatDateTime(this.offer.savedAt, this.l10n.locale))}</p>
-            <button class="button" @click=${this.resumeDraft}>${t.resume}</button>
+            <button class="button" @click=${this.onResume}>${t.resume}</button>
             <button class="button secondary" @click=${this.abandonDraft}>${t.abandon}</button>
           </div>`
         : nothing}
@@ -215,7 +223,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
             <ul>
               ${this.refusals.map((r) => html`<li>${r}</li>`)}
             </ul>
-            <button class="button secondary" @click=${() => (this.refusals = [])}>${t.dismiss}</button>
+            <button class="button secondary" @click=${this.dismissRefusals}>${t.dismiss}</button>
           </div>`
         : nothing}
 
@@ -348,9 +356,22 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     }
     this.rows = this.rows.filter((r) => r.key !== row.key);
     [row.key, ...row.supporting].forEach((k) => this.queue.remove(k));
-    // Focus goes to the drop area's button rather than getting lost.
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>('.dropzone[data-kind="invoice"] button')?.focus());
+    this.focusChooser();
   };
+
+  /** « Masquer »: the refusals go, and the focus with them to the drop area's button. */
+  private dismissRefusals = (): void => {
+    this.refusals = [];
+    this.focusChooser();
+  };
+
+  /**
+   * After the focused button leaves the page (a removed row, hidden refusals, the draft taken back),
+   * the focus goes to « Sélectionner des factures », where adding files goes on, not to <body>.
+   */
+  private focusChooser(): void {
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>('.dropzone[data-kind="invoice"] button')?.focus());
+  }
 
   // ---- sending -----------------------------------------------------------------------------------
 
