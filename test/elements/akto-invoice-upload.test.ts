@@ -475,6 +475,37 @@ describe('<akto-invoice-upload>', () => {
       expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
     });
 
+    it('sends a request changed after a failed send (a file removed) under a new idempotency key, the same one again under its key', async () => {
+      const el = await mount();
+      await readyInvoice(el);
+      await readyInvoice(el, OTHER);
+      // Every deposit request, as it leaves: its key and what it names.
+      const sent: { key: string | null; invoices: number }[] = [];
+      const original = window.fetch;
+      window.fetch = (input, init) => {
+        if (String(input instanceof Request ? input.url : input).endsWith('/deposits')) sent.push({ key: new Headers(init?.headers).get('Idempotency-Key'), invoices: JSON.parse(String(init?.body)).invoices.length });
+        return original(input, init);
+      };
+      try {
+        mock.faults.fail('createDeposit', 'server-error', { times: 2 });
+        for (const attempt of [1, 2]) {
+          (attempt === 1 ? sendButton(el) : button($(root(el), '.notice.error')!, 'Réessayer')).click();
+          await until(() => sent.length === attempt && $(root(el), '.notice.error') && !$(root(el), '.notice.info'), 3000, `failed send ${attempt}`);
+        }
+        button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf').click();
+        await el.updateComplete;
+        setTimeout(() => button($(root(el), '.notice.error')!, 'Réessayer').click());
+        const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+        expect(event.detail.pending.map((p: { fileName: string }) => p.fileName), 'the removed file is not deposited').to.deep.equal(['FACTURE KHATIB NABIL.pdf']);
+        expect(sent.map((s) => s.invoices)).to.deep.equal([2, 2, 1]);
+        expect(sent[1]!.key, 'the same request again: the same key').to.equal(sent[0]!.key);
+        expect(sent[2]!.key, 'a changed request: a new key').to.be.a('string').and.not.equal(sent[0]!.key);
+        expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
+      } finally {
+        window.fetch = original;
+      }
+    });
+
     it('fires akto-unauthorized on a 401 and keeps the deposit to send after signing in again', async () => {
       const el = await mount();
       await readyInvoice(el);

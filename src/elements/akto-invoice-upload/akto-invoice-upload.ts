@@ -71,8 +71,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   /** A deposit prepared earlier in this browser and not sent: offered back before anything else is kept. */
   @state() private offer: UploadDraft | null = null;
 
-  /** One idempotency key per deposit attempt, kept until it succeeds: a retried send never deposits twice. */
-  private depositKey?: string;
+  /**
+   * The idempotency key of the deposit last tried, with the request it was sent with: a retry of
+   * the same request keeps it (never deposited twice); a changed request (a file removed, a box
+   * ticked) gets a new one, since the server would replay the first answer or refuse the key.
+   */
+  private depositAttempt?: { key: string; request: string };
 
   private entities = new Task(this, {
     task: async ([connection], { signal }) => (connection ? this.api.listEntities(signal) : undefined),
@@ -381,17 +385,13 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     if (this.sending || !this.complete || !entity || !client) return; // a double click sends once
     this.sending = true;
     this.sendError = '';
-    this.depositKey ??= newIdempotencyKey();
+    const params = { siren: entity.siren };
+    const body = { dossier: this.dossier || undefined, invoices: this.rows.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
+    const request = JSON.stringify([params, body]);
+    if (this.depositAttempt?.request !== request) this.depositAttempt = { key: newIdempotencyKey(), request };
     try {
-      const deposit = await client.call('createDeposit', {
-        params: { siren: entity.siren },
-        idempotencyKey: this.depositKey,
-        body: {
-          dossier: this.dossier || undefined,
-          invoices: this.rows.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)),
-        },
-      });
-      this.depositKey = undefined;
+      const deposit = await client.call('createDeposit', { params, idempotencyKey: this.depositAttempt.key, body });
+      this.depositAttempt = undefined;
       this.drafts.discard();
       this.rows = [];
       this.queue.clear();
@@ -400,7 +400,8 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       this.emit(AKTO_DEPOSIT_SENT, { deposit, pending: deposit.pending });
     } catch (error) {
       // Everything the user chose stays: files, boxes, supporting documents. « Réessayer » sends
-      // again with the same key, so a deposit that did reach the server is not made twice.
+      // the same request again with the same key, so a deposit that did reach the server is not
+      // made twice; a request changed meanwhile goes with a new key (see depositAttempt).
       this.sendError = this.api.errorMessage(error);
       this.api.reportError(error);
     } finally {
