@@ -195,6 +195,7 @@ export const en: Translation = {
     uploaded: 'Loaded',
     uploadFailed: (reason) => `Loading failed: ${reason}`,
     uploadFailedOf: (name, reason) => `${name}: Loading failed. ${reason}`,
+    uploadedOf: (name) => `${name}: loaded.`,
     retry: (name) => `Retry loading ${name}`,
     refusedHeading: 'Files refused',
     dismiss: 'Hide',

@@ -198,6 +198,7 @@ export const fr: Translation = {
     uploaded: 'Chargé',
     uploadFailed: (reason) => `Échec du chargement : ${reason}`,
     uploadFailedOf: (name, reason) => `${name} : Échec du chargement. ${reason}`,
+    uploadedOf: (name) => `${name} : chargé.`,
     retry: (name) => `Réessayer le chargement de ${name}`,
     refusedHeading: 'Fichiers refusés',
     dismiss: 'Masquer',

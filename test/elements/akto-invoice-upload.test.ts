@@ -246,6 +246,19 @@ describe('<akto-invoice-upload>', () => {
       button(row(el, file.name), `Réessayer le chargement de ${file.name}`).click();
       await uploaded(el, file.name);
     });
+
+    it('replaces « Échec du chargement » in the status region once « Réessayer » has uploaded the file', async () => {
+      const el = await mount();
+      const status = () => text($(root(el), '.visually-hidden[role="status"]'));
+      mock.faults.fail('createUpload', 'server-error', { times: 1 });
+      const file = await sampleFile(INVOICE);
+      await addInvoices(el, [file]);
+      await until(() => status().includes('Échec du chargement'), 3000, 'the failure said');
+      button(row(el, file.name), `Réessayer le chargement de ${file.name}`).click();
+      await uploaded(el, file.name);
+      await el.updateComplete;
+      expect(status()).to.equal('FACTURE KHATIB NABIL.pdf : chargé.');
+    });
   });
 
   describe('hostile files', () => {

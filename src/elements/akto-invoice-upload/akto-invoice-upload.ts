@@ -90,7 +90,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     describe: (error) => (error instanceof UploadTakenOver ? this.l10n.t.upload.hostTookOver : error instanceof ApiError ? this.api.errorMessage(error) : error instanceof Error ? error.message : this.l10n.t.errors.http),
     onError: this.api.reportError,
     onFailed: (item) => (this.announcement = this.l10n.t.upload.uploadFailedOf(item.file.name, item.error ?? '')),
+    // A failure said in the status region is replaced once « Réessayer » has uploaded the file.
+    onUploaded: (item) => this.retried.delete(item.key) && (this.announcement = this.l10n.t.upload.uploadedOf(item.file.name)),
   });
+
+  /** The files whose upload failed and is tried again: said when uploaded. */
+  private retried = new Set<string>();
 
   /** One draft per endpoint and entity: the files and choices, kept after each change (a reload can come at any moment). */
   private drafts = new DraftsController<UploadDraft>(this, {
@@ -255,7 +260,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   private get rowContext(): RowContext {
     const { t, locale } = this.l10n;
     const { hasProof, pick, onInput, setFlag, setDerogation, removeFile: remove } = this;
-    return { t, locale, item: (key) => this.item(key), hasProof, onZoneClick: this.drop.onZoneClick, pick, onInput, setFlag, setDerogation, remove, retry: (key) => this.queue.retry(key) };
+    return { t, locale, item: (key) => this.item(key), hasProof, onZoneClick: this.drop.onZoneClick, pick, onInput, setFlag, setDerogation, remove, retry: this.retryUpload };
   }
 
   // ---- choosing files ---------------------------------------------------------------------------
@@ -376,6 +381,14 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   private focusChooser(): void {
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>('.dropzone[data-kind="invoice"] button')?.focus());
   }
+
+  /** « Réessayer » on a failed upload: what the status region said of its failure no longer holds. */
+  private retryUpload = (key: string): void => {
+    if (this.item(key).state !== 'failed') return;
+    this.retried.add(key);
+    this.announcement = '';
+    this.queue.retry(key);
+  };
 
   // ---- sending -----------------------------------------------------------------------------------
 
