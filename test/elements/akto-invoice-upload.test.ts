@@ -590,6 +590,29 @@ describe('<akto-invoice-upload>', () => {
     expect(event.detail.pending[0]!.fileName).to.equal(file.name);
   });
 
+  it('opens the file chooser on every Enter on « Sélectionner des factures »: while FilePond attaches, and while rows upload', async () => {
+    const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api" entity=${KAVKAZ} lang="fr"></akto-invoice-upload>`);
+    const chooser = await until(() => button(root(el), 'Sélectionner des factures'), 3000, 'the button'); // FilePond not attached yet
+    const input = root(el).getElementById('invoices') as HTMLInputElement;
+    // The browser opens the chooser for a click on the input made with the user's activation.
+    let opened = 0;
+    input.addEventListener('click', () => navigator.userActivation.isActive && opened++);
+    chooser.focus();
+    for (let i = 1; i <= 6; i++) {
+      await sendKeys({ press: 'Enter' });
+      expect(opened, `Enter n° ${i}`).to.equal(i);
+    }
+    mock.faults.uploadLatencyMs = 1500;
+    const pdf = await sampleFile(INVOICE);
+    choose(el, 'invoices', Array.from({ length: 12 }, (_, i) => new File([pdf], `lot-${i}.pdf`, { type: 'application/pdf' })));
+    for (let i = 7; i <= 12; i++) {
+      await sendKeys({ press: 'Enter' });
+      expect(opened, `Enter n° ${i}, rows uploading`).to.equal(i);
+      expect(focusedLabel(el)).to.equal('Sélectionner des factures');
+    }
+    el.remove(); // its uploads stop with it
+  });
+
   it('speaks English', async () => {
     await whenLocaleReady('en');
     const el = await mount({ lang: 'en' });
