@@ -53,6 +53,8 @@ export interface UploadQueueOptions {
   onError: (error: unknown) => void;
   /** An upload failed (after onError): the host may announce it. */
   onFailed?: (item: QueuedUpload) => void;
+  /** An upload is done: the host may announce it. */
+  onUploaded?: (item: QueuedUpload) => void;
   /** Uploads at a time (200 files do not open 200 connections); 3 by default. */
   parallel?: number;
 }
@@ -210,6 +212,7 @@ export class UploadQueueController implements ReactiveController {
       else throw new UploadTakenOver();
       if (!current()) return; // removed meanwhile
       this.set(key, { state: 'done', progress: 1, upload });
+      this.options.onUploaded?.(this.items.get(key)!);
     } catch (error) {
       if ((isAbort(error) && controller.signal.aborted) || !current()) return; // removed by the user, or the host left the page
       this.set(key, { state: 'failed', error: this.options.describe(error) });

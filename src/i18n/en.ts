@@ -195,6 +195,7 @@ export const en: Translation = {
     uploaded: 'Loaded',
     uploadFailed: (reason) => `Loading failed: ${reason}`,
     uploadFailedOf: (name, reason) => `${name}: Loading failed. ${reason}`,
+    uploadedOf: (name) => `${name}: loaded.`,
     retry: (name) => `Retry loading ${name}`,
     refusedHeading: 'Files refused',
     dismiss: 'Hide',
@@ -304,7 +305,7 @@ export const en: Translation = {
     validatePending: (count) => (count === 1 ? 'Validate it now' : 'Validate them now'),
     depositMore: 'Deposit other invoices',
     seeInvoices: 'See my invoices',
-    finished: (count) => (count === 1 ? 'Your invoice was sent to AKTO.' : `Your ${count} invoices were sent to AKTO.`),
+    finished: (count) => (count === 0 ? 'No invoice was sent to AKTO.' : count === 1 ? 'Your invoice was sent to AKTO.' : `Your ${count} invoices were sent to AKTO.`),
     back: 'Back to the deposit',
   },
   dossierList: {

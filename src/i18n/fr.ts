@@ -198,6 +198,7 @@ export const fr: Translation = {
     uploaded: 'Chargé',
     uploadFailed: (reason) => `Échec du chargement : ${reason}`,
     uploadFailedOf: (name, reason) => `${name} : Échec du chargement. ${reason}`,
+    uploadedOf: (name) => `${name} : chargé.`,
     retry: (name) => `Réessayer le chargement de ${name}`,
     refusedHeading: 'Fichiers refusés',
     dismiss: 'Masquer',
@@ -311,7 +312,8 @@ export const fr: Translation = {
     validatePending: (count) => (count === 1 ? 'La valider maintenant' : 'Les valider maintenant'),
     depositMore: "Déposer d'autres factures",
     seeInvoices: 'Voir mes factures',
-    finished: (count) => (count === 1 ? 'Votre facture a été transmise à AKTO.' : `Vos ${count} factures ont été transmises à AKTO.`),
+    finished: (count) =>
+      count === 0 ? "Aucune facture n'a été transmise à AKTO." : count === 1 ? 'Votre facture a été transmise à AKTO.' : `Vos ${count} factures ont été transmises à AKTO.`,
     back: 'Retour au dépôt',
   },
   dossierList: {

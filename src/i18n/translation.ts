@@ -160,6 +160,8 @@ export interface Translation {
     uploadFailed: (reason: string) => string;
     /** The same, announced for one file among others. */
     uploadFailedOf: (name: string, reason: string) => string;
+    /** Said once a file that had failed is uploaded after « Réessayer ». */
+    uploadedOf: (name: string) => string;
     retry: (name: string) => string;
     refusedHeading: string;
     dismiss: string;

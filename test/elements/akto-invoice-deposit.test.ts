@@ -69,6 +69,25 @@ describe('<akto-invoice-deposit>', () => {
     await until(() => shadow(el).querySelector('akto-invoice-upload') && !shadow(el).querySelector('.notice'), 3000, 'no offer');
   });
 
+  it('says that nothing was sent, and offers to deposit again, when the only pending invoice is deleted in step 2', async () => {
+    mock.store.pending.delete('pending-seed-2');
+    const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="824092688"></akto-invoice-deposit>`);
+    await until(() => shadow(el).querySelector('.notice'), 3000, 'the offer');
+    button(shadow(el), 'La valider maintenant')!.click();
+    const validate = await until(() => shadow(el).querySelector('akto-invoice-validate'), 2000, 'step 2');
+    const rows = () => [...validate.shadowRoot!.querySelectorAll('tbody tr')];
+    await until(() => rows().length === 1, 3000, 'the pending invoice');
+    button(rows()[0]!, 'Supprimer')!.click();
+    const dialog = await until(() => validate.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 2000, 'the confirmation');
+    button(dialog, 'Supprimer')!.click();
+    await until(() => el.step === 'done', 3000, 'done');
+    expect(text(shadow(el).querySelector('.finished p'))).to.equal("Aucune facture n'a été transmise à AKTO.");
+    expect([...shadow(el).querySelectorAll('.finished button')].map((b) => text(b)), 'depositing again first').to.deep.equal(["Déposer d'autres factures", 'Voir mes factures']);
+    await expect(el).to.be.accessible();
+    button(shadow(el), "Déposer d'autres factures")!.click();
+    await until(() => el.step === 'upload', 2000, 'back to step 1');
+  });
+
   it('speaks English', async () => {
     document.documentElement.lang = 'en';
     await whenLocaleReady('en');

@@ -19,6 +19,8 @@ const rows = (el: AktoInvoiceUpload) => $$(root(el), 'li.invoice');
 const row = (el: AktoInvoiceUpload, name: string) => rows(el).find((r) => text($(r, '.name')) === name)!;
 const button = (scope: ParentNode, label: string) => $$<HTMLButtonElement>(scope, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
 const checkbox = (scope: ParentNode, label: string) => $$<HTMLLabelElement>(scope, 'label').find((l) => text(l) === label)!.querySelector('input')!;
+/** What has the focus, by its text (<body> when it fell out of the step): comparing elements would print the whole page on a failure. */
+const focusedLabel = (el: AktoInvoiceUpload) => (document.activeElement === el ? text(root(el).activeElement) : `<${document.activeElement?.localName}>`);
 const sendButton = (el: AktoInvoiceUpload) => $<HTMLButtonElement>(root(el), '[part="send"]')!;
 
 const KAVKAZ = '819109976';
@@ -223,6 +225,17 @@ describe('<akto-invoice-upload>', () => {
       expect(root(el).activeElement?.textContent?.trim()).to.equal('Sélectionner des factures');
     });
 
+    it('sends the focus to « Sélectionner des factures » after « Masquer » on the refused files, not to the page', async () => {
+      const el = await mount();
+      await addInvoices(el, [new File([], 'vide.pdf')]);
+      const dismiss = button($(root(el), '.refusals')!, 'Masquer');
+      dismiss.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect($(root(el), '.refusals')).to.equal(null);
+      expect(focusedLabel(el)).to.equal('Sélectionner des factures');
+    });
+
     it('marks a failed upload with its reason and « Réessayer », which uploads it again', async () => {
       const el = await mount();
       mock.faults.fail('createUpload', 'server-error', { times: 1 });
@@ -232,6 +245,19 @@ describe('<akto-invoice-upload>', () => {
       expect(text($(row(el, file.name), '.file .state'))).to.contain('erreur interne');
       button(row(el, file.name), `Réessayer le chargement de ${file.name}`).click();
       await uploaded(el, file.name);
+    });
+
+    it('replaces « Échec du chargement » in the status region once « Réessayer » has uploaded the file', async () => {
+      const el = await mount();
+      const status = () => text($(root(el), '.visually-hidden[role="status"]'));
+      mock.faults.fail('createUpload', 'server-error', { times: 1 });
+      const file = await sampleFile(INVOICE);
+      await addInvoices(el, [file]);
+      await until(() => status().includes('Échec du chargement'), 3000, 'the failure said');
+      button(row(el, file.name), `Réessayer le chargement de ${file.name}`).click();
+      await uploaded(el, file.name);
+      await el.updateComplete;
+      expect(status()).to.equal('FACTURE KHATIB NABIL.pdf : chargé.');
     });
   });
 
@@ -331,6 +357,24 @@ describe('<akto-invoice-upload>', () => {
       const after = await mount();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(Boolean($(root(after), '.notice.draft'))).to.equal(false);
+    });
+
+    it('sends the focus to « Sélectionner des factures » after « Reprendre le dépôt » and « Abandonner », not to the page', async () => {
+      for (const choice of ['Reprendre le dépôt', 'Abandonner']) {
+        const first = await mount();
+        await addInvoices(first, [await sampleFile(OTHER)]);
+        await new Promise((resolve) => setTimeout(resolve, 400)); // kept a moment after the change
+        first.remove();
+        const el = await mount();
+        await until(() => $(root(el), '.notice.draft'), 3000, 'the offer');
+        button($(root(el), '.notice.draft')!, choice).focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => !$(root(el), '.notice.draft'), 2000, 'the offer gone');
+        await el.updateComplete;
+        expect(focusedLabel(el), `after « ${choice} »`).to.equal('Sélectionner des factures');
+        if (choice === 'Reprendre le dépôt') await uploaded(el, OTHER.split('/').pop()!); // the upload ends here, not in the next backend
+        el.remove();
+      }
     });
 
     it('forgets the draft on « Abandonner »', async () => {
@@ -502,6 +546,37 @@ describe('<akto-invoice-upload>', () => {
       expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
     });
 
+    it('sends a request changed after a failed send (a file removed) under a new idempotency key, the same one again under its key', async () => {
+      const el = await mount();
+      await readyInvoice(el);
+      await readyInvoice(el, OTHER);
+      // Every deposit request, as it leaves: its key and what it names.
+      const sent: { key: string | null; invoices: number }[] = [];
+      const original = window.fetch;
+      window.fetch = (input, init) => {
+        if (String(input instanceof Request ? input.url : input).endsWith('/deposits')) sent.push({ key: new Headers(init?.headers).get('Idempotency-Key'), invoices: JSON.parse(String(init?.body)).invoices.length });
+        return original(input, init);
+      };
+      try {
+        mock.faults.fail('createDeposit', 'server-error', { times: 2 });
+        for (const attempt of [1, 2]) {
+          (attempt === 1 ? sendButton(el) : button($(root(el), '.notice.error')!, 'Réessayer')).click();
+          await until(() => sent.length === attempt && $(root(el), '.notice.error') && !$(root(el), '.notice.info'), 3000, `failed send ${attempt}`);
+        }
+        button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf').click();
+        await el.updateComplete;
+        setTimeout(() => button($(root(el), '.notice.error')!, 'Réessayer').click());
+        const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+        expect(event.detail.pending.map((p: { fileName: string }) => p.fileName), 'the removed file is not deposited').to.deep.equal(['FACTURE KHATIB NABIL.pdf']);
+        expect(sent.map((s) => s.invoices)).to.deep.equal([2, 2, 1]);
+        expect(sent[1]!.key, 'the same request again: the same key').to.equal(sent[0]!.key);
+        expect(sent[2]!.key, 'a changed request: a new key').to.be.a('string').and.not.equal(sent[0]!.key);
+        expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
+      } finally {
+        window.fetch = original;
+      }
+    });
+
     it('fires akto-unauthorized on a 401 and keeps the deposit to send after signing in again', async () => {
       const el = await mount();
       await readyInvoice(el);
@@ -571,6 +646,29 @@ describe('<akto-invoice-upload>', () => {
     setTimeout(() => sendKeys({ press: 'Enter' }));
     const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
     expect(event.detail.pending[0]!.fileName).to.equal(file.name);
+  });
+
+  it('opens the file chooser on every Enter on « Sélectionner des factures »: while FilePond attaches, and while rows upload', async () => {
+    const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api" entity=${KAVKAZ} lang="fr"></akto-invoice-upload>`);
+    const chooser = await until(() => button(root(el), 'Sélectionner des factures'), 3000, 'the button'); // FilePond not attached yet
+    const input = root(el).getElementById('invoices') as HTMLInputElement;
+    // The browser opens the chooser for a click on the input made with the user's activation.
+    let opened = 0;
+    input.addEventListener('click', () => navigator.userActivation.isActive && opened++);
+    chooser.focus();
+    for (let i = 1; i <= 6; i++) {
+      await sendKeys({ press: 'Enter' });
+      expect(opened, `Enter n° ${i}`).to.equal(i);
+    }
+    mock.faults.uploadLatencyMs = 1500;
+    const pdf = await sampleFile(INVOICE);
+    choose(el, 'invoices', Array.from({ length: 12 }, (_, i) => new File([pdf], `lot-${i}.pdf`, { type: 'application/pdf' })));
+    for (let i = 7; i <= 12; i++) {
+      await sendKeys({ press: 'Enter' });
+      expect(opened, `Enter n° ${i}, rows uploading`).to.equal(i);
+      expect(focusedLabel(el)).to.equal('Sélectionner des factures');
+    }
+    el.remove(); // its uploads stop with it
   });
 
   it('speaks English', async () => {

@@ -90,6 +90,13 @@ export class AktoInvoiceDeposit extends Configurable(AktoElement) {
         font-weight: 700;
         color: var(--_akto-success);
       }
+      .finished.none {
+        border-color: var(--_akto-border);
+        background: none;
+      }
+      .finished.none p {
+        color: inherit;
+      }
       .finished .actions {
         display: flex;
         flex-wrap: wrap;
@@ -157,14 +164,16 @@ export class AktoInvoiceDeposit extends Configurable(AktoElement) {
       }
       case 'validate':
         return html`<akto-invoice-validate exportparts=${VALIDATE_PARTS} entity=${this.entity} .pending=${this.handedOver} @akto-invoice-validated=${this.onValidated} @akto-validation-complete=${() => this.go('done')}></akto-invoice-validate>`;
-      case 'done':
-        return html`<div class="finished" role="status">
+      case 'done': {
+        // Every invoice deleted in step 2: nothing was sent, and depositing again is the way on.
+        const none = this.validated.length === 0;
+        const see = html`<button class="button ${none ? 'secondary' : ''}" @click=${this.seeInvoices}>${t.seeInvoices}</button>`;
+        const again = html`<button class="button ${none ? '' : 'secondary'}" @click=${this.again}>${t.depositMore}</button>`;
+        return html`<div class="finished ${none ? 'none' : ''}" role="status">
           <p>${t.finished(this.validated.length)}</p>
-          <div class="actions">
-            <button class="button" @click=${this.seeInvoices}>${t.seeInvoices}</button>
-            <button class="button secondary" @click=${this.again}>${t.depositMore}</button>
-          </div>
+          <div class="actions">${none ? html`${again}${see}` : html`${see}${again}`}</div>
         </div>`;
+      }
     }
   }
 

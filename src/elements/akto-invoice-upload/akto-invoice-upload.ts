@@ -68,8 +68,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   /** A deposit prepared earlier in this browser and not sent: offered back before anything else is kept. */
   @state() private offer: UploadDraft | null = null;
 
-  /** One idempotency key per deposit attempt, kept until it succeeds: a retried send never deposits twice. */
-  private depositKey?: string;
+  /**
+   * The idempotency key of the deposit last tried, with the request it was sent with: a retry of
+   * the same request keeps it (never deposited twice); a changed request (a file removed, a box
+   * ticked) gets a new one, since the server would replay the first answer or refuse the key.
+   */
+  private depositAttempt?: { key: string; request: string };
 
   private entities = new Task(this, {
     task: async ([connection], { signal }) => (connection ? this.api.listEntities(signal) : undefined),
@@ -83,7 +87,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     describe: (error) => (error instanceof UploadTakenOver ? this.l10n.t.upload.hostTookOver : error instanceof ApiError ? this.api.errorMessage(error) : error instanceof Error ? error.message : this.l10n.t.errors.http),
     onError: this.api.reportError,
     onFailed: (item) => (this.announcement = this.l10n.t.upload.uploadFailedOf(item.file.name, item.error ?? '')),
+    // A failure said in the status region is replaced once « Réessayer » has uploaded the file.
+    onUploaded: (item) => this.retried.delete(item.key) && (this.announcement = this.l10n.t.upload.uploadedOf(item.file.name)),
   });
+
+  /** The files whose upload failed and is tried again: said when uploaded. */
+  private retried = new Set<string>();
 
   /** One draft per endpoint and entity: the files and choices, kept after each change (a reload can come at any moment). */
   private drafts = new DraftsController<UploadDraft>(this, {
@@ -145,9 +154,17 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     this.announcement = this.l10n.t.upload.resumed;
   };
 
+  /** « Reprendre le dépôt »: its button goes with the offer, so the focus goes on to the drop area's. */
+  private onResume = async (): Promise<void> => {
+    const resuming = this.resumeDraft();
+    this.focusChooser();
+    await resuming;
+  };
+
   private abandonDraft = (): void => {
     this.offer = null;
     this.drafts.discard();
+    this.focusChooser();
   };
 
   override render() {
@@ -195,7 +212,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       ${this.offer
         ? html`<div class="notice draft" role="status">
             <p>${t.draftFound(this.offer.rows.length, formatDateTime(this.offer.savedAt, this.l10n.locale))}</p>
-            <button class="button" @click=${this.resumeDraft}>${t.resume}</button>
+            <button class="button" @click=${this.onResume}>${t.resume}</button>
             <button class="button secondary" @click=${this.abandonDraft}>${t.abandon}</button>
           </div>`
         : nothing}
@@ -213,7 +230,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
             <ul>
               ${this.refusals.map((r) => html`<li>${r}</li>`)}
             </ul>
-            <button class="button secondary" @click=${() => (this.refusals = [])}>${t.dismiss}</button>
+            <button class="button secondary" @click=${this.dismissRefusals}>${t.dismiss}</button>
           </div>`
         : nothing}
 
@@ -241,7 +258,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   private get rowContext(): RowContext {
     const { t, locale } = this.l10n;
     const { hasProof, pick, onInput, setFlag, setDerogation, removeFile: remove } = this;
-    return { t, locale, item: (key) => this.item(key), hasProof, onZoneClick: this.drop.onZoneClick, pick, onInput, setFlag, setDerogation, remove, retry: (key) => this.queue.retry(key) };
+    return { t, locale, item: (key) => this.item(key), hasProof, onZoneClick: this.drop.onZoneClick, pick, onInput, setFlag, setDerogation, remove, retry: this.retryUpload };
   }
 
   // ---- choosing files ---------------------------------------------------------------------------
@@ -346,8 +363,29 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     }
     this.rows = this.rows.filter((r) => r.key !== row.key);
     [row.key, ...row.supporting].forEach((k) => this.queue.remove(k));
-    // Focus goes to the drop area's button rather than getting lost.
+    this.focusChooser();
+  };
+
+  /** « Masquer »: the refusals go, and the focus with them to the drop area's button. */
+  private dismissRefusals = (): void => {
+    this.refusals = [];
+    this.focusChooser();
+  };
+
+  /**
+   * After the focused button leaves the page (a removed row, hidden refusals, the draft taken back),
+   * the focus goes to « Sélectionner des factures », where adding files goes on, not to <body>.
+   */
+  private focusChooser(): void {
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>('.dropzone[data-kind="invoice"] button')?.focus());
+  }
+
+  /** « Réessayer » on a failed upload: what the status region said of its failure no longer holds. */
+  private retryUpload = (key: string): void => {
+    if (this.item(key).state !== 'failed') return;
+    this.retried.add(key);
+    this.announcement = '';
+    this.queue.retry(key);
   };
 
   // ---- sending -----------------------------------------------------------------------------------
@@ -358,17 +396,13 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     if (this.sending || !this.complete || !entity || !client) return; // a double click sends once
     this.sending = true;
     this.sendError = '';
-    this.depositKey ??= newIdempotencyKey();
+    const params = { siren: entity.siren };
+    const body = { dossier: this.dossier || undefined, invoices: this.rows.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
+    const request = JSON.stringify([params, body]);
+    if (this.depositAttempt?.request !== request) this.depositAttempt = { key: newIdempotencyKey(), request };
     try {
-      const deposit = await client.call('createDeposit', {
-        params: { siren: entity.siren },
-        idempotencyKey: this.depositKey,
-        body: {
-          dossier: this.dossier || undefined,
-          invoices: this.rows.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)),
-        },
-      });
-      this.depositKey = undefined;
+      const deposit = await client.call('createDeposit', { params, idempotencyKey: this.depositAttempt.key, body });
+      this.depositAttempt = undefined;
       this.drafts.discard();
       this.rows = [];
       this.queue.clear();
@@ -377,7 +411,8 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       this.emit(AKTO_DEPOSIT_SENT, { deposit, pending: deposit.pending });
     } catch (error) {
       // Everything the user chose stays: files, boxes, supporting documents. « Réessayer » sends
-      // again with the same key, so a deposit that did reach the server is not made twice.
+      // the same request again with the same key, so a deposit that did reach the server is not
+      // made twice; a request changed meanwhile goes with a new key (see depositAttempt).
       this.sendError = this.api.errorMessage(error);
       this.api.reportError(error);
     } finally {
