@@ -37,7 +37,8 @@ export function deepText(root: Node): string {
     if (node instanceof Element) parts.push(' ');
   };
   walk(root);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  // As read: without the isolation marks (U+2068…U+2069) around names from the API.
+  return parts.join('').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Every element matching `selector` inside `root`, through open shadow roots (light DOM first). */
