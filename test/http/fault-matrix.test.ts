@@ -7,8 +7,9 @@
  *
  * One reference server (demo mode: its Faults object), one partner page server that reverse-proxies
  * `/api` as an nginx would (same origin, like the mock's `/api`), one Chromium and one tab for the
- * whole file; before each cell the database is reseeded, the drafts are cleared and the page is
- * reloaded. How each fault is made:
+ * whole file; before each cell the invoices left to validate are deleted, the drafts cleared and
+ * the page reloaded (its element chunks loaded), and each cell corrects its own invoice number.
+ * How each fault is made:
  * - 500, 401, malformed: the server's injected fault on that route (src/backend/faults.ts);
  * - timeout: the server's « never answers » fault, the element's `timeout` attribute at 1.5 s;
  * - network loss: Chromium offline (CDP `Network.emulateNetworkConditions`), back online to retry;
@@ -94,21 +95,17 @@ async function openTab(): Promise<void> {
   tab = await openPage(browser, pages.origin, { initScript: INIT });
 }
 
-/** The state every cell starts from: the seeded database, no draft, a fresh page with the samples at hand. */
+/** The state every cell starts from: no invoice to validate, no draft, a fresh page with the samples at hand. */
 async function freshCell(): Promise<void> {
-  const t0 = Date.now();
   heal();
   await network(tab.cdp, { offline: false });
   await tab.page.evaluate(clearDrafts);
-  const t1 = Date.now();
   // What earlier cells left that a cell counts or finds by name: the invoices still to validate.
   // (Cheaper than reseeding the database; each cell's corrected invoice number is its own.)
   for (const siren of [CASINO, KAVKAZ]) for (const p of await pendingOf(siren)) await call('DELETE', `/pending-invoices/${p.id}`);
   edited = `FA-MATRICE-${String(++cells).padStart(2, '0')}`;
-  const t2 = Date.now();
   tab.errors.length = 0;
   await tab.page.reload();
-  const t3 = Date.now();
   // The elements' own chunks first: a network-loss cell is about the API, not about a chunk that
   // cannot load offline (reported apart: the element then stays blank).
   await tab.page.evaluate(async (tags) => {
@@ -120,7 +117,6 @@ async function freshCell(): Promise<void> {
     const files = (window as unknown as { testFiles: Record<string, File> }).testFiles;
     files['attestation.png'] = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], 'attestation.png', { type: 'image/png' });
   });
-  if (process.env.MATRIX_TIMING) console.error(`fresh: clear ${t1 - t0} cleanup ${t2 - t1} reload ${t3 - t2} chunks+files ${Date.now() - t3}`);
 }
 
 /** Empties the widget's drafts store (IndexedDB), creating it as the widget does if it is not there yet. */
