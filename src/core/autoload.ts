@@ -26,8 +26,17 @@ export function loadElement(tag: string): Promise<void> {
 
 function scan(root: ParentNode): void {
   for (const tag of loaders.keys()) {
-    if (!customElements.get(tag) && !loading.has(tag) && root.querySelector(tag)) void loadElement(tag).catch((error) => console.error(error));
+    if (!customElements.get(tag) && !loading.has(tag) && root.querySelector(tag)) void loadElement(tag).catch(retryWhenOnline);
   }
+}
+
+/**
+ * A chunk that failed to load (the page went offline) is asked for again when the browser is back
+ * online: the element on the page then appears, instead of staying blank until a reload.
+ */
+function retryWhenOnline(error: unknown): void {
+  console.error(error);
+  window.addEventListener('online', () => scan(document), { once: true });
 }
 
 /**
@@ -39,7 +48,7 @@ export function autoload(entries: Record<string, Loader>): void {
   scan(document);
   if (observer) return;
   observer = new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) (loaders.has(node.localName) ? loadElement(node.localName).catch((error) => console.error(error)) : scan(node));
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) (loaders.has(node.localName) ? loadElement(node.localName).catch(retryWhenOnline) : scan(node));
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
 }

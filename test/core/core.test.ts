@@ -71,6 +71,31 @@ describe('core', () => {
   });
 
   describe('autoload', () => {
+    it('asks again for a chunk that failed (offline) when the browser is back online', async () => {
+      let attempts = 0;
+      const errors: unknown[] = [];
+      const realError = console.error;
+      console.error = (error: unknown) => void errors.push(error);
+      try {
+        autoload({
+          'akto-test-offline': async () => {
+            attempts++;
+            if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+            defineElement('akto-test-offline', class extends HTMLElement {});
+          },
+        });
+        const host = await fixture<HTMLDivElement>(html`<div></div>`);
+        host.innerHTML = '<akto-test-offline></akto-test-offline>';
+        await until(() => errors.length === 1, 2000, 'the failed load');
+        expect(customElements.get('akto-test-offline')).to.equal(undefined);
+        window.dispatchEvent(new Event('online'));
+        await customElements.whenDefined('akto-test-offline');
+        expect(attempts).to.equal(2);
+      } finally {
+        console.error = realError;
+      }
+    });
+
     it('registers a lazy element when its tag first appears in the document, once', async () => {
       let loads = 0;
       autoload({

@@ -129,8 +129,17 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
     if (changed.has('view')) {
       const { view } = parseView(this.view);
       this.ready = Boolean(customElements.get(TAGS[view]));
-      if (!this.ready) void loadDependency(AktoInvoiceWidget, TAGS[view]).then(() => (this.ready = true), () => (this.ready = true));
+      if (!this.ready) this.loadView(TAGS[view]);
     }
+  }
+
+  /** Loads a view's element (its own chunk); one that did not come (offline) is asked again once the browser is back online. */
+  private loadView(tag: string): void {
+    const current = () => TAGS[parseView(this.view).view] === tag;
+    void loadDependency(AktoInvoiceWidget, tag).then(
+      () => (this.ready ||= current()),
+      () => window.addEventListener('online', () => current() && this.loadView(tag), { once: true }),
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
