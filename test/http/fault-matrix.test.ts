@@ -208,8 +208,9 @@ interface Scenario {
   kept(page: Page): Promise<void>;
 }
 
+/** An element as a signed-in partner page mounts it: a token, and who the user is (drafts are theirs). */
 const mountElement = (page: Page, tag: string, attributes: Record<string, string> = {}) =>
-  mount(page, tag, { 'api-base': `${pages.origin}/api`, timeout: String(TIMEOUT_MS), ...attributes }, { token });
+  mount(page, tag, { 'api-base': `${pages.origin}/api`, timeout: String(TIMEOUT_MS), user: 'matrix-user', ...attributes }, { token });
 
 /** The element's first alert that says something (empty live regions wait for their message). */
 const alertOf = (page: Page, scope: string) => page.locator(`${scope} [role="alert"]`).filter({ hasText: /\S/ }).first();
