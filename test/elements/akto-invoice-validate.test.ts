@@ -54,6 +54,16 @@ describe('<akto-invoice-validate>', () => {
     await setViewport({ width: 1280, height: 900 });
   });
 
+  it('writes its caption « N factures à vérifier et valider » on one line, as cards and as a table', async () => {
+    for (const width of [800, 1800]) {
+      await setViewport({ width, height: 900 });
+      const el = await mount(AFPA);
+      const caption = $(root(el), 'caption')!;
+      const lineHeight = parseFloat(getComputedStyle(caption).lineHeight) || 20;
+      expect(caption.getBoundingClientRect().height, `at ${width}px: one line, not a word a line`).to.be.below(lineHeight * 1.5 + 16);
+    }
+  });
+
   it('is accessible (axe), with errors shown and the preview open', async () => {
     const el = await mount(AFPA);
     await expect(el).to.be.accessible();

@@ -251,7 +251,9 @@ export const validateStyles = css`
   }
   /* Narrower than the table needs: each invoice becomes a card, its fields one under the other. */
   @container (max-width: 66rem) {
+    /* The caption too: left a table caption in a block table, it shrank to one word a line. */
     table,
+    caption,
     tbody,
     tr,
     td,
