@@ -35,7 +35,19 @@ type Constructor<T> = new (...args: any[]) => T;
  * The configuration attributes, declared here once: `<akto-provider>` and every element that
  * talks to the API take them (an element's own win over its provider's).
  */
-export const Configurable = <B extends Constructor<ReactiveElement>>(base: B) => {
+/** The configuration attributes an element takes (declared by Configurable below). */
+export interface ConfigAttributes {
+  apiBase?: string;
+  token?: TokenSource | null;
+  credentials?: RequestCredentials;
+  timeout?: number;
+  user?: string;
+  draftsMaxAge?: number;
+  clearDraftsOnUnauthorized?: boolean;
+}
+
+// The return type is named so the published declarations need not spell the mixin's class out.
+export const Configurable = <B extends Constructor<ReactiveElement>>(base: B): B & Constructor<ConfigAttributes> => {
   class ConfigurableElement extends base {
     /** The API's base URL. Falls back to the nearest `<akto-provider>`'s. */
     @property({ attribute: 'api-base' }) apiBase?: string;
@@ -64,8 +76,6 @@ export const Configurable = <B extends Constructor<ReactiveElement>>(base: B) =>
   return ConfigurableElement;
 };
 
-/** The fields a Configurable element has. */
-export type ConfigAttributes = Pick<InstanceType<ReturnType<typeof Configurable>>, 'apiBase' | 'token' | 'credentials' | 'timeout' | 'user' | 'draftsMaxAge' | 'clearDraftsOnUnauthorized'>;
 
 /** The configuration an element's own attributes give, then what it inherits for the rest. */
 export function configOf(own: ConfigAttributes, inherited: AktoConfig = {}): AktoConfig {
