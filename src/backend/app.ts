@@ -239,7 +239,11 @@ function problem(c: Context<Env>, error: ApiProblem): Response {
 /** The fault set for this route, if any: latency first, then a failure. */
 async function injectFault(c: Context<Env>, faults: Faults, name: RouteName, route: Route): Promise<Response | null> {
   const latency = faults.latencyMs + (name === 'createUpload' ? faults.uploadLatencyMs : 0);
+  const generation = faults.generation;
   if (latency) await sleep(latency, c.req.raw.signal);
+  // A request a reset overtook while it waited (the next test, the demo's « Réinitialiser ») changes
+  // nothing: it must not land in the data that followed.
+  if (faults.generation !== generation) return new Response(null, { status: 599, headers: { [NETWORK_FAULT_HEADER]: 'network' } });
   switch (faults.take(name)) {
     case 'network':
       return new Response(null, { status: 599, headers: { [NETWORK_FAULT_HEADER]: 'network' } });

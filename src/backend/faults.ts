@@ -15,6 +15,8 @@ export class Faults {
   latencyMs = 0;
   /** Added before an upload's answer, for « slow upload ». */
   uploadLatencyMs = 0;
+  /** Counts the resets: a request still waiting out its latency when one comes is dropped. */
+  generation = 0;
   private failures = new Map<RouteName | '*', Failure>();
   private listeners = new Set<() => void>();
 
@@ -31,6 +33,7 @@ export class Faults {
   }
 
   reset(): void {
+    this.generation++;
     this.latencyMs = 0;
     this.uploadLatencyMs = 0;
     this.failures.clear();

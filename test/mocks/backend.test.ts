@@ -25,6 +25,16 @@ async function deposit(file: File, siren: string, options: { dossier?: string; c
 describe('mock backend', () => {
   beforeEach(startMock);
 
+  it('drops a request that a reset overtook while it waited: it never lands in the next test’s data', async () => {
+    mock.faults.uploadLatencyMs = 300;
+    const file = await sampleFile('demo/samples/FACTURE KHATIB NABIL.pdf');
+    const late = api.upload(file, 'invoice', 'avant-la-remise-a-zero.pdf').catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    mock.reset(); // what the next test's beforeEach does
+    await late;
+    expect([...mock.store.uploads.values()].map((u) => u.name)).to.not.include('avant-la-remise-a-zero.pdf');
+  });
+
   describe('seeded data', () => {
     it('holds the guide entities, dossiers and two years of invoices in every status', async () => {
       const entities = (await api.call('listEntities', {})).items;
