@@ -1,6 +1,8 @@
 /**
  * The REST endpoints, once: the client builds its requests from this table, the mock backend
  * registers its handlers from it, and scripts/write-openapi.ts turns it into openapi.json.
+ * What only the documentation needs (each route's summary and error statuses) is in
+ * route-docs.ts, out of the script a partner page loads first.
  */
 import type * as z from 'zod/mini';
 import { encodeSegment } from './uri.js';
@@ -30,38 +32,31 @@ export interface Route {
   method: Method;
   /** Path under the configured `api-base`, with `{name}` parameters. */
   path: string;
-  summary: string;
   query?: z.ZodMiniType;
   body?: Payload;
   response: Payload;
   status: number;
   /** POSTs that create something carry an `Idempotency-Key`: a retried click never creates twice. */
   idempotent?: boolean;
-  /**
-   * Error statuses the endpoint answers with problem details, beyond 401 and 500. On idempotent
-   * routes 409 is also « the first request with this key is still running » and 422 « this key
-   * was used for another body »; 429 is a server's rate limit.
-   */
-  errors?: readonly number[];
 }
 
 const route = <const R extends Route>(r: R) => r;
 
 export const routes = {
-  listEntities: route({ method: 'GET', path: '/entities', summary: "Les entités (SIREN) gérées par le compte.", response: EntityList, status: 200 }),
-  listInvoices: route({ method: 'GET', path: '/invoices', summary: 'Liste de mes factures: paginée, recherche, filtres, tri.', query: InvoiceQuery, response: InvoicePage, status: 200, errors: [400] }),
-  getInvoice: route({ method: 'GET', path: '/invoices/{invoiceId}', summary: "Le détail d'une facture.", response: InvoiceDetail, status: 200, errors: [404] }),
-  getInvoicePdf: route({ method: 'GET', path: '/invoices/{invoiceId}/pdf', summary: "Le PDF d'une facture déposée.", response: 'pdf', status: 200, errors: [404] }),
-  createUpload: route({ method: 'POST', path: '/uploads', summary: 'Téléverse un fichier (facture ou pièce justificative), un par requête.', body: 'multipart', response: Upload, status: 201, idempotent: true, errors: [400, 409, 413, 415, 422, 429] }),
-  deleteUpload: route({ method: 'DELETE', path: '/uploads/{uploadId}', summary: "Supprime un fichier téléversé tant qu'il n'a pas été déposé.", response: 'empty', status: 204, errors: [404, 409] }),
-  createDeposit: route({ method: 'POST', path: '/entities/{siren}/deposits', summary: "Envoie les factures d'une entité; la réponse liste les factures à valider avec les champs lus dans chaque PDF.", body: DepositRequest, response: Deposit, status: 201, idempotent: true, errors: [400, 404, 409, 415, 422, 429] }),
-  listPending: route({ method: 'GET', path: '/entities/{siren}/pending-invoices', summary: "Les factures déposées et pas encore validées d'une entité.", response: PendingList, status: 200, errors: [404] }),
-  getPendingPdf: route({ method: 'GET', path: '/pending-invoices/{pendingId}/pdf', summary: "Le PDF d'une facture à valider.", response: 'pdf', status: 200, errors: [404] }),
-  deletePending: route({ method: 'DELETE', path: '/pending-invoices/{pendingId}', summary: 'Supprime une facture déposée et pas encore validée.', response: 'empty', status: 204, errors: [404] }),
-  validatePending: route({ method: 'POST', path: '/pending-invoices/{pendingId}/validation', summary: 'Valide une facture avec les champs A–F corrigés.', body: ValidationRequest, response: ValidationResult, status: 200, idempotent: true, errors: [400, 404, 409, 415, 422, 429] }),
-  listDossiers: route({ method: 'GET', path: '/dossiers', summary: 'Mes dossiers: paginés, recherche, filtres, tri.', query: DossierQuery, response: DossierPage, status: 200, errors: [400] }),
-  getDossier: route({ method: 'GET', path: '/dossiers/{dossierId}', summary: "Le détail d'un dossier.", response: DossierDetail, status: 200, errors: [404] }),
-  lookupSiret: route({ method: 'GET', path: '/siret/{siret}', summary: "Un SIRET dans la base SIRENE de l'INSEE: connu, actif ou fermé, nom.", response: SiretLookup, status: 200, errors: [404, 422, 429] }),
+  listEntities: route({ method: 'GET', path: '/entities', response: EntityList, status: 200 }),
+  listInvoices: route({ method: 'GET', path: '/invoices', query: InvoiceQuery, response: InvoicePage, status: 200 }),
+  getInvoice: route({ method: 'GET', path: '/invoices/{invoiceId}', response: InvoiceDetail, status: 200 }),
+  getInvoicePdf: route({ method: 'GET', path: '/invoices/{invoiceId}/pdf', response: 'pdf', status: 200 }),
+  createUpload: route({ method: 'POST', path: '/uploads', body: 'multipart', response: Upload, status: 201, idempotent: true }),
+  deleteUpload: route({ method: 'DELETE', path: '/uploads/{uploadId}', response: 'empty', status: 204 }),
+  createDeposit: route({ method: 'POST', path: '/entities/{siren}/deposits', body: DepositRequest, response: Deposit, status: 201, idempotent: true }),
+  listPending: route({ method: 'GET', path: '/entities/{siren}/pending-invoices', response: PendingList, status: 200 }),
+  getPendingPdf: route({ method: 'GET', path: '/pending-invoices/{pendingId}/pdf', response: 'pdf', status: 200 }),
+  deletePending: route({ method: 'DELETE', path: '/pending-invoices/{pendingId}', response: 'empty', status: 204 }),
+  validatePending: route({ method: 'POST', path: '/pending-invoices/{pendingId}/validation', body: ValidationRequest, response: ValidationResult, status: 200, idempotent: true }),
+  listDossiers: route({ method: 'GET', path: '/dossiers', query: DossierQuery, response: DossierPage, status: 200 }),
+  getDossier: route({ method: 'GET', path: '/dossiers/{dossierId}', response: DossierDetail, status: 200 }),
+  lookupSiret: route({ method: 'GET', path: '/siret/{siret}', response: SiretLookup, status: 200 }),
 } as const satisfies Record<string, Route>;
 
 export type Routes = typeof routes;

@@ -6,7 +6,8 @@
  * openapi.json and the tests use it.
  */
 import { registry, toJSONSchema, type $ZodType, type JSONSchema } from 'zod/v4/core';
-import { routes, type Payload, type Route } from './contract.js';
+import { routes, type Payload, type Route, type RouteName } from './contract.js';
+import { routeDoc } from './route-docs.js';
 import * as schemas from './schemas.js';
 import { VERSION } from '../version.js';
 
@@ -230,8 +231,9 @@ function successResponse(route: Route, components: Components) {
   return { description, content: { 'application/json': { schema: components.ref(route.response, 'output') } } };
 }
 
-function operation(name: string, route: Route, components: Components) {
-  const errors = [...new Set([...COMMON_ERRORS, ...(route.errors ?? [])])].sort((a, b) => a - b);
+function operation(name: RouteName, route: Route, components: Components) {
+  const doc = routeDoc(name);
+  const errors = [...new Set([...COMMON_ERRORS, ...(doc.errors ?? [])])].sort((a, b) => a - b);
   const parameters = [
     ...pathParameters(route.path),
     ...(route.query ? queryParameters(route.query, components) : []),
@@ -241,7 +243,7 @@ function operation(name: string, route: Route, components: Components) {
   const body = requestBody(route, components);
   return {
     operationId: name,
-    summary: route.summary,
+    summary: doc.summary,
     tags: [route.path.split('/')[1]!],
     parameters,
     ...(body ? { requestBody: body } : {}),
@@ -256,7 +258,7 @@ function operation(name: string, route: Route, components: Components) {
 export function buildOpenApi(): Record<string, unknown> {
   const components = new Components();
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [name, route] of Object.entries(routes) as [string, Route][]) {
+  for (const [name, route] of Object.entries(routes) as [RouteName, Route][]) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(name, route, components);
   }
   return {

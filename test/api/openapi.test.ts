@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { routes, type Route } from '../../src/api/contract.js';
+import { routes, type Route, type RouteName } from '../../src/api/contract.js';
 import { buildOpenApi, COMMON_ERRORS } from '../../src/api/openapi.js';
+import { routeDoc } from '../../src/api/route-docs.js';
 
 type Json = Record<string, any>;
 
@@ -40,7 +41,7 @@ describe('openapi.json', () => {
       const operation = generated.paths[route.path]?.[route.method.toLowerCase()];
       expect(operation, `${name}: ${route.method} ${route.path}`).to.be.an('object');
       expect(operation.operationId).to.equal(name);
-      expect(operation.summary).to.equal(route.summary);
+      expect(operation.summary).to.equal(routeDoc(name as RouteName).summary);
       expect(operation.responses[String(route.status)], `${name} success ${route.status}`).to.be.an('object');
       const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       const declared = (operation.parameters as Json[]).map((p) => resolve(generated, p)).filter((p) => p.in === 'path').map((p) => p.name);
@@ -68,7 +69,7 @@ describe('openapi.json', () => {
     expect(problem.required).to.include.members(['title', 'status']);
     for (const [name, route] of Object.entries(routes) as [string, Route][]) {
       const responses = generated.paths[route.path][route.method.toLowerCase()].responses as Json;
-      for (const status of [...COMMON_ERRORS, ...(route.errors ?? [])]) {
+      for (const status of [...COMMON_ERRORS, ...(routeDoc(name as RouteName).errors ?? [])]) {
         const response = resolve(generated, responses[String(status)]);
         expect(response, `${name} ${status}`).to.be.an('object');
         expect(resolve(generated, response.content?.['application/problem+json']?.schema), `${name} ${status} problem+json`).to.equal(problem);
