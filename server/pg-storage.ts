@@ -13,8 +13,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { DossierDetail, DossierPage, DossierQuery, Entity, InvoicePage, InvoiceQuery, InvoiceSummary, LinkedDossier } from '../src/api/schemas.js';
 import { dossierSummary, invoiceSummary, naturalKey, pendingSummary } from '../src/backend/records.js';
-import { ACCOUNTS, ENTITIES, SIRET_REGISTER, seedDossiers, seedInvoices, seedPending } from '../src/backend/seed.js';
-import type { Account, IdempotencyRecord, Storage, StoredDossier, StoredInvoice, StoredPending, StoredUpload } from '../src/backend/storage.js';
+import { ACCOUNTS, ENTITIES, SIRET_REGISTER, seedDocuments, seedDossiers, seedInvoices, seedPending, seedRibs } from '../src/backend/seed.js';
+import type { Account, IdempotencyRecord, Storage, StoredDocument, StoredDossier, StoredInvoice, StoredPending, StoredRib, StoredUpload } from '../src/backend/storage.js';
 import { FileStore } from './files.js';
 import { migrate } from './migrate.js';
 import { openPg, openPglite, type Database, type Sql, type SqlValue } from './sql.js';
@@ -108,7 +108,10 @@ export class PgStorage implements Storage {
 
   async seedIfEmpty(): Promise<boolean> {
     const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
-    if (rows[0]!.n > 0) return false;
+    if (rows[0]!.n > 0) {
+      await this.db.transaction((sql) => seedAdditions(sql));
+      return false;
+    }
     await this.db.transaction((sql) => seed(sql));
     return true;
   }
@@ -117,7 +120,7 @@ export class PgStorage implements Storage {
   async reset(): Promise<void> {
     await this.db.transaction(async (sql) => {
       await sql.exec(
-        'TRUNCATE accounts, sessions, entities, siret_register, dossiers, uploads, deposits, invoice_rows, invoices, pending_invoices, idempotency_keys RESTART IDENTITY CASCADE; ALTER SEQUENCE ids RESTART',
+        'TRUNCATE accounts, sessions, entities, siret_register, dossiers, dossier_documents, ribs, uploads, deposits, invoice_rows, invoices, pending_invoices, idempotency_keys RESTART IDENTITY CASCADE; ALTER SEQUENCE ids RESTART',
       );
       await seed(sql);
     });
@@ -309,6 +312,40 @@ export class PgStorage implements Storage {
     if (uploadId) await this.deleteUpload(uploadId);
   }
 
+  // ---- transfers, dossier documents, RIBs -----------------------------------------------------
+
+  async transferInvoices(sirens: readonly string[], transferNumber: string): Promise<StoredInvoice[]> {
+    const { rows } = await this.db.query<{ detail: StoredInvoice }>("SELECT detail FROM invoices WHERE detail->>'transferNumber' = $1 AND entity_siren = ANY($2::text[]) ORDER BY seq", [
+      transferNumber,
+      sirens,
+    ]);
+    return rows.map((r) => r.detail);
+  }
+
+  async documentsOf(dossierId: string): Promise<StoredDocument[]> {
+    const { rows } = await this.db.query<{ detail: StoredDocument }>('SELECT detail FROM dossier_documents WHERE dossier_id = $1 ORDER BY sent_at DESC, id DESC', [dossierId]);
+    return rows.map((r) => r.detail);
+  }
+
+  async addDocument(document: StoredDocument): Promise<void> {
+    await this.db.transaction(async (sql) => {
+      await insertDocument(sql, document);
+      await sql.query('UPDATE uploads SET used_by = $1 WHERE id = $2', [document.id, document.uploadId]);
+    });
+  }
+
+  async ribsOf(siren: string): Promise<StoredRib[]> {
+    const { rows } = await this.db.query<{ detail: StoredRib }>('SELECT detail FROM ribs WHERE entity_siren = $1 ORDER BY sent_at DESC, id DESC', [siren]);
+    return rows.map((r) => r.detail);
+  }
+
+  async addRib(rib: StoredRib): Promise<void> {
+    await this.db.transaction(async (sql) => {
+      await insertRib(sql, rib);
+      await sql.query('UPDATE uploads SET used_by = $1 WHERE id = $2', [rib.id, rib.uploadId]);
+    });
+  }
+
   // ---- idempotency -----------------------------------------------------------------------------
 
   async claimKey(key: string, fingerprint: string): Promise<IdempotencyRecord | null> {
@@ -431,6 +468,35 @@ async function insertDossier(sql: Sql, dossier: StoredDossier, position: number)
   );
 }
 
+async function insertDocument(sql: Sql, document: StoredDocument): Promise<void> {
+  await sql.query('INSERT INTO dossier_documents (id, dossier_id, upload_id, sent_at, detail) VALUES ($1, $2, $3, $4, $5::text::json)', [
+    document.id,
+    document.dossierId,
+    document.uploadId,
+    document.sentAt,
+    json(document),
+  ]);
+}
+
+async function insertRib(sql: Sql, rib: StoredRib): Promise<void> {
+  await sql.query('INSERT INTO ribs (id, entity_siren, upload_id, sent_at, detail) VALUES ($1, $2, $3, $4, $5::text::json)', [rib.id, rib.entitySiren, rib.uploadId, rib.sentAt, json(rib)]);
+}
+
+/**
+ * What later versions added to the seed, for a database seeded before them (kept in `.data/`):
+ * the dossiers' « Envoyé le », their documents and the entities' RIBs, each once.
+ */
+async function seedAdditions(sql: Sql): Promise<void> {
+  for (const dossier of seedDossiers()) {
+    const { trainingBodySiren: _t, linked: _l, ...detail } = dossier;
+    await sql.query("UPDATE dossiers SET detail = $2::text::json WHERE id = $1 AND (detail::jsonb ? 'sentDate') IS NOT TRUE", [dossier.id, json(detail)]);
+  }
+  const { rows } = await sql.query<{ n: number }>('SELECT (SELECT count(*) FROM dossier_documents) + (SELECT count(*) FROM ribs) AS n');
+  if (Number(rows[0]!.n) > 0) return;
+  for (const document of seedDocuments()) await insertDocument(sql, document);
+  for (const rib of seedRibs()) await insertRib(sql, rib);
+}
+
 /** The seed of src/backend/seed.ts: the same data the mock starts with. */
 async function seed(sql: Sql): Promise<void> {
   for (const account of ACCOUNTS) await sql.query('INSERT INTO accounts (id, name, entities) VALUES ($1, $2, $3::text[])', [account.id, account.name, account.entities]);
@@ -439,4 +505,6 @@ async function seed(sql: Sql): Promise<void> {
   for (const [i, d] of seedDossiers().entries()) await insertDossier(sql, d, i);
   for (const invoice of seedInvoices()) await insertInvoice(sql, invoice);
   for (const item of seedPending()) await insertPending(sql, item);
+  for (const document of seedDocuments()) await insertDocument(sql, document);
+  for (const rib of seedRibs()) await insertRib(sql, rib);
 }

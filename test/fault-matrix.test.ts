@@ -205,6 +205,25 @@ async function validatedWithEdit(el: HTMLElement, pending: PendingInvoice): Prom
 // Details
 const article = (el: HTMLElement) => $(shadow(el), 'article');
 
+// Issue 16's screens: a transfer, a dossier's documents, the RIB deposit
+const TRANSFER = mock.store.invoices.find((i) => i.transferNumber)!.transferNumber!;
+/** A file chosen in a plain file input, as the picker does. */
+function chooseIn(el: HTMLElement, selector: string, file: File): void {
+  const input = $<HTMLInputElement>(shadow(el), selector)!;
+  const data = new DataTransfer();
+  data.items.add(file);
+  input.files = data.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+function typeIn(el: HTMLElement, selector: string, value: string): void {
+  const input = $<HTMLInputElement>(shadow(el), selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('blur'));
+}
+const formAlert = (el: HTMLElement) => $(shadow(el), 'form [role="alert"]');
+const RIB = { holder: 'CASINO RESTAURATION SASU', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' };
+
 // ---- the matrix ------------------------------------------------------------------------------
 
 const opened: string[] = [];
@@ -337,6 +356,56 @@ const SCENARIOS: Record<RouteName, Scenario> = {
   listDossiers: listScenario('akto-dossier-list', '2206AF', (row) => text(row).includes('2206AF')),
 
   getDossier: onMount('akto-dossier-detail', { 'dossier-id': '2206AF000578' }, article, 'the dossier'),
+
+  getTransfer: onMount('akto-transfer-detail', { 'transfer-id': TRANSFER }, article, 'the transfer'),
+
+  listDocuments: onMount('akto-dossier-detail', { 'dossier-id': '2206AF000578', tab: 'documents' }, (el) => $(shadow(el), '[part="documents"] tbody tr'), 'the documents'),
+
+  createDocument: {
+    async arrange() {
+      const el = mountInto(document.body.appendChild(document.createElement('div')), 'akto-dossier-detail', { 'dossier-id': '2206AF000578', tab: 'documents' });
+      await until(() => $(shadow(el), '#document-file'), 4000, 'the form');
+      chooseIn(el, '#document-file', await sampleFile(CALCUL, 'programme.pdf'));
+      const kind = $<HTMLSelectElement>(shadow(el), '#document-kind')!;
+      kind.value = 'programme';
+      kind.dispatchEvent(new Event('change'));
+      return el.parentElement!;
+    },
+    act: async (holder) => $<HTMLButtonElement>(shadow(inHolder(holder)), 'form > button[type="submit"]')!.click(),
+    problem: (holder) => formAlert(inHolder(holder)),
+    retry: async (_holder, problem) => click(problem, fr.common.retry),
+    async recovered(holder) {
+      await until(() => text($(shadow(inHolder(holder)), '.sent')).includes('programme.pdf'), 4000, 'the confirmation');
+      expect(mock.store.documents.filter((d) => d.name === 'programme.pdf')).to.have.length(1);
+    },
+    kept: (holder) => {
+      expect(text($(shadow(inHolder(holder)), '#document-file-hint'))).to.equal('programme.pdf');
+      expect($<HTMLSelectElement>(shadow(inHolder(holder)), '#document-kind')!.value).to.equal('programme');
+    },
+  },
+
+  listRibs: onMount('akto-rib-deposit', { entity: CASINO }, (el) => $(shadow(el), '[part="list"] tbody tr'), 'the RIBs'),
+
+  createRib: {
+    async arrange() {
+      const el = mountInto(document.body.appendChild(document.createElement('div')), 'akto-rib-deposit', { entity: CASINO });
+      await until(() => $(shadow(el), '#rib-file') && $(shadow(el), '[part="list"] tbody tr'), 4000, 'the form');
+      chooseIn(el, '#rib-file', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], 'rib.png', { type: 'image/png' }));
+      for (const [field, value] of Object.entries(RIB)) typeIn(el, `#rib-${field}`, value);
+      return el.parentElement!;
+    },
+    act: async (holder) => $<HTMLButtonElement>(shadow(inHolder(holder)), '.actions button[type="submit"]')!.click(),
+    problem: (holder) => formAlert(inHolder(holder)),
+    retry: async (_holder, problem) => click(problem, fr.common.retry),
+    async recovered(holder) {
+      await until(() => $(shadow(inHolder(holder)), '[part="confirmation"]'), 4000, 'the confirmation');
+      expect(mock.store.ribs.filter((r) => r.fileName === 'rib.png')).to.have.length(1);
+    },
+    kept: (holder) => {
+      for (const [field, value] of Object.entries(RIB)) expect($<HTMLInputElement>(shadow(inHolder(holder)), `#rib-${field}`)!.value).to.equal(value);
+      expect(text($(shadow(inHolder(holder)), '#rib-file-hint'))).to.equal('rib.png');
+    },
+  },
 
   lookupSiret: {
     // INSEE's answer is advice before « Valider »: without it the field says it is not checked

@@ -9,6 +9,9 @@ import { encodeSegment } from './uri.js';
 import {
   Deposit,
   DepositRequest,
+  DocumentList,
+  DocumentRequest,
+  DossierDocument,
   DossierDetail,
   DossierPage,
   DossierQuery,
@@ -18,7 +21,11 @@ import {
   InvoicePage,
   InvoiceQuery,
   PendingList,
+  Rib,
+  RibList,
+  RibRequest,
   SiretLookup,
+  Transfer,
   Upload,
   ValidationRequest,
   ValidationResult,
@@ -57,6 +64,11 @@ export const routes = {
   listDossiers: route({ method: 'GET', path: '/dossiers', query: DossierQuery, response: DossierPage, status: 200 }),
   getDossier: route({ method: 'GET', path: '/dossiers/{dossierId}', response: DossierDetail, status: 200 }),
   lookupSiret: route({ method: 'GET', path: '/siret/{siret}', response: SiretLookup, status: 200 }),
+  getTransfer: route({ method: 'GET', path: '/transfers/{transferNumber}', response: Transfer, status: 200 }),
+  listDocuments: route({ method: 'GET', path: '/dossiers/{dossierId}/documents', response: DocumentList, status: 200 }),
+  createDocument: route({ method: 'POST', path: '/dossiers/{dossierId}/documents', body: DocumentRequest, response: DossierDocument, status: 201, idempotent: true }),
+  listRibs: route({ method: 'GET', path: '/entities/{siren}/ribs', response: RibList, status: 200 }),
+  createRib: route({ method: 'POST', path: '/entities/{siren}/ribs', body: RibRequest, response: Rib, status: 201, idempotent: true }),
 } as const satisfies Record<string, Route>;
 
 export type Routes = typeof routes;

@@ -21,7 +21,7 @@ export const ROUTE_DOCS = {
   listInvoices: { summary: 'Liste de mes factures: paginée, recherche, filtres, tri.', errors: [400] },
   getInvoice: { summary: "Le détail d'une facture.", errors: [404] },
   getInvoicePdf: { summary: "Le PDF d'une facture déposée.", errors: [404] },
-  createUpload: { summary: 'Téléverse un fichier (facture ou pièce justificative), un par requête.', errors: [400, 409, 413, 415, 422, 429] },
+  createUpload: { summary: 'Téléverse un fichier, un par requête: une facture (PDF), ou une pièce justificative (PDF, PNG, JPEG), le genre sous lequel passent aussi un RIB et un document de dossier.', errors: [400, 409, 413, 415, 422, 429] },
   deleteUpload: { summary: "Supprime un fichier téléversé tant qu'il n'a pas été déposé.", errors: [404, 409] },
   createDeposit: { summary: "Envoie les factures d'une entité; la réponse liste les factures à valider avec les champs lus dans chaque PDF.", errors: [400, 404, 409, 415, 422, 429] },
   listPending: { summary: "Les factures déposées et pas encore validées d'une entité.", errors: [404] },
@@ -31,6 +31,11 @@ export const ROUTE_DOCS = {
   listDossiers: { summary: 'Mes dossiers: paginés, recherche, filtres, tri.', errors: [400] },
   getDossier: { summary: "Le détail d'un dossier.", errors: [404] },
   lookupSiret: { summary: "Un SIRET dans la base SIRENE de l'INSEE: connu, actif ou fermé, nom.", errors: [404, 422, 429] },
+  getTransfer: { summary: "Un virement d'AKTO: sa date, son montant, le compte crédité et les factures qu'il a payées.", errors: [404] },
+  listDocuments: { summary: "Les documents envoyés sur un dossier (l'onglet « Documents »), du plus récent au plus ancien.", errors: [404] },
+  createDocument: { summary: 'Dépose un document (un PDF téléversé comme pièce justificative) sur un dossier.', errors: [400, 404, 409, 415, 422, 429] },
+  listRibs: { summary: "Les RIB déposés pour une entité et où en est leur vérification, du plus récent au plus ancien.", errors: [404] },
+  createRib: { summary: "Dépose un RIB (un PDF ou une image téléversé comme pièce justificative) avec son titulaire, son IBAN et son BIC, vérifiés (clé IBAN modulo 97, format du BIC).", errors: [400, 404, 409, 415, 422, 429] },
 } as const satisfies Record<RouteName, RouteDoc>;
 
 export const routeDoc = (name: RouteName): RouteDoc => ROUTE_DOCS[name];

@@ -173,9 +173,32 @@ export const DossierDetail = z.extend(DossierSummary, {
   trainingType: z.string(),
   trainees: z.array(z.string()),
   funding: Funding,
+  /** « Envoyé le »: when the dossier was sent to AKTO; null for a draft. */
+  sentDate: z.nullable(isoDate),
 });
 
 export const SiretLookup = z.object({ siret, name: z.string(), active: z.boolean() });
+
+// ---- « No dead end » (issue 16): a transfer, a dossier's documents, an entity's RIBs ----------
+
+/** An invoice a transfer paid, and how much of it this transfer paid (less than TTC when partial). */
+export const TransferInvoice = z.object({ id, reference: z.string(), issueDate: z.nullable(isoDate), amountTTC: z.nullable(amount), paid: amount, status: InvoiceStatus });
+/** « Virement N° … »: when AKTO paid, how much, to which account, and the invoices it paid. */
+export const Transfer = z.object({ number: z.string(), date: isoDate, amount, entitySiren: siren, iban: z.nullable(z.string()), invoices: z.array(TransferInvoice) });
+
+export const DocumentKind = z.enum(['convention', 'programme', 'emargement', 'certificat-realisation', 'autre']);
+/** A document sent on a dossier (the « Documents » tab): its file's name, its kind, « Envoyé le ». */
+export const DossierDocument = z.object({ id, name: z.string(), kind: DocumentKind, sentAt: isoDateTime });
+export const DocumentList = z.object({ items: z.array(DossierDocument) });
+/** « Déposer un document »: a PDF already uploaded (`kind: supporting`), and what it is. */
+export const DocumentRequest = z.object({ uploadId: id, kind: DocumentKind });
+
+/** Where a RIB stands: AKTO checks each one before paying to it. */
+export const RibStatus = z.enum(['en-cours-verification', 'valide', 'refuse']);
+export const Rib = z.object({ id, entitySiren: siren, holder: z.string(), iban: z.string(), bic: z.string(), fileName: z.string(), sentAt: isoDateTime, status: RibStatus });
+export const RibList = z.object({ items: z.array(Rib) });
+/** « Déposer un RIB »: its file (a PDF or an image, uploaded as `supporting`), the holder, IBAN and BIC. */
+export const RibRequest = z.object({ uploadId: id, holder: z.string(), iban: z.string(), bic: z.string() });
 
 export const FieldError = z.object({ field: z.string(), code: z.string(), message: z.string() });
 /** RFC 9457 problem details, with `code` and, on a 422, the faulty fields. */
@@ -220,5 +243,15 @@ export type DossierQuery = z.infer<typeof DossierQuery>;
 export type DossierSortKey = z.infer<typeof DossierSortKey>;
 export type DossierDetail = z.infer<typeof DossierDetail>;
 export type SiretLookup = z.infer<typeof SiretLookup>;
+export type TransferInvoice = z.infer<typeof TransferInvoice>;
+export type Transfer = z.infer<typeof Transfer>;
+export type DocumentKind = z.infer<typeof DocumentKind>;
+export type DossierDocument = z.infer<typeof DossierDocument>;
+export type DocumentList = z.infer<typeof DocumentList>;
+export type DocumentRequest = z.infer<typeof DocumentRequest>;
+export type RibStatus = z.infer<typeof RibStatus>;
+export type Rib = z.infer<typeof Rib>;
+export type RibList = z.infer<typeof RibList>;
+export type RibRequest = z.infer<typeof RibRequest>;
 export type FieldError = z.infer<typeof FieldError>;
 export type Problem = z.infer<typeof Problem>;

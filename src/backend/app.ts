@@ -8,8 +8,9 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { fromSearchParams, routes, type Route, type RouteName } from '../api/contract.js';
-import { DepositRequest, DossierQuery, InvoiceQuery, ValidationRequest } from '../api/schemas.js';
+import { DepositRequest, DocumentRequest, DossierQuery, InvoiceQuery, RibRequest, ValidationRequest } from '../api/schemas.js';
 import { loadLocale, toLocale, type Locale } from '../i18n/index.js';
+import { loadScreens } from '../i18n/screens/index.js';
 import type { Faults } from './faults.js';
 import { ApiProblem, uploadTooLarge } from './problems.js';
 import type { InvoiceService } from './service.js';
@@ -46,7 +47,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   api.use('*', async (c, next) => {
     const locale = toLocale(c.req.header('Accept-Language'));
-    await loadLocale(locale); // at once after the first time; the problem details are worded in it
+    await Promise.all([loadLocale(locale), loadScreens(locale)]); // at once after the first time; the problem details are worded in them
     c.set('locale', locale);
     await next();
     c.header('Cache-Control', 'no-store');
@@ -118,6 +119,11 @@ function routeHandlers(service: InvoiceService): Record<RouteName, Handler> {
     listDossiers: async (c, account) => c.json(await service.listDossiers(account, query(c, DossierQuery, ['state']) as z.output<typeof DossierQuery>)),
     getDossier: async (c, account) => c.json(await service.getDossier(account, param(c, 'dossierId'))),
     lookupSiret: async (c) => c.json(await service.lookupSiret(param(c, 'siret'))),
+    getTransfer: async (c, account) => c.json(await service.getTransfer(account, param(c, 'transferNumber'))),
+    listDocuments: async (c, account) => c.json(await service.listDocuments(account, param(c, 'dossierId'))),
+    createDocument: async (c, account) => c.json(await service.createDocument(account, param(c, 'dossierId'), parse(DocumentRequest, await jsonBody(c))), 201),
+    listRibs: async (c, account) => c.json(await service.listRibs(account, param(c, 'siren'))),
+    createRib: async (c, account) => c.json(await service.createRib(account, param(c, 'siren'), parse(RibRequest, await jsonBody(c))), 201),
   };
 }
 

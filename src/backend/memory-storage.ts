@@ -3,9 +3,9 @@
  * data. Tests and stories may read and change them directly (`mock.store.invoices`, …).
  */
 import type { DossierDetail, DossierPage, DossierQuery, Entity, InvoicePage, InvoiceQuery, InvoiceSummary, LinkedDossier } from '../api/schemas.js';
-import { dossierSummary, inRange, invoiceSummary, paginate, pendingSummary, sortRows } from './records.js';
-import { ACCOUNTS, ENTITIES, SIRET_REGISTER, seedDossiers, seedInvoices, seedPending } from './seed.js';
-import type { Account, IdempotencyRecord, Storage, StoredDossier, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
+import { dossierSummary, inRange, invoiceSummary, newestFirst, paginate, pendingSummary, sortRows } from './records.js';
+import { ACCOUNTS, ENTITIES, SIRET_REGISTER, seedDocuments, seedDossiers, seedInvoices, seedPending, seedRibs } from './seed.js';
+import type { Account, IdempotencyRecord, Storage, StoredDocument, StoredDossier, StoredInvoice, StoredPending, StoredRib, StoredUpload } from './storage.js';
 
 export interface MemoryStorageOptions {
   /** The SIRENs a request without a token sees; all the seeded entities by default. */
@@ -22,6 +22,8 @@ export class MemoryStorage implements Storage {
   uploads = new Map<string, StoredUpload>();
   pending = new Map<string, StoredPending>();
   siretRegister = new Map<string, { name: string; active: boolean }>();
+  documents: StoredDocument[] = [];
+  ribs: StoredRib[] = [];
   /** When set, a request must carry `Authorization: Bearer <token>` (or a session's token). */
   requiredToken: string | null = null;
   private files = new Map<string, Uint8Array>();
@@ -48,6 +50,8 @@ export class MemoryStorage implements Storage {
     this.requiredToken = null;
     this.counter = 0;
     this.pending = new Map(seedPending().map((p) => [p.id, p]));
+    this.documents = seedDocuments();
+    this.ribs = seedRibs();
   }
 
   private get managed(): string[] {
@@ -169,6 +173,32 @@ export class MemoryStorage implements Storage {
     const item = this.pending.get(id);
     this.pending.delete(id);
     if (item?.uploadId) await this.deleteUpload(item.uploadId);
+  }
+
+  // ---- transfers, dossier documents, RIBs -----------------------------------------------------
+
+  async transferInvoices(sirens: readonly string[], transferNumber: string): Promise<StoredInvoice[]> {
+    return this.invoices.filter((i) => i.transferNumber === transferNumber && sirens.includes(i.entitySiren)).map((i) => structuredClone(i));
+  }
+
+  async documentsOf(dossierId: string): Promise<StoredDocument[]> {
+    return newestFirst(this.documents.filter((d) => d.dossierId === dossierId)).map((d) => ({ ...d }));
+  }
+
+  async addDocument(document: StoredDocument): Promise<void> {
+    this.documents.push({ ...document });
+    const upload = this.uploads.get(document.uploadId);
+    if (upload) upload.usedBy = document.id;
+  }
+
+  async ribsOf(siren: string): Promise<StoredRib[]> {
+    return newestFirst(this.ribs.filter((r) => r.entitySiren === siren)).map((r) => ({ ...r }));
+  }
+
+  async addRib(rib: StoredRib): Promise<void> {
+    this.ribs.push({ ...rib });
+    const upload = this.uploads.get(rib.uploadId);
+    if (upload) upload.usedBy = rib.id;
   }
 
   // ---- idempotency -----------------------------------------------------------------------------

@@ -2,8 +2,8 @@
  * How stored records become the contract's shapes, and how lists sort: one place for both
  * storages, so the mock and the PostgreSQL server answer the same rows in the same order.
  */
-import type { DossierSummary, InvoiceSummary, PendingInvoice, Upload } from '../api/schemas.js';
-import type { StoredDossier, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
+import type { DossierDocument, DossierSummary, InvoiceSummary, PendingInvoice, Rib, Transfer, Upload } from '../api/schemas.js';
+import type { StoredDocument, StoredDossier, StoredInvoice, StoredPending, StoredRib, StoredUpload } from './storage.js';
 
 export function invoiceSummary(i: StoredInvoice | InvoiceSummary): InvoiceSummary {
   const { id, reference, entitySiren, issueDate, depositDate, amountHT, amountTTC, status, transferNumber, transferDate, dossiers } = i;
@@ -43,6 +43,45 @@ export function dossierSummary(d: StoredDossier | DossierSummary): DossierSummar
 }
 
 export const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * What a transfer paid of an invoice: all of it (TTC), or for « Partiellement payée » half of it,
+ * the seed's convention (AKTO pays the rest once the missing piece comes).
+ */
+export function paidBy(invoice: Pick<StoredInvoice, 'status' | 'amountTTC'>): number {
+  const ttc = invoice.amountTTC ?? 0;
+  return invoice.status === 'partiellement-payee' ? round(ttc / 2) : ttc;
+}
+
+/** A transfer as the contract shows it, from the invoices it paid (all of one entity, one date, one account). */
+export function transferOf(number: string, invoices: readonly StoredInvoice[]): Transfer {
+  const sorted = sortRows(invoices, 'issueDate', 'asc', 'asc');
+  const first = sorted[0]!;
+  const paid = sorted.map((i) => ({ id: i.id, reference: i.reference, issueDate: i.issueDate, amountTTC: i.amountTTC, paid: paidBy(i), status: i.status }));
+  return {
+    number,
+    date: first.transferDate ?? first.depositDate,
+    amount: round(paid.reduce((sum, i) => sum + i.paid, 0)),
+    entitySiren: first.entitySiren,
+    iban: first.iban,
+    invoices: paid,
+  };
+}
+
+export function publicDocument(d: StoredDocument): DossierDocument {
+  const { id, name, kind, sentAt } = d;
+  return { id, name, kind, sentAt };
+}
+
+export function publicRib(r: StoredRib): Rib {
+  const { uploadId: _u, ...rest } = r;
+  return { ...rest };
+}
+
+/** The last sent first, ties by id (the later id first): documents and RIBs alike. */
+export function newestFirst<T extends { id: string; sentAt: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => (a.sentAt !== b.sentAt ? (a.sentAt < b.sentAt ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
 
 /**
  * The key text sorts by: lower case, accents dropped, digit runs padded so « 2 » comes before

@@ -3,7 +3,7 @@
  * generated history (a seeded generator: the same data on every run) to look like a real account.
  */
 import type { DossierDetail, Entity, InvoiceDetail, InvoiceFields, LinkedDossier } from '../api/schemas.js';
-import type { Account, StoredDossier, StoredInvoice, StoredPending } from './storage.js';
+import type { Account, StoredDocument, StoredDossier, StoredInvoice, StoredPending, StoredRib } from './storage.js';
 
 /** « Today » for the seeded history; deposits made while the mock runs use the real date. */
 export const SEED_DATE = '2026-11-27';
@@ -65,8 +65,14 @@ function dossier(number: string | null, title: string, company: string, state: D
     funding: { requested: 0, granted: 0, paid: 0, balance: 0 },
     trainingBodySiren: '824092688',
     linked: { trainees: [], hours: null, scheme: PDC, start: null, end: null, place: null },
+    sentDate: null,
     ...extra,
   };
+}
+
+/** « Envoyé le »: a dossier with a number was sent to AKTO three days before it was issued. */
+function withSentDate(d: DossierSeed): DossierSeed {
+  return { ...d, sentDate: d.number && d.issuedDate ? addDays(d.issuedDate, -3) : null };
 }
 
 /** The guide's dossiers (« Mes dossiers » and the validation screen), with the values it shows. */
@@ -126,20 +132,70 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const addDays = (iso: string, days: number): string => {
+function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-};
+}
 
-const IBANS = ['FR7630006000011234567890189', 'FR7610107001011234567890129', 'FR7617515900000800000000049'];
+/** Drawn for each generated invoice, as they always were (the draws must not change); its entity's RIB is what it shows. */
+const IBANS = ['FR7630006000011234567890189', 'FR7610107001011234567890129', 'FR2817515900000800000000049'];
+
+/**
+ * A French IBAN from a bank code, a branch code and an account number: the RIB key (modulo 97
+ * over 89 × bank + 15 × branch + 3 × account) and the IBAN's check digits, both right, so each
+ * passes the checks of the RIB deposit (src/rules/bank.ts).
+ */
+export function frenchIban(bank: string, branch: string, account: string): string {
+  const ribKey = 97 - Number((89n * BigInt(bank) + 15n * BigInt(branch) + 3n * BigInt(account)) % 97n);
+  const bban = `${bank}${branch}${account}${String(ribKey).padStart(2, '0')}`;
+  const check = 98 - Number(BigInt(`${bban}152700`) % 97n); // FR = 15 27, then 00
+  return `FR${String(check).padStart(2, '0')}${bban}`;
+}
+
+const BANKS = [
+  { code: '30004', bic: 'BNPAFRPPXXX' },
+  { code: '30003', bic: 'SOGEFRPP' },
+  { code: '10107', bic: 'BREDFRPPXXX' },
+  { code: '17515', bic: 'CEPAFRPP751' },
+];
+
+/** Each entity's bank account: where AKTO pays its invoices, and the RIB it deposited (validated). */
+export const ENTITY_ACCOUNTS: Record<string, { iban: string; bic: string }> = Object.fromEntries(
+  ENTITIES.map((e, i) => {
+    const bank = BANKS[i % BANKS.length]!;
+    return [e.siren, { iban: frenchIban(bank.code, String(10000 + i * 1111).slice(0, 5), `000${e.siren.slice(1)}0`.slice(0, 11)), bic: bank.bic }];
+  }),
+);
 
 /** The invoices the guide shows, then two years of generated history in every status. */
 export function seedInvoices(count = 180): StoredInvoice[] {
   const trainingBodySirets: Record<string, string> = { '824092688': '82409268800236', '884884057': '88488405700016', '509871232': '50987123200013' };
-  return generateInvoices(count).map((invoice) => {
+  return groupTransfers(generateInvoices(count)).map((invoice) => {
     const dossier = DOSSIERS.find((d) => d.number === invoice.dossiers[0]);
-    return { ...invoice, siret: (dossier && trainingBodySirets[dossier.trainingBodySiren]) ?? null, fileId: null };
+    return { ...invoice, iban: ENTITY_ACCOUNTS[invoice.entitySiren]?.iban ?? invoice.iban, siret: (dossier && trainingBodySirets[dossier.trainingBodySiren]) ?? null, fileId: null };
+  });
+}
+
+/**
+ * AKTO pays an entity once a month for what it approved that month: the paid invoices of one
+ * entity whose payments fall in one month share one transfer, dated and numbered as its last one.
+ */
+function groupTransfers(invoices: InvoiceDetail[]): InvoiceDetail[] {
+  const groups = new Map<string, InvoiceDetail[]>();
+  for (const invoice of invoices) {
+    if (!invoice.transferNumber || !invoice.transferDate) continue;
+    const key = `${invoice.entitySiren}|${invoice.transferDate.slice(0, 7)}`;
+    groups.set(key, [...(groups.get(key) ?? []), invoice]);
+  }
+  const transfer = new Map<InvoiceDetail, { number: string; date: string }>();
+  for (const group of groups.values()) {
+    const last = group.reduce((a, b) => (b.transferDate! > a.transferDate! ? b : a));
+    for (const invoice of group) transfer.set(invoice, { number: last.transferNumber!, date: last.transferDate! });
+  }
+  return invoices.map((invoice) => {
+    const paid = transfer.get(invoice);
+    return paid ? { ...invoice, transferNumber: paid.number, transferDate: paid.date } : invoice;
   });
 }
 
@@ -259,5 +315,39 @@ export const ACCOUNTS: Account[] = [
 
 /** Dossier details with stable ids; drafts get an id too, as a real back end would. */
 export function seedDossiers(): StoredDossier[] {
-  return DOSSIERS.map((d, i) => ({ id: d.number ?? `draft-${String(i + 1).padStart(3, '0')}`, ...d }));
+  return DOSSIERS.map((d, i) => ({ id: d.number ?? `draft-${String(i + 1).padStart(3, '0')}`, ...withSentDate(d) }));
+}
+
+/** Documents already sent on the guide's dossiers (their files are not kept: the seed has none). */
+export function seedDocuments(): StoredDocument[] {
+  const rows: [string, string, StoredDocument['kind'], string][] = [
+    ['2206AF000578', 'Convention AFPA - Calcul mental.pdf', 'convention', '2022-06-16T09:12:40Z'],
+    ['2206AF000578', 'Programme Calcul mental.pdf', 'programme', '2022-06-16T09:13:05Z'],
+    ['2206AF000578', 'Emargement 19-20 juin 2022.pdf', 'emargement', '2022-06-21T17:02:11Z'],
+    ['2206AF000358', "Convention Management d'équipe.pdf", 'convention', '2022-05-27T10:41:00Z'],
+    ['2206CA000564', 'Contrat apprentissage Behrane.pdf', 'autre', '2022-06-03T14:20:30Z'],
+  ];
+  return rows.map(([dossierId, name, kind, sentAt], i) => ({ id: `document-seed-${i + 1}`, name, kind, sentAt, dossierId, uploadId: '' }));
+}
+
+/**
+ * The RIBs the entities deposited: each one's account, validated (the IBAN its invoices were
+ * paid to), and for CASINO RESTAURATION SASU a new one being checked, for ADC PROPRIETE an old one refused.
+ */
+export function seedRibs(): StoredRib[] {
+  const ribs: StoredRib[] = ENTITIES.map((e, i) => ({
+    id: `rib-seed-${i + 1}`,
+    entitySiren: e.siren,
+    holder: e.name,
+    ...ENTITY_ACCOUNTS[e.siren]!,
+    fileName: `RIB ${e.name}.pdf`,
+    sentAt: `2020-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`,
+    status: 'valide',
+    uploadId: '',
+  }));
+  ribs.push(
+    { id: 'rib-seed-9', entitySiren: '527319461', holder: 'CASINO RESTAURATION SASU', iban: frenchIban('30066', '10021', '00012345601'), bic: 'CMCIFRPP', fileName: 'RIB CIC 2026.pdf', sentAt: '2026-11-20T15:42:10Z', status: 'en-cours-verification', uploadId: '' },
+    { id: 'rib-seed-10', entitySiren: '342043528', holder: 'ADC PROPRIETE', iban: frenchIban('30002', '00550', '00001234567'), bic: 'CRLYFRPP', fileName: 'RIB LCL ancien compte.jpg', sentAt: '2019-03-04T08:30:00Z', status: 'refuse', uploadId: '' },
+  );
+  return ribs;
 }

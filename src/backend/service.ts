@@ -6,6 +6,9 @@
 import type {
   Deposit,
   DepositRequest,
+  DocumentList,
+  DocumentRequest,
+  DossierDocument,
   DossierDetail,
   DossierPage,
   DossierQuery,
@@ -16,16 +19,23 @@ import type {
   InvoiceQuery,
   InvoiceSummary,
   PendingInvoice,
+  Rib,
+  RibList,
+  RibRequest,
   SiretLookup,
+  Transfer,
   Upload,
   UploadKind,
   ValidationRequest,
 } from '../api/schemas.js';
+import { checkBic, checkHolder, checkIban, type BankResult } from '../rules/bank.js';
 import { checkUpload, MAX_UPLOAD_BYTES, sniffFileType } from '../rules/file.js';
+import { toLocale } from '../i18n/index.js';
+import { bankRuleText, screensFor, type ScreensTranslation } from '../i18n/screens/index.js';
 import { checkDossierNumber, checkFields, checkSiret, fail, FIELDS, hasSupportingOrDerogation, type FieldKey, type RuleFailure, type RuleResult } from '../rules/index.js';
 import { ApiProblem, ruleProblem, uploadTooLarge, type FieldProblem } from './problems.js';
-import { invoiceSummary, pendingSummary, publicPending, publicUpload, round } from './records.js';
-import type { Account, Storage, StoredInvoice, StoredPending, StoredUpload } from './storage.js';
+import { invoiceSummary, pendingSummary, publicDocument, publicPending, publicRib, publicUpload, round, transferOf } from './records.js';
+import type { Account, Storage, StoredInvoice, StoredPending, StoredRib, StoredUpload } from './storage.js';
 
 /** The largest file one upload may carry: the rule's « 10 Mo », the widget's default `max-size`. */
 export { MAX_UPLOAD_BYTES };
@@ -288,6 +298,66 @@ export class InvoiceService {
     return dossier;
   }
 
+  // ---- transfers, dossier documents, RIBs (issue 16) -------------------------------------------
+
+  /** A transfer the account's entities received: unknown and other accounts' alike answer 404. */
+  async getTransfer(account: Account, number: string): Promise<Transfer> {
+    const invoices = await this.storage.transferInvoices(account.entities, number);
+    if (!invoices.length) throw new ApiProblem('not-found');
+    return transferOf(number, invoices);
+  }
+
+  async listDocuments(account: Account, dossierId: string): Promise<DocumentList> {
+    await this.getDossier(account, dossierId);
+    return { items: (await this.storage.documentsOf(dossierId)).map(publicDocument) };
+  }
+
+  /** « Déposer un document »: a PDF the account uploaded and has not used yet. */
+  async createDocument(account: Account, dossierId: string, request: DocumentRequest): Promise<DossierDocument> {
+    await this.getDossier(account, dossierId);
+    const upload = await this.freshUpload(account, request.uploadId);
+    if (upload.type !== 'application/pdf') throw new ApiProblem('validation', [screensProblem('uploadId', 'upload-not-pdf', (s) => s.fieldProblems.documentNotPdf)]);
+    const document = { id: await this.storage.nextId('document'), name: upload.name, kind: request.kind, sentAt: this.sentAt(), dossierId, uploadId: upload.id };
+    await this.storage.addDocument(document);
+    return publicDocument(document);
+  }
+
+  async listRibs(account: Account, siren: string): Promise<RibList> {
+    await this.entity(account, siren);
+    return { items: (await this.storage.ribsOf(siren)).map(publicRib) };
+  }
+
+  /** « Déposer un RIB »: the holder, IBAN (mod 97) and BIC checked by the same rules as the element. */
+  async createRib(account: Account, siren: string, request: RibRequest): Promise<Rib> {
+    await this.entity(account, siren);
+    const errors: FieldProblem[] = [];
+    const field = <T>(name: string, result: BankResult<T>): T | null => {
+      if (result.ok) return result.value;
+      errors.push(screensProblem(name, result.code, (s) => bankRuleText(s, result)));
+      return null;
+    };
+    const holder = field('holder', checkHolder(request.holder));
+    const iban = field('iban', checkIban(request.iban));
+    const bic = field('bic', checkBic(request.bic));
+    const upload = await this.upload(account, request.uploadId);
+    if (!upload || upload.kind !== 'supporting' || upload.usedBy) errors.push(screensProblem('uploadId', 'upload-unavailable', (s) => s.fieldProblems.uploadUnavailable));
+    if (errors.length) throw new ApiProblem('validation', errors);
+    const rib: StoredRib = { id: await this.storage.nextId('rib'), entitySiren: siren, holder: holder!, iban: iban!, bic: bic!, fileName: upload!.name, sentAt: this.sentAt(), status: 'en-cours-verification', uploadId: upload!.id };
+    await this.storage.addRib(rib);
+    return publicRib(rib);
+  }
+
+  /** An upload of the account's, of the supporting kind (PDF or image), not used yet; else a 422 on `uploadId`. */
+  private async freshUpload(account: Account, id: string): Promise<StoredUpload> {
+    const upload = await this.upload(account, id);
+    if (!upload || upload.kind !== 'supporting' || upload.usedBy) throw new ApiProblem('validation', [screensProblem('uploadId', 'upload-unavailable', (s) => s.fieldProblems.uploadUnavailable)]);
+    return upload;
+  }
+
+  private sentAt(): string {
+    return this.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
   async lookupSiret(siret: string): Promise<SiretLookup> {
     const checked = checkSiret(siret);
     if (!checked.ok) throw new ApiProblem('validation', [ruleProblem('siret', checked)]);
@@ -295,4 +365,9 @@ export class InvoiceService {
     if (!entry) throw new ApiProblem('siret-unknown');
     return { siret: checked.value, ...entry };
   }
+}
+
+/** A faulty field worded by the screens' translation (src/i18n/screens/), in the caller's language. */
+function screensProblem(field: string, code: string, words: (s: ScreensTranslation) => string): FieldProblem {
+  return { field, code, text: (t) => words(screensFor(toLocale(t.locale))) };
 }

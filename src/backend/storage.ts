@@ -6,6 +6,7 @@
  */
 import type {
   DossierDetail,
+  DossierDocument,
   DossierPage,
   DossierQuery,
   Entity,
@@ -14,6 +15,7 @@ import type {
   InvoiceQuery,
   LinkedDossier,
   PendingInvoice,
+  Rib,
   Upload,
 } from '../api/schemas.js';
 
@@ -49,6 +51,12 @@ export type StoredPending = PendingInvoice & {
 
 /** A dossier as seeded: the detail, the training body that may invoice it, what an invoice shows of it. */
 export type StoredDossier = DossierDetail & { trainingBodySiren: string; linked: Omit<LinkedDossier, 'number'> };
+
+/** A document sent on a dossier: the dossier, and the upload holding its file ('' for seeded ones). */
+export type StoredDocument = DossierDocument & { dossierId: string; uploadId: string };
+
+/** A RIB deposited for an entity, and the upload holding its file ('' for seeded ones). */
+export type StoredRib = Rib & { uploadId: string };
 
 /** An idempotency key's record: the request's fingerprint and, once done, the answer to replay. */
 export type IdempotencyRecord = { fingerprint: string; done: false } | { fingerprint: string; done: true; status: number; body: unknown };
@@ -92,6 +100,18 @@ export interface Storage {
   getPending(id: string): Promise<StoredPending | null>;
   /** Removes a pending invoice and its file. */
   deletePending(id: string): Promise<void>;
+
+  // ---- transfers, dossier documents, RIBs -----------------------------------------------------
+  /** The invoices one transfer paid, among the entities given; none when it is unknown to them. */
+  transferInvoices(sirens: readonly string[], transferNumber: string): Promise<StoredInvoice[]>;
+  /** A dossier's documents, the last sent first. */
+  documentsOf(dossierId: string): Promise<StoredDocument[]>;
+  /** Stores a document and marks its upload used by it, together. */
+  addDocument(document: StoredDocument): Promise<void>;
+  /** An entity's RIBs, the last sent first. */
+  ribsOf(siren: string): Promise<StoredRib[]>;
+  /** Stores a RIB and marks its upload used by it, together. */
+  addRib(rib: StoredRib): Promise<void>;
 
   // ---- idempotency -----------------------------------------------------------------------------
   /** Claims a key for a request: null if it was free (now taken), else the record already there. */

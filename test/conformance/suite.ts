@@ -75,7 +75,7 @@ export const conformanceSuite: ConformanceCase[] = [
     routes: Object.keys(routes) as RouteName[],
     async run(target) {
       const api = client(target);
-      const params = { invoiceId: 'x', uploadId: 'x', siren: target.fixtures.entity, pendingId: 'x', dossierId: 'x', siret: target.fixtures.siretActive };
+      const params = { invoiceId: 'x', uploadId: 'x', siren: target.fixtures.entity, pendingId: 'x', dossierId: 'x', siret: target.fixtures.siretActive, transferNumber: 'x' };
       for (const name of Object.keys(routes) as RouteName[]) {
         for (const token of [null, 'not-a-valid-token']) {
           const answer = await api.call(name, { params, token, body: routes[name].method === 'POST' ? {} : undefined });
@@ -441,6 +441,84 @@ export const conformanceSuite: ConformanceCase[] = [
       const malformed = await api.call('lookupSiret', { params: { siret: '123' } });
       problem(malformed, 422, 'validation', 'malformed');
       eq(fieldCodes(malformed), [['siret', 'siretFormat']], 'the field');
+    },
+  },
+  // ---- issue 16: a transfer, a dossier's documents, an entity's RIBs ---------------------------
+  {
+    name: 'getTransfer: its date, amount and the invoices it paid; 404 for unknown or another account’s',
+    routes: ['getTransfer'],
+    async run(target) {
+      const api = client(target);
+      const f = target.fixtures;
+      const paid = (await api.call('listInvoices', { query: { status: ['payee'], pageSize: 100 } })).body.items.find((i: { transferNumber: string | null; entitySiren: string }) => i.transferNumber && i.entitySiren !== f.sharedEntity);
+      ok(paid, 'account A has a paid invoice of an entity B does not manage');
+      const answer = await api.call('getTransfer', { params: { transferNumber: paid.transferNumber } });
+      eq(answer.status, 200, 'the transfer');
+      const transfer = answer.body;
+      eq([transfer.number, transfer.date, transfer.entitySiren], [paid.transferNumber, paid.transferDate, paid.entitySiren], 'number, date and entity');
+      ok(transfer.invoices.some((i: { id: string }) => i.id === paid.id), 'the invoice is among those it paid');
+      const sum = Math.round(transfer.invoices.reduce((n: number, i: { paid: number }) => n + i.paid, 0) * 100) / 100;
+      eq(transfer.amount, sum, 'the amount is what it paid of each invoice');
+      problem(await api.call('getTransfer', { params: { transferNumber: paid.transferNumber }, token: target.otherToken }), 404, 'not-found', 'another account’s transfer');
+      problem(await api.call('getTransfer', { params: { transferNumber: 'VIR-INCONNU' } }), 404, 'not-found', 'an unknown transfer');
+    },
+  },
+  {
+    name: 'listDocuments and createDocument: a PDF once per key, the last first; 422, 404, 400',
+    routes: ['listDocuments', 'createDocument'],
+    async run(target) {
+      const api = client(target);
+      const f = target.fixtures;
+      const dossierId = (await api.call('listDossiers', { query: { q: f.depositDossier } })).body.items.find((d: { number: string }) => d.number === f.depositDossier).id;
+      eq((await api.call('listDocuments', { params: { dossierId } })).status, 200, 'the list');
+      const pdf = await api.upload('supporting', 'programme conformité.pdf', await f.invoicePdf());
+      eq(pdf.status, 201, 'the upload');
+      const idempotencyKey = key();
+      const body = { uploadId: pdf.body.id, kind: 'programme' };
+      const first = await api.call('createDocument', { params: { dossierId }, body, idempotencyKey });
+      eq([first.status, first.body.name, first.body.kind], [201, 'programme conformité.pdf', 'programme'], `created: ${show(first.body)}`);
+      const replay = await api.call('createDocument', { params: { dossierId }, body, idempotencyKey });
+      eq([replay.status, replay.body.id, replay.headers.get('Idempotent-Replayed')], [201, first.body.id, 'true'], 'the replay');
+      const list = (await api.call('listDocuments', { params: { dossierId } })).body.items;
+      eq(list[0].id, first.body.id, 'the last sent comes first');
+      eq(list.filter((d: { id: string }) => d.id === first.body.id).length, 1, 'listed once');
+      const again = await api.call('createDocument', { params: { dossierId }, body, idempotencyKey: key() });
+      problem(again, 422, 'validation', 'an upload already used');
+      eq(fieldCodes(again), [['uploadId', 'upload-unavailable']], 'its field');
+      const png = await api.upload('supporting', 'photo.png', PNG);
+      const image = await api.call('createDocument', { params: { dossierId }, body: { uploadId: png.body.id, kind: 'autre' }, idempotencyKey: key() });
+      problem(image, 422, 'validation', 'an image');
+      eq(fieldCodes(image), [['uploadId', 'upload-not-pdf']], 'its field');
+      problem(await api.call('createDocument', { params: { dossierId }, body: { uploadId: png.body.id, kind: 'facture-inconnue' }, idempotencyKey: key() }), 400, 'bad-request', 'a kind outside the contract');
+      problem(await api.call('listDocuments', { params: { dossierId }, token: target.otherToken }), 404, 'dossier-not-found', 'another account’s dossier');
+      problem(await api.call('createDocument', { params: { dossierId }, body: { uploadId: png.body.id, kind: 'autre' }, token: target.otherToken, idempotencyKey: key() }), 404, 'dossier-not-found', 'a deposit on another account’s dossier');
+      problem(await api.call('listDocuments', { params: { dossierId: 'dossier-inexistant' } }), 404, 'dossier-not-found', 'an unknown dossier');
+    },
+  },
+  {
+    name: 'listRibs and createRib: « en cours de vérification », once per key; a 422 code for holder, IBAN (mod 97), BIC and file; 404, 400',
+    routes: ['listRibs', 'createRib'],
+    async run(target) {
+      const api = client(target);
+      const siren = target.fixtures.depositEntity;
+      eq((await api.call('listRibs', { params: { siren } })).status, 200, 'the list');
+      const file = await api.upload('supporting', 'rib conformité.png', PNG);
+      eq(file.status, 201, 'the upload');
+      const idempotencyKey = key();
+      const body = { uploadId: file.body.id, holder: ' CASINO  RESTAURATION SASU ', iban: 'fr76 3000 6000 0112 3456 7890 189', bic: 'agrifrpp' };
+      const first = await api.call('createRib', { params: { siren }, body, idempotencyKey });
+      eq([first.status, first.body.status, first.body.iban, first.body.bic, first.body.holder, first.body.entitySiren], [201, 'en-cours-verification', 'FR7630006000011234567890189', 'AGRIFRPP', 'CASINO RESTAURATION SASU', siren], `created: ${show(first.body)}`);
+      const replay = await api.call('createRib', { params: { siren }, body, idempotencyKey });
+      eq([replay.body.id, replay.headers.get('Idempotent-Replayed')], [first.body.id, 'true'], 'the replay');
+      eq((await api.call('listRibs', { params: { siren } })).body.items[0].id, first.body.id, 'the last sent comes first');
+      const wrong = await api.call('createRib', { params: { siren }, body: { uploadId: file.body.id, holder: ' ', iban: 'FR7630006000011234567890188', bic: 'AGRI' }, idempotencyKey: key() });
+      problem(wrong, 422, 'validation', 'wrong fields');
+      eq(fieldCodes(wrong), [['holder', 'holderRequired'], ['iban', 'ibanChecksum'], ['bic', 'bicFormat'], ['uploadId', 'upload-unavailable']], 'the fields');
+      const short = await api.call('createRib', { params: { siren }, body: { ...body, iban: 'FR76300060000112345678901' }, idempotencyKey: key() });
+      eq(fieldCodes(short).slice(0, 1), [['iban', 'ibanLength']], 'a French IBAN short of characters');
+      problem(await api.call('createRib', { params: { siren }, body: { uploadId: file.body.id }, idempotencyKey: key() }), 400, 'bad-request', 'a body outside the contract');
+      problem(await api.call('listRibs', { params: { siren }, token: target.otherToken }), 404, 'entity-not-found', 'another account’s entity');
+      problem(await api.call('createRib', { params: { siren }, body, token: target.otherToken, idempotencyKey: key() }), 404, 'entity-not-found', 'a RIB for another account’s entity');
     },
   },
 ];

@@ -31,6 +31,7 @@ import { ROUTE_NAMES, type RouteName } from '../../src/api/contract.js';
 import type { PendingInvoice } from '../../src/api/schemas.js';
 import { FAULT_KINDS, type FaultKind } from '../../src/backend/faults.js';
 import { fr } from '../../src/i18n/fr.js';
+import { seedInvoices } from '../../src/backend/seed.js';
 import {
   KAVKAZ, ROOT, type Api, type Pages, type Tab, clean, ensureBuilt, invoiceRow, launch, mount, network, openPage, preload, signIn, startApi, startPages, until,
 } from './helpers.js';
@@ -63,7 +64,7 @@ const INVOICE = 'FACTURE KHATIB NABIL.pdf';
 const CALCUL = 'facture-2606-calcul-mental.pdf';
 const SAMPLES = [INVOICE, CALCUL];
 /** The elements the single script loads on first use (their chunks are loaded before each cell). */
-const LAZY_TAGS = ['akto-invoice-upload', 'akto-entity-picker', 'akto-invoice-validate', 'akto-pdf-preview', 'akto-dossier-list', 'akto-dossier-detail'];
+const LAZY_TAGS = ['akto-invoice-upload', 'akto-entity-picker', 'akto-invoice-validate', 'akto-pdf-preview', 'akto-dossier-list', 'akto-dossier-detail', 'akto-transfer-detail', 'akto-rib-deposit'];
 /** The invoice number the user corrects, one per cell (an invoice number is taken once validated). */
 let edited = '';
 let cells = 0;
@@ -340,6 +341,22 @@ async function validatedWithEdit(page: Page): Promise<void> {
 // The details
 const article = (tag: string) => (page: Page) => page.locator(`${tag} article`).first();
 
+// Issue 16's screens: a transfer, a dossier's documents, the RIB deposit
+const TRANSFER = seedInvoices().find((i) => i.transferNumber)!.transferNumber!;
+const DOSSIER = 'akto-dossier-detail';
+const RIB_DEPOSIT = 'akto-rib-deposit';
+const RIB = { holder: 'CASINO RESTAURATION SASU', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' };
+/** One of the preloaded files handed to a plain file input, as the picker does. */
+async function chooseIn(page: Page, selector: string, name: string): Promise<void> {
+  await page.locator(selector).evaluate((element, name) => {
+    const transfer = new DataTransfer();
+    transfer.items.add((window as unknown as { testFiles: Record<string, File> }).testFiles[name]!);
+    (element as HTMLInputElement).files = transfer.files;
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  }, name);
+}
+const formAlert = (page: Page, tag: string) => page.locator(`${tag} form [role="alert"]`).filter({ hasText: /\S/ }).first();
+
 // ---- the matrix -----------------------------------------------------------------------------------
 
 const SCENARIOS: Record<Exclude<RouteName, 'deleteUpload'>, Scenario> = {
@@ -459,6 +476,51 @@ const SCENARIOS: Record<Exclude<RouteName, 'deleteUpload'>, Scenario> = {
   listDossiers: listScenario('akto-dossier-list', '2206AF', 'tr'),
 
   getDossier: onMount('akto-dossier-detail', { 'dossier-id': '2206AF000578' }, article('akto-dossier-detail')),
+
+  getTransfer: onMount('akto-transfer-detail', { 'transfer-id': TRANSFER }, article('akto-transfer-detail')),
+
+  listDocuments: onMount(DOSSIER, { 'dossier-id': '2206AF000578', tab: 'documents' }, (page) => page.locator(`${DOSSIER} [part="documents"] tbody tr`).first()),
+
+  createDocument: {
+    async arrange(page) {
+      await mountElement(page, DOSSIER, { 'dossier-id': '2206AF000578', tab: 'documents' });
+      await chooseIn(page, `${DOSSIER} #document-file`, CALCUL);
+      await page.locator(`${DOSSIER} #document-kind`).selectOption('programme', { timeout: WAIT_MS });
+    },
+    act: (page) => page.locator(`${DOSSIER} form > button[type="submit"]`).click({ timeout: WAIT_MS }),
+    problem: (page) => formAlert(page, DOSSIER),
+    retry: (_page, problem) => clickRetry(problem),
+    async recovered(page) {
+      await page.locator(`${DOSSIER} .sent`).filter({ hasText: CALCUL }).waitFor({ timeout: WAIT_MS });
+      const documents = await call<{ items: { name: string }[] }>('GET', '/dossiers/2206AF000578/documents');
+      assert.ok(documents.items.filter((d) => d.name === CALCUL).length >= 1, 'the document on the server');
+    },
+    async kept(page) {
+      assert.equal(clean(await page.locator(`${DOSSIER} #document-file-hint`).textContent()), CALCUL, 'the file kept');
+      assert.equal(await page.locator(`${DOSSIER} #document-kind`).inputValue(), 'programme', 'the type kept');
+    },
+  },
+
+  listRibs: onMount(RIB_DEPOSIT, { entity: CASINO }, (page) => page.locator(`${RIB_DEPOSIT} [part="list"] tbody tr`).first()),
+
+  createRib: {
+    async arrange(page) {
+      await mountElement(page, RIB_DEPOSIT, { entity: CASINO });
+      await page.locator(`${RIB_DEPOSIT} [part="list"] tbody tr`).first().waitFor({ timeout: WAIT_MS });
+      await chooseIn(page, `${RIB_DEPOSIT} #rib-file`, 'attestation.png');
+      for (const [field, value] of Object.entries(RIB)) await page.locator(`${RIB_DEPOSIT} #rib-${field}`).fill(value, { timeout: WAIT_MS });
+    },
+    act: (page) => page.locator(`${RIB_DEPOSIT} .actions button[type="submit"]`).click({ timeout: WAIT_MS }),
+    problem: (page) => formAlert(page, RIB_DEPOSIT),
+    retry: (_page, problem) => clickRetry(problem),
+    async recovered(page) {
+      await page.locator(`${RIB_DEPOSIT} [part="confirmation"]`).waitFor({ timeout: WAIT_MS });
+    },
+    async kept(page) {
+      for (const [field, value] of Object.entries(RIB)) assert.equal(await page.locator(`${RIB_DEPOSIT} #rib-${field}`).inputValue(), value, `the ${field} kept`);
+      assert.equal(clean(await page.locator(`${RIB_DEPOSIT} #rib-file-hint`).textContent()), 'attestation.png', 'the file kept');
+    },
+  },
 
   lookupSiret: {
     // INSEE's answer is advice before « Valider »: without it the field says it is not checked yet.

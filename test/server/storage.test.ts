@@ -62,8 +62,8 @@ const DOSSIER_QUERIES: DossierQuery[] = [
 
 const pdfBytes = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 
-function upload(id: string, owner = 'demo', name = 'facture.pdf'): StoredUpload {
-  return { id, name, size: 0, type: 'application/pdf', kind: 'invoice', createdAt: '2026-11-28T10:00:00.000Z', owner, usedBy: null };
+function upload(id: string, owner = 'demo', name = 'facture.pdf', kind: StoredUpload['kind'] = 'invoice'): StoredUpload {
+  return { id, name, size: 0, type: 'application/pdf', kind, createdAt: '2026-11-28T10:00:00.000Z', owner, usedBy: null };
 }
 
 function pending(id: string, uploadId: string, depositId: string, fields: Partial<StoredPending['fields']> = {}, fileName = 'scan-sans-texte.pdf'): StoredPending {
@@ -200,6 +200,43 @@ for (const backend of backends) {
       assert.equal(await pg.getDossier(KAVKAZ, '2206AF000578'), null);
       assert.deepEqual(await pg.getInvoice(ALL, 'inv-0001'), await memory.getInvoice(ALL, 'inv-0001'));
       assert.equal(await pg.getInvoice(['342043528'], 'inv-0001'), null);
+    });
+
+    test('transfers, dossier documents and RIBs: the same on both storages (issue 16)', async () => {
+      const numbers = [...new Set(memory.invoices.map((i) => i.transferNumber).filter((n): n is string => Boolean(n)))];
+      assert.ok(numbers.length > 20);
+      for (const number of numbers.slice(0, 25)) assert.deepEqual(await pg.transferInvoices(ALL, number), await memory.transferInvoices(ALL, number), number);
+      const shared = numbers.find((n) => memory.invoices.filter((i) => i.transferNumber === n).length > 1)!;
+      assert.ok((await pg.transferInvoices(ALL, shared)).length > 1, 'a transfer pays several invoices');
+      const other = (await memory.transferInvoices(ALL, shared))[0]!.entitySiren === KAVKAZ[0] ? ['342043528'] : KAVKAZ;
+      assert.deepEqual(await pg.transferInvoices(other, shared), [], 'another account sees none of it');
+      assert.deepEqual(await pg.transferInvoices(ALL, 'VIR-NONE'), []);
+      for (const dossier of ['2206AF000578', '2206AF000358', 'draft-001']) assert.deepEqual(await pg.documentsOf(dossier), await memory.documentsOf(dossier));
+      for (const siren of ALL) assert.deepEqual(await pg.ribsOf(siren), await memory.ribsOf(siren));
+      for (const storage of [memory, pg] as Storage[]) {
+        const id = await storage.nextId('upload');
+        await storage.addUpload(upload(id, 'demo', 'convention.pdf', 'supporting'), pdfBytes('document'));
+        await storage.addDocument({ id: 'document-test-1', name: 'convention.pdf', kind: 'convention', sentAt: '2026-11-27T10:00:00Z', dossierId: '2206AF000578', uploadId: id });
+        assert.equal((await storage.getUpload(id))!.usedBy, 'document-test-1');
+        const ribUpload = await storage.nextId('upload');
+        await storage.addUpload(upload(ribUpload, 'demo', 'rib.png', 'supporting'), pdfBytes('rib'));
+        await storage.addRib({ id: 'rib-test-1', entitySiren: AFPA, holder: 'AFPA', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', fileName: 'rib.png', sentAt: '2026-11-27T10:00:00Z', status: 'en-cours-verification', uploadId: ribUpload });
+        assert.equal((await storage.getUpload(ribUpload))!.usedBy, 'rib-test-1');
+      }
+      assert.deepEqual(await pg.documentsOf('2206AF000578'), await memory.documentsOf('2206AF000578'));
+      assert.equal((await pg.documentsOf('2206AF000578'))[0]!.id, 'document-test-1', 'the last sent first');
+      assert.deepEqual(await pg.ribsOf(AFPA), await memory.ribsOf(AFPA));
+    });
+
+    test('a database seeded before issue 16 gets the dossiers\' « Envoyé le », the documents and the RIBs once', async () => {
+      await pg.db.exec('DELETE FROM dossier_documents; DELETE FROM ribs');
+      await pg.db.query("UPDATE dossiers SET detail = (detail::jsonb - 'sentDate')::json WHERE id = '2206AF000578'");
+      assert.equal(await pg.seedIfEmpty(), false);
+      assert.equal((await pg.getDossier(ALL, '2206AF000578'))!.sentDate, '2022-06-20');
+      assert.equal((await pg.documentsOf('2206AF000578')).length, 3);
+      assert.ok((await pg.ribsOf(AFPA)).length > 0);
+      await pg.seedIfEmpty();
+      assert.equal((await pg.documentsOf('2206AF000578')).length, 3, 'not twice');
     });
 
     test('a deposit is all or nothing', async () => {
