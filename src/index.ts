@@ -13,6 +13,7 @@ import './elements/akto-invoice-deposit/define.js';
 import './elements/akto-dossier-list/define.js';
 import './elements/akto-dossier-detail/define.js';
 import './elements/akto-invoice-widget/define.js';
+import './elements/akto-transfer-detail/define.js';
 
 export { AktoProvider } from './elements/akto-provider/akto-provider.js';
 export { AktoInvoiceList } from './elements/akto-invoice-list/akto-invoice-list.js';
@@ -25,6 +26,7 @@ export { AktoInvoiceDeposit } from './elements/akto-invoice-deposit/akto-invoice
 export { AktoDossierList } from './elements/akto-dossier-list/akto-dossier-list.js';
 export { AktoDossierDetail } from './elements/akto-dossier-detail/akto-dossier-detail.js';
 export { AktoInvoiceWidget } from './elements/akto-invoice-widget/akto-invoice-widget.js';
+export { AktoTransferDetail } from './elements/akto-transfer-detail/akto-transfer-detail.js';
 export { TRUSTED_TYPES_POLICY } from './core/trusted-types-name.js';
 export { clearDrafts } from './core/drafts.js';
 export { AktoElement } from './core/akto-element.js';
