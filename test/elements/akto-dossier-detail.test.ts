@@ -2,8 +2,9 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/akto-dossier-detail/define.js';
 import type { AktoDossierDetail } from '../../src/elements/akto-dossier-detail/akto-dossier-detail.js';
-import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
-import { mock, startMock, until } from '../helpers/mock.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_TRANSFER_OPEN, AKTO_UNAUTHORIZED } from '../../src/core/events.js';
+import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
+import { loadScreens } from '../../src/i18n/screens/index.js';
 import { $, $$, shadow, text } from '../helpers/dom.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 
@@ -43,7 +44,7 @@ describe('<akto-dossier-detail>', () => {
     expect($(shadow(el), 'h2')!.textContent).to.contain('n°\u00a02206AF000578', 'the number never wraps away from « n° »');
     expect(text($(shadow(el), '.subtitle'))).to.equal('Calcul mental');
     expect(text($(shadow(el), '.scheme'))).to.equal('Plan de développement des compétences');
-    expect(fields(el, 'dl.facts')).to.deep.equal({ 'Émis le': '23/06/2022', État: 'Transmis' });
+    expect(fields(el, 'dl.facts')).to.deep.equal({ 'Envoyé le': '20/06/2022', 'Émis le': '23/06/2022', État: 'Transmis' });
     expect($(shadow(el), '.facts [part="badge"]')).not.to.equal(null);
     expect($(shadow(el), 'article')!.getAttribute('aria-labelledby')).to.equal('title');
   });
@@ -196,6 +197,139 @@ describe('<akto-dossier-detail>', () => {
     await until(() => text($(shadow(page), 'h2')) === 'Draft of 24/06/2022', 2000, 'English');
     expect(text($(shadow(page), '.note'))).to.contain('still a draft');
     expect(text($(shadow(page), '[part="trainees"] .none'))).to.equal('No trainee registered yet.');
+  });
+
+  // ---- issue 16: the guide's « Détails / Documents » tabs, the documents, « Consulter le détail » ----
+
+  const tabs = (el: AktoDossierDetail) => $$<HTMLButtonElement>(shadow(el), '[role="tab"]');
+  const selected = (el: AktoDossierDetail) => text(tabs(el).find((t) => t.getAttribute('aria-selected') === 'true'));
+  const focused = (el: AktoDossierDetail) => shadow(el).activeElement as HTMLElement | null;
+  /** Chooses a file in the document form, as the picker does. */
+  function choose(el: AktoDossierDetail, file: File): void {
+    const input = $<HTMLInputElement>(shadow(el), '#document-file')!;
+    const data = new DataTransfer();
+    data.items.add(file);
+    input.files = data.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  const documentRows = (el: AktoDossierDetail) => $$(shadow(el), '[part="documents"] tbody tr').map((r) => $$(r, 'td').map((td) => text(td)));
+
+  it('has the guide\'s « Détails / Documents » tabs, with arrows, Home and End (axe on both)', async () => {
+    const el = await mount('2206AF000578');
+    expect(tabs(el).map((t) => text(t))).to.deep.equal(['Détails', 'Documents']);
+    expect($(shadow(el), '[role="tablist"]')!.getAttribute('aria-label')).to.equal('Dossier');
+    expect(selected(el)).to.equal('Détails');
+    expect(tabs(el).map((t) => t.tabIndex)).to.deep.equal([0, -1], 'one tab stop');
+    tabs(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => selected(el) === 'Documents', 2000, 'Documents selected');
+    expect(focused(el)?.id).to.equal('tab-documents');
+    expect(el.getAttribute('tab')).to.equal('documents');
+    expect($(shadow(el), '#panel-details')!.hidden).to.equal(true);
+    await until(() => documentRows(el).length, 3000, 'the documents');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Home' });
+    await until(() => selected(el) === 'Détails', 2000, 'Détails with Home');
+    await sendKeys({ press: 'End' });
+    await until(() => selected(el) === 'Documents', 2000, 'Documents with End');
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => selected(el) === 'Détails', 2000, 'wraps around');
+    expect(focused(el)?.id).to.equal('tab-details');
+  });
+
+  it('lists the dossier\'s documents, the last sent first: name, type, « Envoyé le »', async () => {
+    const el = await mount('2206AF000578', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000578" tab="documents"></akto-dossier-detail>`);
+    await until(() => documentRows(el).length, 3000, 'the documents');
+    expect($$(shadow(el), '[part="documents"] th').map((th) => text(th))).to.deep.equal(['Nom', 'Type', 'Envoyé le']);
+    expect(documentRows(el).map((r) => r.slice(0, 2))).to.deep.equal([
+      ['Emargement 19-20 juin 2022.pdf', "Feuille d'émargement"],
+      ['Programme Calcul mental.pdf', 'Programme de formation'],
+      ['Convention AFPA - Calcul mental.pdf', 'Convention de formation'],
+    ]);
+    expect(documentRows(el)[0]![2]).to.match(/^21\/06\/2022 \d{2}:\d{2}:\d{2}$/);
+    const empty = await mount('2206AF000575', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000575" tab="documents"></akto-dossier-detail>`);
+    await until(() => $(shadow(empty), '[part="documents"] .none'), 3000, 'no document');
+    expect(text($(shadow(empty), '[part="documents"] .none'))).to.equal("Aucun document n'a encore été envoyé sur ce dossier.");
+  });
+
+  it('« Déposer un document » opens the Documents tab on its form; the PDF sent once, confirmed, focus on the confirmation', async () => {
+    const el = await mount('2206AF000578');
+    action(el, 'Déposer un document')!.click();
+    await until(() => focused(el)?.id === 'document-file', 3000, 'the file input focused');
+    expect(selected(el)).to.equal('Documents');
+    choose(el, await sampleFile('demo/samples/facture-2606-calcul-mental.pdf', 'programme-v2.pdf'));
+    const kind = $<HTMLSelectElement>(shadow(el), '#document-kind')!;
+    kind.value = 'programme';
+    kind.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const before = mock.store.documents.length;
+    $<HTMLButtonElement>(shadow(el), 'form button[type="submit"].button:not(.secondary)')!.click();
+    await until(() => text($(shadow(el), '.sent')), 4000, 'the confirmation');
+    expect(text($(shadow(el), '.sent'))).to.equal('Le document programme-v2.pdf a bien été envoyé à AKTO.');
+    expect(focused(el)?.className).to.equal('sent', 'focus on the confirmation, not on <body>');
+    expect(mock.store.documents.length).to.equal(before + 1);
+    expect(mock.store.documents.at(-1)).to.include({ dossierId: '2206AF000578', kind: 'programme', name: 'programme-v2.pdf' });
+    await until(() => documentRows(el)[0]?.[0] === 'programme-v2.pdf', 3000, 'listed first');
+    expect($<HTMLInputElement>(shadow(el), '#document-file')!.value).to.equal('', 'the form is ready for another');
+  });
+
+  it('keeps the chosen file and type through a network error, and « Réessayer » sends it once', async () => {
+    const el = await mount('2206AF000578', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000578" tab="documents" timeout="1500"></akto-dossier-detail>`);
+    await until(() => $(shadow(el), '#document-file'), 3000, 'the form');
+    choose(el, await sampleFile('demo/samples/facture-2606-calcul-mental.pdf', 'emargement.pdf'));
+    const kind = $<HTMLSelectElement>(shadow(el), '#document-kind')!;
+    kind.value = 'emargement';
+    kind.dispatchEvent(new Event('change'));
+    mock.faults.fail('createDocument', 'network', { times: 1 });
+    $<HTMLButtonElement>(shadow(el), 'form > button[type="submit"]')!.click();
+    const alert = await until(() => (text($(shadow(el), 'form [role="alert"]')) ? $(shadow(el), 'form [role="alert"]') : null), 4000, 'the error');
+    expect(text(alert)).to.contain('Le serveur est injoignable');
+    expect(text($(shadow(el), '#document-file-hint'))).to.equal('emargement.pdf', 'the file kept');
+    expect($<HTMLSelectElement>(shadow(el), '#document-kind')!.value).to.equal('emargement', 'the type kept');
+    const uploads = mock.store.uploads.size;
+    $<HTMLButtonElement>(alert, 'button')!.click();
+    await until(() => text($(shadow(el), '.sent')), 4000, 'sent after the retry');
+    expect(mock.store.uploads.size).to.equal(uploads, 'the file was not uploaded again');
+    expect(mock.store.documents.filter((d) => d.name === 'emargement.pdf')).to.have.length(1);
+  });
+
+  it('refuses a file that is not a PDF, and no file, on the form itself', async () => {
+    const el = await mount('2206AF000578', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000578" tab="documents"></akto-dossier-detail>`);
+    await until(() => $(shadow(el), '#document-file'), 3000, 'the form');
+    $<HTMLButtonElement>(shadow(el), 'form > button[type="submit"]')!.click();
+    await until(() => text($(shadow(el), 'form [role="alert"]')), 2000, 'no file');
+    expect(text($(shadow(el), 'form [role="alert"]'))).to.equal('Choisissez le fichier PDF du document.');
+    expect(focused(el)?.id).to.equal('document-file');
+    choose(el, new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], 'photo.pdf'));
+    $<HTMLButtonElement>(shadow(el), 'form > button[type="submit"]')!.click();
+    await until(() => text($(shadow(el), 'form [role="alert"]')).includes('PDF :'), 2000, 'not a PDF');
+    expect(text($(shadow(el), 'form [role="alert"]'))).to.equal("Ce fichier n'est pas un PDF : choisissez un fichier PDF.");
+  });
+
+  it('« Consulter le détail » lists the dossier\'s invoices with their transfers', async () => {
+    const number = mock.store.invoices.find((i) => i.transferNumber && i.dossiers.length === 1)!.dossiers[0]!;
+    const el = await mount(number);
+    const toggle = $$<HTMLButtonElement>(shadow(el), '[part="funding"] button').find((b) => text(b) === 'Consulter le détail')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await until(() => $$(shadow(el), '.invoices li').length, 3000, 'the invoices');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(text(toggle)).to.equal('Masquer le détail');
+    const expected = mock.store.invoices.filter((i) => i.dossiers.includes(number));
+    expect($$(shadow(el), '.invoices li').length).to.equal(Math.min(expected.length, 100));
+    const transfer = $$<HTMLButtonElement>(shadow(el), '.invoices .link-button')[0]!;
+    setTimeout(() => transfer.click());
+    const event = await oneEvent(el, AKTO_TRANSFER_OPEN);
+    expect(expected.some((i) => i.transferNumber === event.detail.transferNumber)).to.equal(true);
+  });
+
+  it('documents and tabs in English', async () => {
+    await Promise.all([whenLocaleReady('en'), loadScreens('en')]);
+    const el = await mount('2206AF000578', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000578" lang="en" tab="documents"></akto-dossier-detail>`);
+    await until(() => documentRows(el).length, 3000, 'the documents');
+    expect(tabs(el).map((t) => text(t))).to.deep.equal(['Details', 'Documents']);
+    expect(documentRows(el)[0]![1]).to.equal('Attendance sheet');
+    expect(fields(el, 'dl.facts')['Sent on']).to.equal('20/06/2022');
   });
 
   it('fits a phone: panels stacked, nothing wider than the screen', async () => {

@@ -136,7 +136,147 @@ export const dossierDetailStyles = css`
   .loading {
     color: var(--_akto-muted);
   }
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+    margin-block-end: 1rem;
+    border-block-end: 1px solid var(--_akto-border);
+  }
+  [role='tab'] {
+    padding: 0.6rem 1rem;
+    border: 0;
+    border-block-end: 3px solid transparent;
+    background: none;
+    color: var(--_akto-muted);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  [role='tab'][aria-selected='true'] {
+    color: var(--_akto-primary);
+    border-block-end-color: var(--_akto-primary);
+  }
+  [role='tab']:focus-visible {
+    outline: 3px solid var(--_akto-focus);
+    outline-offset: -3px;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .detail-toggle {
+    margin-block-start: 0.75rem;
+  }
+  .sub {
+    margin: 0.75rem 0 0.5rem;
+    font-size: 1rem;
+  }
+  .invoices {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .invoices li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    padding-block-end: 0.5rem;
+    border-block-end: 1px solid var(--_akto-border);
+  }
+  .invoices .reference {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+    flex: 1 1 100%;
+  }
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_akto-primary);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  a {
+    color: var(--_akto-primary);
+  }
+  .documents {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+    gap: 1.5rem;
+    align-items: start;
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: 0.5rem 0.6rem;
+    border-block-end: 1px solid var(--_akto-border);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  th {
+    font-size: 0.875rem;
+    color: var(--_akto-muted);
+  }
+  .deposit {
+    padding: 1rem;
+    border: 1px solid var(--_akto-border);
+    border-radius: var(--_akto-radius);
+  }
+  .deposit .section,
+  .documents .section {
+    margin-block-start: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.3rem;
+    margin-block-end: 1rem;
+  }
+  .field label {
+    font-weight: 600;
+  }
+  .field input,
+  .field select {
+    font: inherit;
+    max-width: 100%;
+  }
+  .field select {
+    padding: 0.45rem;
+    border: 1px solid var(--_akto-border);
+    border-radius: var(--_akto-radius);
+    background: var(--_akto-surface);
+    color: var(--_akto-text);
+  }
+  .hint {
+    margin: 0;
+    font-size: 0.875rem;
+    color: var(--_akto-muted);
+    overflow-wrap: anywhere;
+  }
+  form .message {
+    margin-block-end: 1rem;
+  }
+  .sent {
+    margin: 0.75rem 0 0;
+    color: var(--_akto-success);
+    font-weight: 600;
+  }
+  .sent:empty {
+    display: none;
+  }
   @media (forced-colors: active) {
+    [role='tab'][aria-selected='true'] {
+      border-block-end-color: Highlight;
+    }
     .note {
       border: 1px solid CanvasText;
     }
