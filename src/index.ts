@@ -14,6 +14,7 @@ import './elements/akto-dossier-list/define.js';
 import './elements/akto-dossier-detail/define.js';
 import './elements/akto-invoice-widget/define.js';
 import './elements/akto-transfer-detail/define.js';
+import './elements/akto-rib-deposit/define.js';
 
 export { AktoProvider } from './elements/akto-provider/akto-provider.js';
 export { AktoInvoiceList } from './elements/akto-invoice-list/akto-invoice-list.js';
@@ -27,6 +28,7 @@ export { AktoDossierList } from './elements/akto-dossier-list/akto-dossier-list.
 export { AktoDossierDetail } from './elements/akto-dossier-detail/akto-dossier-detail.js';
 export { AktoInvoiceWidget } from './elements/akto-invoice-widget/akto-invoice-widget.js';
 export { AktoTransferDetail } from './elements/akto-transfer-detail/akto-transfer-detail.js';
+export { AktoRibDeposit } from './elements/akto-rib-deposit/akto-rib-deposit.js';
 export { TRUSTED_TYPES_POLICY } from './core/trusted-types-name.js';
 export { clearDrafts } from './core/drafts.js';
 export { AktoElement } from './core/akto-element.js';

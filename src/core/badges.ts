@@ -2,7 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import type { DossierState, InvoiceStatus } from '../api/schemas.js';
 import type { Translation } from '../i18n/translation.js';
 
-type Tone = 'info' | 'success' | 'partial' | 'warning' | 'danger' | 'neutral';
+export type Tone = 'info' | 'success' | 'partial' | 'warning' | 'danger' | 'neutral';
 
 // Each status has a text, a colour and a shape: its meaning never rests on colour alone.
 // One template a tone, the icon written into it: a badge is one template instance, not three
@@ -40,6 +40,8 @@ const DOSSIER_TONES: Record<DossierState, Tone> = {
 
 export const invoiceStatusBadge = (status: InvoiceStatus, t: Translation) => BADGES[INVOICE_TONES[status]](t.statuses[status]);
 export const dossierStateBadge = (state: DossierState, t: Translation) => BADGES[DOSSIER_TONES[state]](t.dossierStates[state]);
+/** A badge of any tone, for the statuses of the screens loaded later (a RIB's). */
+export const toneBadge = (tone: Tone, label: string) => BADGES[tone](label);
 
 export const badgeStyles = css`
   .badge {

@@ -4,7 +4,7 @@
  * GlobalEventHandlersEventMap so `addEventListener('akto-…')` is typed on any element.
  */
 import type { ApiError } from '../api/errors.js';
-import type { Deposit, Entity, InvoiceSummary, PendingInvoice, Upload, UploadKind } from '../api/schemas.js';
+import type { Deposit, Entity, InvoiceSummary, PendingInvoice, Rib, Upload, UploadKind } from '../api/schemas.js';
 
 export const AKTO_UNAUTHORIZED = 'akto-unauthorized';
 export const AKTO_DEPOSIT_REQUEST = 'akto-deposit-request';
@@ -22,6 +22,7 @@ export const AKTO_DOCUMENT_REQUEST = 'akto-document-request';
 export const AKTO_VIEW_CHANGE = 'akto-view-change';
 export const AKTO_VALIDATION_COMPLETE = 'akto-validation-complete';
 export const AKTO_PENDING_DELETED = 'akto-pending-deleted';
+export const AKTO_RIB_SENT = 'akto-rib-sent';
 
 export interface AktoEventDetails {
   /** A request answered 401: the host signs the user in again (and may hand a new token). */
@@ -57,6 +58,8 @@ export interface AktoEventDetails {
   [AKTO_INVOICES_REQUEST]: Record<string, never>;
   /** « Déposer un document » on a dossier. */
   [AKTO_DOCUMENT_REQUEST]: { dossierId: string; number: string | null };
+  /** A RIB was deposited (« En cours de vérification »). */
+  [AKTO_RIB_SENT]: { rib: Rib };
   /** The one-tag widget moved to another view. */
   [AKTO_VIEW_CHANGE]: { view: string; params: Record<string, string> };
 }

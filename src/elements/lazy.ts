@@ -10,6 +10,7 @@ export const LAZY_ELEMENTS = {
   'akto-invoice-upload': () => import('./akto-invoice-upload/define.js'),
   'akto-invoice-validate': () => import('./akto-invoice-validate/define.js'),
   'akto-pdf-preview': () => import('./akto-pdf-preview/define.js'),
+  'akto-rib-deposit': () => import('./akto-rib-deposit/define.js'),
   'akto-transfer-detail': () => import('./akto-transfer-detail/define.js'),
 } as const;
 
