@@ -140,3 +140,49 @@ export const Controlled: Story = {
     await expect(deepQuery(canvasElement, 'h2')).toBeNull();
   },
 };
+
+// ---- issue 16: the guide's « Détails / Documents » tabs ---------------------------------------
+
+export const Documents: Story = {
+  name: 'Documents tab: the list and « Déposer un document »',
+  render: () => inProvider(html`<akto-dossier-detail dossier-id="2206AF000578" tab="documents"></akto-dossier-detail>`),
+  play: async ({ canvasElement }) => {
+    await waitForText(canvasElement, 'Documents du dossier');
+    await waitForText(canvasElement, "Feuille d'émargement");
+    await waitForText(canvasElement, 'Envoyer le document');
+  },
+};
+
+export const DocumentSent: Story = {
+  name: 'Documents tab: a document sent',
+  render: () => inProvider(html`<akto-dossier-detail dossier-id="2206AF000578" tab="documents"></akto-dossier-detail>`),
+  play: async ({ canvasElement }) => {
+    const input = await findDeep<HTMLInputElement>(canvasElement, '#document-file');
+    const pdf = await (await fetch('/demo/samples/facture-2606-calcul-mental.pdf')).blob();
+    const data = new DataTransfer();
+    data.items.add(new File([pdf], 'Programme Calcul mental v2.pdf', { type: 'application/pdf' }));
+    input.files = data.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    (await findDeep<HTMLButtonElement>(canvasElement, 'form > button[type="submit"]')).click();
+    await waitForText(canvasElement, 'a bien été envoyé à AKTO.');
+  },
+};
+
+export const FundingDetail: Story = {
+  name: '« Consulter le détail »: the dossier’s invoices and transfers',
+  render: () => inProvider(html`<akto-dossier-detail dossier-id="2206CA000564"></akto-dossier-detail>`),
+  play: async ({ canvasElement }) => {
+    (await findDeep<HTMLButtonElement>(canvasElement, '.detail-toggle')).click();
+    await waitForText(canvasElement, 'Factures déposées sur ce dossier');
+  },
+};
+
+export const DocumentsEnglish: Story = {
+  name: 'Documents tab, English',
+  globals: { locale: 'en' },
+  render: () => inProvider(html`<akto-dossier-detail dossier-id="2206AF000578" tab="documents"></akto-dossier-detail>`),
+  play: async ({ canvasElement }) => {
+    await waitForText(canvasElement, 'Documents of the training file');
+    await waitForText(canvasElement, 'Attendance sheet');
+  },
+};

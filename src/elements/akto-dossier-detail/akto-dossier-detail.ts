@@ -301,7 +301,7 @@ export class AktoDossierDetail extends Configurable(AktoElement) {
           <tr><th scope="col">${s.name}</th><th scope="col">${s.kind}</th><th scope="col">${s.sentOn}</th></tr>
         </thead>
         <tbody>
-          ${items.map((d) => html`<tr><td><bdi>${d.name}</bdi></td><td>${s.kinds[d.kind]}</td><td>${formatDateTime(d.sentAt, this.l10n.locale)}</td></tr>`)}
+          ${items.map((d) => html`<tr><td><bdi>${d.name}</bdi></td><td data-label=${s.kind}>${s.kinds[d.kind]}</td><td data-label=${s.sentOn}>${formatDateTime(d.sentAt, this.l10n.locale)}</td></tr>`)}
         </tbody>
       </table>
     </div>`;

@@ -62,12 +62,20 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
       }
       form {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
         max-width: 36rem;
       }
       .field {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.3rem;
+      }
+      input,
+      select {
+        box-sizing: border-box;
+        width: 100%;
+        min-width: 0;
       }
       label {
         font-weight: 600;
@@ -164,6 +172,35 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
       }
       [hidden] {
         display: none !important;
+      }
+      /* Narrow containers: each row a card, its labels beside its values. */
+      @container (max-width: 36rem) {
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        tr,
+        td {
+          display: block;
+        }
+        tr {
+          padding: 0.5rem 0;
+          border-block-end: 1px solid var(--_akto-border);
+        }
+        td {
+          border: 0;
+          padding: 0.2rem 0;
+        }
+        td[data-label]::before {
+          content: attr(data-label) ' : ';
+          color: var(--_akto-muted);
+        }
+      }
+      :host {
+        container-type: inline-size;
       }
     `,
   ];
@@ -416,9 +453,9 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
                       ${ribs.map(
                         (rib) => html`<tr>
                           <td><bdi>${rib.holder}</bdi></td>
-                          <td><code aria-label=${s.ibanMasked(rib.iban.slice(0, 4), rib.iban.slice(-4))}>${rib.iban.slice(0, 4)} •••• ${rib.iban.slice(-4)}</code></td>
-                          <td>${formatDateTime(rib.sentAt, this.l10n.locale)}</td>
-                          <td>${toneBadge(TONES[rib.status], s.statuses[rib.status])}</td>
+                          <td data-label=${s.iban}><code aria-label=${s.ibanMasked(rib.iban.slice(0, 4), rib.iban.slice(-4))}>${rib.iban.slice(0, 4)} •••• ${rib.iban.slice(-4)}</code></td>
+                          <td data-label=${s.sentOn}>${formatDateTime(rib.sentAt, this.l10n.locale)}</td>
+                          <td data-label=${s.status}>${toneBadge(TONES[rib.status], s.statuses[rib.status])}</td>
                         </tr>`,
                       )}
                     </tbody>
