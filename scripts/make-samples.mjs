@@ -192,6 +192,7 @@ const SELLERS = {
 const BUYERS = {
   casino: { name: 'CASINO RESTAURATION SASU', attention: 'Service formation', address: ['24 avenue des Arts', '42000 Saint-Étienne'], siren: '527319461' },
   kavkaz: { name: 'SNC KAVKAZ', attention: 'Direction', address: ["18 cours de l'Intendance", '33000 Bordeaux'], siren: '819109976' },
+  casinoDv515: { name: 'CASINO RESTAURATION SAS DV515', attention: 'Service apprentissage', address: ['24 avenue des Arts', '42000 Saint-Étienne'], siren: '520134784' },
   adc: { name: 'ADC PROPRIETE', attention: 'Ressources humaines', address: ['112 avenue Jean Jaurès', '69007 Lyon'], siren: '342043528' },
   afpa: { name: 'AFPA ENTREPRISES NOUVELLE AQUITAINE', attention: 'Achats formation', address: ['12 rue Lucien Faure', '33300 Bordeaux'], siren: '824092688' },
 };
@@ -262,7 +263,8 @@ const INVOICES = [
     issueDate: '2025-07-30',
     dueDate: '2025-08-29',
     seller: 'icep',
-    buyer: 'casino',
+    // AFPA ENTREPRISES subcontracted ICEP FORMATION: its own dossiers and the one it is the training body of.
+    buyer: 'afpa',
     dossiers: ['2206CA000564', '2103DCA22581', '2105DCA45238'],
     training: {
       title: 'DIAGNOSTIQUEUR TECHNIQUE IMMOBILIER',
@@ -342,7 +344,8 @@ const INVOICES = [
     issueDate: '2026-01-15',
     dueDate: '2026-02-14',
     seller: 'icep',
-    buyer: 'casino',
+    // The dossier's company (« Mes dossiers »: CASINO RESTAURATION SAS DV515), so it validates under its buyer.
+    buyer: 'casinoDv515',
     dossiers: ['2206CA000564'],
     training: {
       title: 'DIAGNOSTIQUEUR TECHNIQUE IMMOBILIER',
@@ -374,7 +377,7 @@ const TWO_PAGES = {
   dueDate: '2026-11-11',
   seller: 'formaction',
   buyer: 'adc',
-  dossiers: ['2206AF000358'],
+  dossiers: ['2206AF000003'],
   training: {
     title: 'Parcours bureautique Microsoft 365 (6 modules)',
     scheme: 'Plan de développement des compétences',

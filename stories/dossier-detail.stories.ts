@@ -44,8 +44,8 @@ export const WithFunding: Story = {
 };
 
 export const NoTrainee: Story = {
-  name: 'No trainee yet',
-  render: () => inProvider(html`<akto-dossier-detail dossier-id="2206AF000575"></akto-dossier-detail>`),
+  name: 'No trainee yet (a draft)',
+  render: () => inProvider(html`<akto-dossier-detail dossier-id=${draft()}></akto-dossier-detail>`),
   play: async ({ canvasElement }) => {
     await waitForText(canvasElement, 'Aucun stagiaire inscrit pour le moment.');
   },

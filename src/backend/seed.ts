@@ -40,13 +40,26 @@ export const SIRET_REGISTER: { siret: string; name: string; active: boolean }[] 
 ];
 
 type DossierSeed = Omit<DossierDetail, 'id'> & { trainingBodySiren: string; linked: Omit<LinkedDossier, 'number'> };
+/** What varies from one dossier to the next; what an invoice shows of it (« Détails des dossiers liés ») follows from it. */
+type DossierExtra = Partial<Omit<DossierSeed, 'linked'>> & { hours?: number; place?: string };
 
 const PDC = 'Plan de développement des compétences';
 const APPRENTISSAGE = "CONTRAT D'APPRENTISSAGE GENERATION 2";
 const AFPA = 'AFPA ENTREPRISES NOUVELLE AQUITAINE';
 const ICEP = 'ICEP FORMATION';
 
-function dossier(number: string | null, title: string, company: string, state: DossierDetail['state'], extra: Partial<DossierSeed> = {}): DossierSeed {
+/**
+ * A dossier of the seed. What an invoice shows of it is the dossier itself: its trainees, its
+ * dates and its scheme, with its hours and place (a dossier never says « Aucun stagiaire » while
+ * an invoice on it names one).
+ */
+function dossier(number: string | null, title: string, company: string, state: DossierDetail['state'], extra: DossierExtra = {}): DossierSeed {
+  const { hours = null, place = null, ...rest } = extra;
+  const seed = base(number, title, company, state, rest);
+  return { ...seed, linked: { trainees: [...seed.trainees], hours, scheme: seed.scheme, start: seed.start, end: seed.end, place } };
+}
+
+function base(number: string | null, title: string, company: string, state: DossierDetail['state'], extra: Partial<DossierSeed>): DossierSeed {
   const entity = ENTITIES.find((e) => e.name === company)!;
   return {
     number,
@@ -79,43 +92,47 @@ function withSentDate(d: DossierSeed): DossierSeed {
 export const DOSSIERS: DossierSeed[] = [
   dossier(null, 'Formation sécurité incendie', 'UNIVERS PROTEC FORMATION', 'brouillon', { draftDate: '2022-06-24' }),
   dossier(null, 'HISTOIRE (FICHE NATIONALE)', 'CASINO RESTAURATION SAS DV515', 'brouillon', { draftDate: '2022-06-23' }),
+  // The trainees of demo/samples' calcul-mental invoice and credit note.
   dossier('2206AF000578', 'Calcul mental', 'CASINO RESTAURATION SASU', 'transmis', {
-    start: '2022-06-19', end: '2022-06-20', issuedDate: '2022-06-23', trainees: ['Lucie Martin', 'Karim Benali'],
-    linked: { trainees: ['Lucie Martin', 'Karim Benali'], hours: 14, scheme: PDC, start: '2022-06-19', end: '2022-06-20', place: 'Bordeaux' },
+    start: '2022-06-19', end: '2022-06-20', issuedDate: '2022-06-23', trainees: ['Lucie Martin', 'Natabah Behrane'], hours: 14, place: 'Bordeaux',
   }),
-  dossier('2206AF000575', 'Purification des fibres', 'CASINO RESTAURATION SASU', 'transmis', { start: '2022-07-04', end: '2022-07-08', issuedDate: '2022-06-22' }),
+  dossier('2206AF000575', 'Purification des fibres', 'CASINO RESTAURATION SASU', 'transmis', { start: '2022-07-04', end: '2022-07-08', issuedDate: '2022-06-22', trainees: ['Julien Morel'], hours: 35, place: 'Lyon' }),
   dossier(null, 'DIAGNOSTIQUEUR TECHNIQUE IMMOBILIER', 'CASINO RESTAURATION SASU', 'brouillon', { draftDate: '2022-06-24', start: '2022-06-01', end: '2023-12-01' }),
+  // The apprentice of demo/samples' diagnostiqueur invoices (ICEP FORMATION, 455 h a semester).
   dossier('2206CA000564', 'DIAGNOSTIQUEUR TECHNIQUE IMMOBILIER', 'CASINO RESTAURATION SAS DV515', 'transmis', {
-    start: '2022-06-08', end: '2022-12-07', issuedDate: '2022-06-08', scheme: APPRENTISSAGE, trainingType: "Contrat d'apprentissage", trainees: ['Natabah Behrane'],
-    funding: { requested: 8500, granted: 8500, paid: 4250, balance: 4250 },
-    linked: { trainees: ['Natabah Behrane'], hours: 420, scheme: APPRENTISSAGE, start: '2022-06-08', end: '2022-12-07', place: 'Mérignac' },
+    start: '2022-06-08', end: '2022-12-07', issuedDate: '2022-06-08', scheme: APPRENTISSAGE, trainingType: "Contrat d'apprentissage", trainees: ['Sarah Benali'],
+    funding: { requested: 8500, granted: 8500, paid: 4250, balance: 4250 }, hours: 455, place: 'Nantes',
   }),
   dossier(null, 'HISTOIRE (FICHE NATIONALE)', 'CASINO RESTAURATION SAS DV515', 'brouillon', { draftDate: '2022-06-21', start: '2022-06-01', end: '2022-06-17' }),
   dossier(null, 'tds', 'CASINO RESTAURATION SAS DV515', 'brouillon', { draftDate: '2022-06-24', start: '2022-05-31', end: '2022-06-30' }),
-  dossier('2206AF000539', 'CALCUL SCIENTIFIQUE', 'AMUSE BOUCHE CAFE', 'transmis', { start: '2022-05-31', end: '2022-06-17', issuedDate: '2022-05-30' }),
+  dossier('2206AF000539', 'CALCUL SCIENTIFIQUE', 'AMUSE BOUCHE CAFE', 'transmis', { start: '2022-05-31', end: '2022-06-17', issuedDate: '2022-05-30', trainees: ['Léa Fontaine'], hours: 91, place: 'Paris' }),
   dossier(null, 'ADMINISTRATION PUBLIQUE (FICHE NATIONALE)', 'SNC KAVKAZ', 'brouillon', { draftDate: '2022-06-17', start: '2022-06-01', end: '2023-05-31' }),
-  dossier('2206AF000358', 'Management d’équipe', 'SNC KAVKAZ', 'accorde', {
-    start: '2022-06-13', end: '2022-06-17', issuedDate: '2022-06-01', trainees: ['Nabil Khatib'], funding: { requested: 12000, granted: 12000, paid: 0, balance: 12000 },
-    linked: { trainees: ['Nabil Khatib'], hours: 35, scheme: PDC, start: '2022-06-13', end: '2022-06-17', place: 'Paris' },
+  // SNC KAVKAZ's SST session, by UNIVERS PROTEC FORMATION: demo/samples' « référence client 365146 » invoice.
+  dossier('2206AF000358', 'Sauveteur Secouriste du Travail (SST) – formation initiale', 'SNC KAVKAZ', 'accorde', {
+    start: '2022-06-13', end: '2022-06-17', issuedDate: '2022-06-01', trainees: ['Aslan Dzhabrailov', 'Marina Petrosyan', 'Lucas Ferrand', 'Inès Moreau'],
+    trainingBody: 'UNIVERS PROTEC FORMATION', trainingBodySiren: '843162702', funding: { requested: 12000, granted: 12000, paid: 0, balance: 12000 }, hours: 14, place: 'Bordeaux',
   }),
-  dossier('2206AF000003', 'Gestes et postures', 'ADC PROPRIETE', 'accorde', { start: '2022-06-02', end: '2022-06-03', issuedDate: '2022-05-20', funding: { requested: 1881, granted: 1881, paid: 1881, balance: 0 } }),
+  // ADC PROPRIETE's office course by INSTITUT FORMACTION SUD: test/fixtures/two-pages.pdf.
+  dossier('2206AF000003', 'Parcours bureautique Microsoft 365', 'ADC PROPRIETE', 'accorde', {
+    start: '2022-06-02', end: '2022-06-03', issuedDate: '2022-05-20', trainees: ['Claire Dubois', 'Hugo Leroy', 'Yasmine Haddad', 'Thomas Girard', 'Emma Fontaine'],
+    trainingBody: 'INSTITUT FORMACTION SUD', trainingBodySiren: '438195620', funding: { requested: 1881, granted: 1881, paid: 1881, balance: 0 }, hours: 42, place: 'Montpellier',
+  }),
   dossier('2205CA000799', 'CAP Cuisine', 'CASINO RESTAURATION SASU', 'accorde', {
     start: '2022-10-02', end: '2023-12-31', issuedDate: '2022-05-12', scheme: APPRENTISSAGE, trainingType: "Contrat d'apprentissage", trainees: ['Natabah Behrane', 'Lucie Casino'],
     trainingBody: 'CFA DES METIERS DE LA RESTAURATION', trainingBodySiren: '509871232',
-    funding: { requested: 14000, granted: 14000, paid: 500, balance: 13500 },
-    linked: { trainees: ['Natabah Behrane', 'Lucie Casino'], hours: 500, scheme: APPRENTISSAGE, start: '2022-10-02', end: '2023-12-31', place: '.' },
+    funding: { requested: 14000, granted: 14000, paid: 500, balance: 13500 }, hours: 500, place: '.',
   }),
   dossier('2509CA000412', "CAP Cuisine – contrat d'apprentissage", 'SNC KAVKAZ', 'accorde', {
     start: '2025-09-01', end: '2027-08-31', issuedDate: '2025-08-20', scheme: APPRENTISSAGE, trainingType: "Contrat d'apprentissage", trainees: ['Nabil Khatib'],
     trainingBody: 'CFA DES MÉTIERS DE BOUCHE DU LITTORAL', trainingBodySiren: '791842032',
-    funding: { requested: 15000, granted: 15000, paid: 0, balance: 15000 },
-    linked: { trainees: ['Nabil Khatib'], hours: 400, scheme: APPRENTISSAGE, start: '2025-09-01', end: '2027-08-31', place: 'La Rochelle' },
+    funding: { requested: 15000, granted: 15000, paid: 0, balance: 15000 }, hours: 400, place: 'La Rochelle',
   }),
-  // The ex-network dossiers of the validation screen (AFPA ENTREPRISES, 15 found automatically).
+  // The ex-network dossiers of the validation screen (AFPA ENTREPRISES, 15 found automatically);
+  // the first two are demo/samples' 3-dossier invoice's, with its apprentices.
   ...['2103DCA22581', '2105DCA45238', '2106DCA56306', '2105DCA45217', '2103DCA25376', '2103DCA22645'].map((number, i) =>
     dossier(number, ['Soudure TIG', 'Conduite de chariots', 'Bureautique', 'Anglais professionnel', 'Habilitation électrique', 'SST'][i]!, 'AFPA ENTREPRISES NOUVELLE AQUITAINE', 'accorde', {
       start: `2021-0${3 + (i % 3)}-1${i}`, end: `2021-0${6 + (i % 3)}-2${i}`, issuedDate: `2021-0${3 + (i % 3)}-0${i + 1}`, trainingBody: ICEP, trainingBodySiren: '884884057',
-      linked: { trainees: [['Julie Martin', 'Karim Haddad', 'Sophie Lefèvre', 'Thomas Bernard', 'Amina Diallo', 'Lucas Petit'][i]!], hours: 35 + i * 7, scheme: PDC, start: `2021-0${3 + (i % 3)}-1${i}`, end: `2021-0${6 + (i % 3)}-2${i}`, place: 'Limoges' },
+      trainees: [['Kevin Roux', 'Amina Traoré', 'Sophie Lefèvre', 'Thomas Bernard', 'Amina Diallo', 'Lucas Petit'][i]!], hours: 35 + i * 7, place: 'Limoges',
     }),
   ),
 ];
@@ -170,7 +187,7 @@ export const ENTITY_ACCOUNTS: Record<string, { iban: string; bic: string }> = Ob
 
 /** The invoices the guide shows, then two years of generated history in every status. */
 export function seedInvoices(count = 180): StoredInvoice[] {
-  const trainingBodySirets: Record<string, string> = { '824092688': '82409268800236', '884884057': '88488405700016', '509871232': '50987123200013' };
+  const trainingBodySirets: Record<string, string> = { '824092688': '82409268800236', '884884057': '88488405700016', '509871232': '50987123200013', '843162702': '84316270200016', '438195620': '43819562000028' };
   return groupTransfers(generateInvoices(count)).map((invoice) => {
     const dossier = DOSSIERS.find((d) => d.number === invoice.dossiers[0]);
     return { ...invoice, iban: ENTITY_ACCOUNTS[invoice.entitySiren]?.iban ?? invoice.iban, siret: (dossier && trainingBodySirets[dossier.trainingBodySiren]) ?? null, fileId: null };
