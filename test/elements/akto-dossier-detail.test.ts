@@ -293,6 +293,16 @@ describe('<akto-dossier-detail>', () => {
     expect(mock.store.documents.filter((d) => d.name === 'emargement.pdf')).to.have.length(1);
   });
 
+  it('asks for the documents once the dossier is there: the network back, one « Réessayer » brings both', async () => {
+    mock.faults.fail('getDossier', 'network');
+    mock.faults.fail('listDocuments', 'network');
+    const el = await mount('2206AF000578', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000578" tab="documents"></akto-dossier-detail>`);
+    mock.faults.heal(); // the network is back
+    $<HTMLButtonElement>(shadow(el), '[role="alert"] button')!.click();
+    await until(() => documentRows(el).length, 3000, 'the documents, without a second « Réessayer »');
+    expect($(shadow(el), '[role="alert"]')).to.equal(null);
+  });
+
   it('refuses a file that is not a PDF, and no file, on the form itself', async () => {
     const el = await mount('2206AF000578', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000578" tab="documents"></akto-dossier-detail>`);
     await until(() => $(shadow(el), '#document-file'), 3000, 'the form');

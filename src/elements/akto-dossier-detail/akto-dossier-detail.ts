@@ -86,7 +86,8 @@ export class AktoDossierDetail extends Configurable(AktoElement) {
   private documents = new Task(this, {
     task: async ([connection, , id, tab], { signal }) =>
       connection && id && tab === 'documents' && this.api.client ? (await this.api.client.call('listDocuments', { params: { dossierId: id }, signal })).items : undefined,
-    args: () => [this.api.key, this.l10n.locale, this.dossierId, this.tab] as const,
+    // Once the dossier is there (a failure of both is retried once, with the dossier), and again when it reloads.
+    args: () => [this.api.key, this.l10n.locale, this.dossier.value?.id ?? '', this.tab] as const,
     onError: this.api.reportError,
   });
 
