@@ -33,9 +33,9 @@ export interface InvoiceFields {
   issueDate: ReadField<string> | null;
   /** BT-5, ISO 4217 (`EUR`). */
   currency: ReadField<string> | null;
-  /** BT-109, total HT (in the invoice currency; negative on some credit notes). */
+  /** BT-109, total HT (in the invoice currency; negative on a credit note, see `creditNote`). */
   amountHT: ReadField<number> | null;
-  /** BT-110, total TVA. */
+  /** BT-110, total TVA; from the text, the total line or the sum of the per-rate lines when they add up. */
   amountTVA: ReadField<number> | null;
   /** BT-112, total TTC. */
   amountTTC: ReadField<number> | null;
@@ -78,11 +78,20 @@ export type ReadingSource = 'factur-x' | 'text' | 'none';
 /** The embedded XML's syntax: CII (Factur-X, ZUGFeRD 2, XRechnung CII), ZUGFeRD 1.0's older CII, or UBL. */
 export type XmlSyntax = 'CII' | 'ZUGFeRD 1.0' | 'UBL';
 
+/**
+ * Why a document is a credit note: its type code (381 and the other credit-note types), its text
+ * (« AVOIR N° … »), its totals below zero.
+ */
+export type CreditNoteReason = 'type-code' | 'text' | 'negative-totals';
+
 /** Something the reader noticed that the user may need to know. */
 export type ReadingWarning =
   /** An e-invoice attachment was there but could not be parsed: the text was read instead. */
   | 'xml-unreadable'
-  /** The totals read do not add up (HT + TVA ≠ TTC, EN 16931 BR-CO-15). */
+  /**
+   * The totals do not add up (HT + TVA ≠ TTC, EN 16931 BR-CO-15). From the XML, they are given
+   * with `confidence: 'medium'`; from the text, none is given.
+   */
   | 'totals-mismatch';
 
 /**
@@ -121,9 +130,12 @@ export interface InvoiceReading {
   documentType: string | null;
   /**
    * An avoir: a credit-note type (81, 83, 261, 262, 296, 308, 381, 396, 420, 458, 532), « AVOIR N° » in
-   * the text, or negative totals (TTC, else HT). 389 (self-billing) and 751 are not.
+   * the text, or negative totals (TTC, else HT). 389 (self-billing) and 751 are not. A credit note's
+   * amounts are always negative, whatever the file wrote (see `creditNoteReasons`).
    */
   creditNote: boolean;
+  /** Why it is a credit note (several reasons may hold); empty when it is not one. */
+  creditNoteReasons: CreditNoteReason[];
   /** Type 751, « invoice information for accounting purposes »: not an invoice. */
   notAnInvoice: boolean;
   fields: InvoiceFields;

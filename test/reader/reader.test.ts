@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { AFRelationship, PDFDocument, StandardFonts } from 'pdf-lib/dist/pdf-lib.esm.js';
 import { readFieldsFromPdf } from '../../src/backend/read-fields.js';
-import { decodeAttachmentName, profileName, readInvoice, readInvoiceText, readInvoiceXml, scanInvoiceText, type InvoiceReading } from '../../src/reader/index.js';
+import { decodeAttachmentName, parseTextDate, profileName, readInvoice, readInvoiceXml, scanInvoiceText, type InvoiceReading } from '../../src/reader/index.js';
 import { DOSSIER_PATTERN } from '../../src/rules/dossier.js';
 import { checkSiren, checkSiret } from '../../src/rules/siren.js';
 import { sampleFile, samples, type SampleEntry } from '../helpers/mock.js';
@@ -74,15 +74,17 @@ describe('reader: the public corpus (test/fixtures/corpus/INDEX.tsv)', () => {
         expect(reading.fields.invoiceNumber).to.deep.equal({ value: row.invoice_number_BT1, source, confidence: 'high' });
         expect(reading.documentType).to.equal(row.type_code_BT3 || null);
         expect(value(reading, 'issueDate')).to.equal(iso(row.issue_date_BT2!));
-        expect(value(reading, 'amountHT')).to.equal(Number(row.total_ht_BT109));
-        expect(value(reading, 'amountTVA')).to.equal(Number(row.total_tva_BT110));
-        expect(value(reading, 'amountTTC')).to.equal(Number(row.total_ttc_BT112));
+        // One sign convention: a credit note's amounts are negative, the 381's positive ones too.
+        const sign = row.type_code_BT3 === '381' ? -1 : 1;
+        expect(value(reading, 'amountHT')).to.equal(sign * Number(row.total_ht_BT109));
+        expect(value(reading, 'amountTVA')).to.equal(sign * Number(row.total_tva_BT110));
+        expect(value(reading, 'amountTTC')).to.equal(sign * Number(row.total_ttc_BT112));
         expect(value(reading, 'currency')).to.equal('EUR');
         for (const key of ['issueDate', 'amountHT', 'amountTVA', 'amountTTC'] as const) {
           expect(reading.fields[key]?.source, key).to.equal(source);
           expect(reading.fields[key]?.confidence, key).to.equal('high');
         }
-        if (source === 'factur-x') expect(value(reading, 'amountDue')).to.equal(Number(row.due_payable_BT115));
+        if (source === 'factur-x') expect(value(reading, 'amountDue')).to.equal(sign * Number(row.due_payable_BT115));
         expect(reading.warnings).to.deep.equal([]);
       });
 
@@ -424,7 +426,8 @@ describe('reader: e-invoices built with pdf-lib', () => {
   it('reads a UBL CreditNote under any .xml name as an avoir (381)', async () => {
     const reading = await readInvoice(await pdfWith(['Avoir'], [{ name: 'Invoice_UBL.XML', content: UBL_CREDIT_NOTE }]));
     expect(reading).to.include({ syntax: 'UBL', attachment: 'Invoice_UBL.XML', documentType: '381', creditNote: true, profile: 'PEPPOL BIS 3' });
-    expect([reading.fields.amountHT?.value, reading.fields.amountTVA?.value, reading.fields.amountTTC?.value]).to.deep.equal([100, 20, 120]);
+    expect(reading.creditNoteReasons).to.deep.equal(['type-code']);
+    expect([reading.fields.amountHT?.value, reading.fields.amountTVA?.value, reading.fields.amountTTC?.value]).to.deep.equal([-100, -20, -120]);
   });
 
   it('reads ZUGFeRD 1.0 (ZUGFeRD-invoice.xml, with a BOM, AFRelationship Alternative) by its older paths', async () => {
@@ -484,6 +487,19 @@ describe('reader: e-invoices built with pdf-lib', () => {
     expect(reading.fields.amountTTC).to.deep.equal({ value: 125, source: 'factur-x', confidence: 'medium' });
   });
 
+  it('gives a 381 with 218.48 and a 380 with -218.48 the same amounts and verdict, saying why', async () => {
+    const avoir = (type: string, sign: string) =>
+      cii({ id: 'AV-2017-0005', type, profile: 'urn:factur-x.eu:1p0:basic', sellerIds: '', ht: `${sign}218.48`, tva: `${sign}14.99`, ttc: `${sign}233.47` });
+    const positive = await readInvoice(await pdfWith([], [{ name: 'factur-x.xml', content: avoir('381', '') }]));
+    const negative = await readInvoice(await pdfWith([], [{ name: 'factur-x.xml', content: avoir('380', '-') }]));
+    for (const reading of [positive, negative]) {
+      const f = reading.fields;
+      expect([reading.creditNote, f.amountHT?.value, f.amountTVA?.value, f.amountTTC?.value, f.amountDue?.value]).to.deep.equal([true, -218.48, -14.99, -233.47, -233.47]);
+    }
+    expect(positive.creditNoteReasons).to.deep.equal(['type-code']);
+    expect(negative.creditNoteReasons).to.deep.equal(['negative-totals']);
+  });
+
   it('takes a blank page without XML for a scan', async () => {
     expect((await readInvoice(await pdfWith([], []))).status).to.equal('scan');
   });
@@ -498,7 +514,7 @@ describe('reader: text scanning', () => {
     const avoir = scanInvoiceText('AVOIR N° AV-1\nDate : 03/07/2026\nAvoir sur la facture n° FA-9 du 26/06/2026');
     expect([avoir.fields.invoiceNumber?.value, avoir.fields.issueDate?.value, avoir.creditNote]).to.deep.equal(['AV-1', '2026-07-03', true]);
     expect(scanInvoiceText('Règlement de la facture n° FA-9').fields.invoiceNumber).to.equal(null);
-    expect(scanInvoiceText('Numéro de facture : 2026/117').fields.invoiceNumber).to.deep.equal({ value: '2026/117', source: 'text', confidence: 'medium' });
+    expect(scanInvoiceText('Numéro de facture : 2026/117').fields.invoiceNumber).to.deep.equal({ value: '2026/117', source: 'text', confidence: 'high' });
   });
 
   it('reads written and numeric dates, labelled or not, and no date that is not one', () => {
@@ -518,10 +534,12 @@ describe('reader: text scanning', () => {
     expect(totals('Total HT 1 440,00 €\nTVA 20 % 288,00 €\nTotal TTC 1 728,00 €')).to.deep.equal([1440, 288, 1728, 'high']);
     expect(totals('Total HT : 1.234,50 EUR\nTotal TVA : 246,90 EUR\nTotal TTC : 1.481,40 EUR')).to.deep.equal([1234.5, 246.9, 1481.4, 'high']);
     // Free's layout: column headers, then the amounts; « TVA 20% » is a rate, not an amount.
-    expect(totals('Montant EUR TTC Montant TVA Montant EUR HT\n29.99 5.00 24.99 Abonnements\n5.00 TVA 20% payée sur les encaissements')).to.deep.equal([24.99, 5, 29.99, 'high']);
+    // Plain text keeps its columns by character position (two spaces or more part cells).
+    expect(totals('Montant EUR TTC    Montant TVA    Montant EUR HT\n          29.99           5.00            24.99    Abonnements\nTVA 20% payée sur les encaissements    5.00')).to.deep.equal([24.99, 5, 29.99, 'high']);
     expect(totals('Total HT -315,00 €\nTVA 20 % -63,00 €\nTotal TTC -378,00 €')).to.deep.equal([-315, -63, -378, 'high']);
     const unsure = scanInvoiceText('Total HT 100,00 €\nTVA 20 % 20,00 €\nTotal TTC 130,00 €');
-    expect([unsure.fields.amountTTC?.confidence, unsure.totalsMismatch]).to.deep.equal(['medium', true]);
+    // Labelled totals that do not add up: none is given rather than a pick.
+    expect([unsure.fields.amountHT, unsure.fields.amountTVA, unsure.fields.amountTTC, unsure.totalsMismatch]).to.deep.equal([null, null, null, true]);
     expect(scanInvoiceText('TVA 20% payée sur les encaissements').fields.amountTVA).to.equal(null);
   });
 
@@ -537,7 +555,8 @@ describe('reader: text scanning', () => {
     });
     // La Poste: its SIRETs follow a digit sum, not Luhn.
     expect(scanInvoiceText('SIRET : 35600000000048').fields.siret?.value).to.equal('35600000000048');
-    expect(scanInvoiceText('Réf. 88488405700016').fields.siret).to.deep.equal({ value: '88488405700016', source: 'text', confidence: 'low' });
+    // A number with no label is nobody's: never the seller's.
+    expect(scanInvoiceText('Réf. 88488405700016').fields.siret).to.equal(null);
   });
 
   it('finds only AKTO dossier numbers: « 365146 » is not one', () => {
@@ -545,18 +564,87 @@ describe('reader: text scanning', () => {
     expect(scan.fields.dossiers).to.deep.equal({ value: ['2206AF000358'], source: 'text', confidence: 'high' });
   });
 
-  it('keeps readInvoiceText’s plain shape for its callers', () => {
-    expect(readInvoiceText('AVOIR N° AV-1\nDate : 03/07/2026\nTotal HT -10,00 €\nTVA 20 % -2,00 €\nTotal TTC -12,00 €\nSIRET : 82409268800236\nDossier 2206AF000578')).to.deep.equal({
-      invoiceNumber: 'AV-1',
-      issueDate: '2026-07-03',
-      amountHT: -10,
-      amountTVA: -2,
-      amountTTC: -12,
-      siret: '82409268800236',
-      siren: '824092688',
-      dossiers: ['2206AF000578'],
-      creditNote: true,
-    });
+  it('gives one verdict on an avoir and one sign to its amounts, whatever was printed (scanInvoiceText, as readInvoice)', () => {
+    const printed = (ht: string, tva: string, ttc: string, title = 'AVOIR N° AV-1') => scanInvoiceText(`${title}\nDate : 03/07/2026\nTotal HT ${ht} €\nTVA 20 % ${tva} €\nTotal TTC ${ttc} €\nSIRET : 82409268800236\nDossier 2206AF000578`);
+    const positive = printed('10,00', '2,00', '12,00');
+    const negative = printed('-10,00', '-2,00', '-12,00', 'FACTURE N° AV-1');
+    for (const scan of [positive, negative]) {
+      expect([scan.fields.amountHT?.value, scan.fields.amountTVA?.value, scan.fields.amountTTC?.value, scan.creditNote]).to.deep.equal([-10, -2, -12, true]);
+      expect(scan.fields.dossiers?.value).to.deep.equal(['2206AF000578']);
+    }
+    expect(positive.creditNoteReasons).to.deep.equal(['text']);
+    expect(negative.creditNoteReasons).to.deep.equal(['negative-totals']);
+    // No dossier: null, never an empty list.
+    expect(scanInvoiceText('FACTURE N° F-1').fields.dossiers).to.equal(null);
+  });
+});
+
+describe('reader: text by layout', () => {
+  it('reads dates as calendar days, never through a Date (no time zone can move them)', async () => {
+    const cases: [string, string | null][] = [
+      ['20 août 2018', '2018-08-20'],
+      ['20 aou\u0302t 2018', '2018-08-20'],
+      ['18 JUIN 2018', '2018-06-18'],
+      ['vendredi 28 juin 2019', '2019-06-28'],
+      ['1er janvier 2026', '2026-01-01'],
+      ['31 décembre 2025', '2025-12-31'],
+      ['10/09/18', '2018-09-10'],
+      ['20260815', '2026-08-15'],
+      ['29/02/2025', null],
+      ['20261315', null],
+    ];
+    for (const [text, iso] of cases) expect(parseTextDate(text), text).to.equal(iso);
+    // The reader's code parses no date with Date (a « 2018-08-20 » parsed as UTC is the 19th west of Greenwich).
+    for (const file of ['index', 'text', 'layout', 'totals', 'parties', 'credit', 'fields', 'xml']) {
+      const code = await (await fetch(`/src/reader/${file}.ts`)).text();
+      expect(code, file).not.to.match(/new Date\(|Date\.parse|Date\.UTC|toISOString/);
+    }
+  });
+
+  it('takes the issue date, not the due, order, delivery or « PDF généré le » dates', () => {
+    const date = (text: string) => scanInvoiceText(text).fields.issueDate?.value;
+    expect(date('PDF généré le 01/07/2019 à 10:32\nCommande du 2 juin 2019\nMARSEILLE, le 18 JUIN 2019')).to.equal('2019-06-18');
+    expect(date('Échéance : 10/10/18\nDate : 10/09/18')).to.equal('2018-09-10');
+    expect(date('À régler avant le 19 septembre 2018')).to.equal(undefined);
+  });
+
+  it('pairs a label with the value under it, and never takes a quote, order, customer or delivery number', () => {
+    const number = (text: string) => scanInvoiceText(text).fields.invoiceNumber?.value;
+    expect(number('FACTURE\nN° facture    Date          Client\nF2026-104     12/03/2026    CL-00042')).to.equal('F2026-104');
+    expect(number('DEVIS n° D-2026-0040\nFacture # 2026-0042')).to.equal('2026-0042');
+    expect(number('Réf. client : 365146\nRéf. commande : PO-9987\nRéf. : FAC/2026/117')).to.equal('FAC/2026/117');
+    expect(number('Commande n° 4400123\nN° client : 365146\nBon de livraison n° BL-5512')).to.equal(undefined);
+  });
+
+  it('reads totals by arithmetic: fees after a first Total HT, an acompte, débours, per-rate VAT', () => {
+    const totals = (text: string) => {
+      const f = scanInvoiceText(text).fields;
+      return [f.amountHT?.value, f.amountTVA?.value, f.amountTTC?.value, f.amountDue?.value];
+    };
+    expect(totals('Total HT    1 000,00\nFrais de dossier    30,00\nMontant HT    1 030,00\nTVA 20 %    206,00\nMontant TTC    1 236,00')).to.deep.equal([1030, 206, 1236, undefined]);
+    expect(totals('Total HT    3 000,00\nTVA 20 %    600,00\nTotal TTC    3 600,00\nAcompte versé    -1 000,00\nReste à payer    2 600,00')).to.deep.equal([3000, 600, 3600, 2600]);
+    expect(totals('Total HT    1 000,00\nTVA 20 %    200,00\nDébours (hors champ de TVA)    35,00\nNet à payer    1 235,00')).to.deep.equal([1000, 200, 1235, 1235]);
+    expect(totals('Total HT    700,00\nTVA 20 % sur 500,00    100,00\nTVA 5,5 % sur 200,00    11,00\nTotal TTC    811,00')).to.deep.equal([700, 111, 811, undefined]);
+    expect(totals('Hotline : 0,12€ TTC/min\nTotal : 10,95 € HT 12,22 € TTC')).to.deep.equal([10.95, undefined, 12.22, undefined]);
+  });
+
+  it('tells the seller’s numbers from the buyer’s, takes a SIREN from a VAT number with its key, and no number without a label', () => {
+    const ids = (text: string) => {
+      const f = scanInvoiceText(text).fields;
+      return [f.siren?.value, f.siret?.value, f.buyerSiren?.value, f.buyerSiret?.value];
+    };
+    expect(ids('Client\nSNC KAVKAZ\nSIRET 81910997600012\n\n\n\n\n\n\n\nFORMAPRO – SARL au capital de 10 000 € – SIRET 51234567900025')).to.deep.equal(['512345679', '51234567900025', '819109976', '81910997600012']);
+    expect(ids('N° TVA intracommunautaire : FR71 333222115')).to.deep.equal(['333222115', undefined, undefined, undefined]);
+    expect(ids('N° TVA intracommunautaire : FR72 333222115')).to.deep.equal([undefined, undefined, undefined, undefined]);
+    expect(ids('Déclaration d’activité n° 11755432175\nIBAN FR76 3000 4003 1200 0123 4567 890 – BIC BNPAFRPPXXX\nCommande 51234567900025')).to.deep.equal([undefined, undefined, undefined, undefined]);
+  });
+
+  it('reads nothing from a text layer that is poor OCR', () => {
+    const ocr = "F/\\CTUR£ N'' FA-2O2b-OO1Z ,,; ~ l\n5lRET : 8Z4 O9Z 688 OO2.3b\nDat3 : l2/O3/2O2b\nT0ta1 HT .: l 2b0,O0 TV/\\ ZO% : Z5Z,0O\nT0t@l TTC : l 5lZ,OO €";
+    const scan = scanInvoiceText(ocr);
+    expect(scan.legible).to.equal(false);
+    expect(Object.values(scan.fields).every((f) => f === null)).to.equal(true);
+    expect(scanInvoiceText('FACTURE N° FA-2026-0012\nDate : 12/03/2026\nTotal HT 1 260,00 €').legible).to.equal(true);
   });
 });
 
