@@ -850,7 +850,7 @@ doc({
   file: 'r34-negative-totals.pdf',
   layout: 'a « facture » whose totals are negative (a refund), no AVOIR word',
   phenomena: 'a credit note recognised by its negative totals',
-  n: 'QE-2026-051', d: '2026-04-09', ht: -50000, tva: -10000, ttc: -60000, name: SELLERS.quartz.name, seller: 'quartz', buyer: 'adc', credit: 'negative',
+  n: 'QE-2026-051', d: '2026-04-09', ht: -50000, tva: -10000, ttc: -60000, name: SELLERS.quartz.name, seller: 'quartz', buyer: 'adc', credit: 'negative-totals',
   draw(s) {
     const p = s.page();
     const v = SELLERS.quartz;

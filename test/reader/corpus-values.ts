@@ -28,7 +28,8 @@ export const corpusFile = (row: CorpusRow) => (row.file!.startsWith('../') ? `te
 /** What the reading gives for one scored field, written as the table writes it ('' for nothing). */
 export function got(reading: InvoiceReading, field: ScoredField): string {
   if (field === 'status') return reading.status;
-  if (field === 'creditNote') return reading.creditNote ? 'yes' : '';
+  // Why it is a credit note, as the table says it (`text`, `negative-totals`); nothing when it is not one.
+  if (field === 'creditNote') return reading.creditNoteReasons.join(' ');
   const value = (reading.fields as unknown as Record<string, { value: unknown } | null>)[field]?.value;
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.join(' ');
@@ -38,7 +39,6 @@ export function got(reading: InvoiceReading, field: ScoredField): string {
 /** What the table expects, normalised as `got` writes it. */
 export function expected(row: CorpusRow, field: ScoredField): string {
   const cell = row[field] ?? '';
-  if (field === 'creditNote') return cell ? 'yes' : '';
   if (/^amount/.test(field) && cell) return String(Number(cell));
   return cell;
 }
