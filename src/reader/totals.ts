@@ -40,17 +40,17 @@ const B = String.raw`(?<![\p{L}\p{N}])`;
 const E = String.raw`(?![\p{L}])`;
 const HT = String.raw`(?:h\.?\s?t\.?|hors\s+tax(?:e|es)?)`;
 const TTC = String.raw`(?:t\.?t\.?c\.?|toutes\s+taxes\s+comprises)`;
-const TVA = String.raw`(?:t\.?v\.?a\.?|taxes?)`;
+const TVA = String.raw`(?:t\.?v\.?a\.?|taxes?|vat)`;
 const EUR = String.raw`(?:(?:eur|€|\(€\)|\(eur\))\s*)?`;
 const DUE = String.raw`(?:(?:montant\s+)?(?:net|reste|solde|somme|montant|total)\s+(?:[àa]\s+payer|d[ûu])|amount\s+due)`;
 
 /** [kind, label, rank]: the labels of each total, strongest first. */
 const LABELS: [Kind, string, number][] = [
   ['ht', String.raw`(?:total|montant(?:\s+total)?|sous[-\s]?total|net|base)\s*${EUR}${HT}`, 0],
-  ['ht', String.raw`sous[-\s]?total`, 1],
+  ['ht', String.raw`(?:sous|sub)[-\s]?total`, 1],
   ['ht', HT, 2],
   ['tva', String.raw`(?:total|montant(?:\s+total)?)\s*(?:de\s+(?:la\s+)?)?${EUR}${TVA}`, 0],
-  ['tva', String.raw`t\.?v\.?a\.?`, 1],
+  ['tva', String.raw`(?:dont\s+)?(?:t\.?v\.?a\.?|vat)`, 1],
   ['ttc', String.raw`(?:total|montant(?:\s+total)?|net)\s*${EUR}${TTC}`, 0],
   ['ttc', TTC, 2],
   ['ttc', String.raw`total(?:\s+g[ée]n[ée]ral)?`, 3],
@@ -215,10 +215,19 @@ function choose(candidates: Candidate[], outOfScope: { cents: number }[], exempt
     if (pair) return { fields: { amountHT: pick(pair.h, 'medium'), amountTVA: null, amountTTC: pick(pair.c, 'medium'), amountDue: dueOf(pair.c) }, mismatch: false };
   }
 
-  // Totals that contradict each other: say so, give none.
+  // Two totals without the third: given when they can go together (the TVA at most 20 % of the HT,
+  // a sixth of the TTC; « Total TTC 120,00 € dont TVA 20,00 € »). Three that do not add up, or two
+  // that cannot go together: say so, give none.
   const strong = (list: Candidate[]) => list.some((c) => c.rank === 0);
-  const kinds = [ht, labelledTva, ttc].filter((list) => list.length).length;
-  if (kinds >= 2 && (strong(ht) || strong(ttc))) return { fields: { amountHT: null, amountTVA: null, amountTTC: null, amountDue: null }, mismatch: true };
+  const [h, t, c] = [ht[0], labelledTva[0], ttc[0]];
+  const present = [h, t, c].filter(Boolean).length;
+  const contradiction = () => ({ fields: { amountHT: null, amountTVA: null, amountTTC: null, amountDue: null }, mismatch: true });
+  if (present === 3 && (strong(ht) || strong(ttc))) return contradiction();
+  if (present === 2) {
+    const fits = h && c ? false : h && t ? Math.abs(t.cents) <= Math.ceil(Math.abs(h.cents) * 0.2) + 1 : Math.abs(t!.cents) * 6 <= Math.abs(c!.cents) + 6;
+    if (!fits && (strong(ht) || strong(ttc) || strong(labelledTva))) return contradiction();
+    if (fits) return { fields: { amountHT: pick(h, 'medium'), amountTVA: pick(t, 'medium'), amountTTC: pick(c, 'medium'), amountDue: dueOf(c) }, mismatch: false };
+  }
 
   // One total alone: given as read, unconfirmed.
   const alone = (list: Candidate[]) => (list[0] && list[0].rank <= 1 ? pick(list[0], list[0].rank === 0 ? 'medium' : 'low') : null);

@@ -626,6 +626,10 @@ describe('reader: text by layout', () => {
     expect(totals('Total HT    1 000,00\nTVA 20 %    200,00\nDébours (hors champ de TVA)    35,00\nNet à payer    1 235,00')).to.deep.equal([1000, 200, 1235, 1235]);
     expect(totals('Total HT    700,00\nTVA 20 % sur 500,00    100,00\nTVA 5,5 % sur 200,00    11,00\nTotal TTC    811,00')).to.deep.equal([700, 111, 811, undefined]);
     expect(totals('Hotline : 0,12€ TTC/min\nTotal : 10,95 € HT 12,22 € TTC')).to.deep.equal([10.95, undefined, 12.22, undefined]);
+    // Two totals without the third, when they can go together; English labels.
+    expect(totals('Total TTC : 120,00 € dont TVA 20 % : 20,00 €')).to.deep.equal([undefined, 20, 120, undefined]);
+    expect(totals('Subtotal    100.00 €\nVAT 20%    20.00 €\nTotal    120.00 €')).to.deep.equal([100, 20, 120, undefined]);
+    expect(scanInvoiceText('Total TTC : 120,00 €\nTVA 20 % : 45,00 €').totalsMismatch).to.equal(true);
   });
 
   it('tells the seller’s numbers from the buyer’s, takes a SIREN from a VAT number with its key, and no number without a label', () => {
