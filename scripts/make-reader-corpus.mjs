@@ -922,7 +922,7 @@ doc({
 
 // ---- output ---------------------------------------------------------------------------------------------
 
-const COLUMNS = ['file', 'layout', 'phenomena', 'status', 'invoiceNumber', 'issueDate', 'amountHT', 'amountTVA', 'amountTTC', 'amountDue', 'currency', 'sellerName', 'siren', 'siret', 'buyerSiren', 'buyerSiret', 'dossiers', 'creditNote', 'warnings'];
+const COLUMNS = ['file', 'layout', 'phenomena', 'status', 'invoiceNumber', 'issueDate', 'amountHT', 'amountTVA', 'amountTTC', 'amountDue', 'currency', 'seller.name', 'seller.siren', 'seller.siret', 'buyer.siren', 'buyer.siret', 'dossiers', 'creditNote', 'warnings'];
 
 function row(d) {
   const seller = d.seller ? SELLERS[d.seller] : null;
@@ -943,11 +943,11 @@ function row(d) {
     amountTTC: amount(d.ttc),
     amountDue: amount(d.due === undefined ? undefined : d.credit ? -Math.abs(d.due) : d.due),
     currency: totals ? 'EUR' : '',
-    sellerName: d.name ?? '',
-    siren: sellerSiren,
-    siret: sellerSiret,
-    buyerSiren: d.bsiret || d.bvat ? buyer.siren : '',
-    buyerSiret: d.bsiret ? buyer.siret : '',
+    'seller.name': d.name ?? '',
+    'seller.siren': sellerSiren,
+    'seller.siret': sellerSiret,
+    'buyer.siren': d.bsiret || d.bvat ? buyer.siren : '',
+    'buyer.siret': d.bsiret ? buyer.siret : '',
     dossiers: (d.dossiers ?? []).join(' '),
     creditNote: d.credit ?? '',
     warnings: d.warn ?? '',
@@ -967,11 +967,11 @@ const PUBLIC = {
   amountTTC: '29.99',
   amountDue: '29.99',
   currency: 'EUR',
-  sellerName: 'Free',
-  siren: '421938861',
-  siret: '',
-  buyerSiren: '',
-  buyerSiret: '',
+  'seller.name': 'Free',
+  'seller.siren': '421938861',
+  'seller.siret': '',
+  'buyer.siren': '',
+  'buyer.siret': '',
   dossiers: '',
   creditNote: '',
   warnings: '',

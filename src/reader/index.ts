@@ -6,7 +6,9 @@
  * const reading = await readInvoice(file);
  * if (!reading.accepted) refuse(reading.status); // 'not-pdf' | 'empty' | 'encrypted' | 'damaged'
  * if (reading.status === 'over-limit') note(reading.limit); // not read here: the server will
- * reading.fields.amountTTC; // { value: 671.15, source: 'factur-x', confidence: 'high' } or null
+ * reading.syntax; // 'CII' | 'UBL' | 'text' | null, with reading.profile ('EN 16931', 'ZUGFeRD 1.0 COMFORT'…)
+ * reading.fields.amountTTC; // { value: 671.15, syntax: 'CII', confidence: 'high' } or null
+ * reading.fields.seller.siret; reading.fields.buyer.siren; // each party's numbers
  * ```
  *
  * The embedded e-invoice (Factur-X, ZUGFeRD, XRechnung, UBL) is read first, exactly; the PDF's
@@ -40,7 +42,6 @@ function blank(name: string | null): InvoiceReading {
     status: 'ok',
     accepted: true,
     name,
-    source: 'none',
     syntax: null,
     profile: null,
     profileId: null,
@@ -158,7 +159,6 @@ async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string |
   const xml = embedded.found;
   if (xml) {
     Object.assign(reading, {
-      source: 'factur-x',
       syntax: xml.reading.syntax,
       profile: xml.reading.profile,
       profileId: xml.reading.profileId,
@@ -171,7 +171,7 @@ async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string |
 
   // The text: always without XML; with it, only to look for what AKTO needs and it lacks.
   let text: TextScan | null = null;
-  if (!xml || !reading.fields.siret || !reading.fields.dossiers) {
+  if (!xml || !reading.fields.seller.siret || !reading.fields.dossiers) {
     let pagesText: PageText[];
     try {
       pagesText = await race(pdfText(document, { first: limits.firstPages, last: limits.lastPages, maxChars: limits.maxChars }));
@@ -188,7 +188,7 @@ async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string |
   }
   if (xml && text) complete(reading, text);
   else if (text) {
-    reading.source = 'text';
+    reading.syntax = 'text';
     reading.fields = text.fields;
     reading.discarded = text.discarded;
   }
@@ -202,15 +202,16 @@ async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string |
  */
 function complete(reading: InvoiceReading, text: TextScan): void {
   const fields = reading.fields;
-  const { siren, siret, dossiers } = text.fields;
+  const { seller: { siren, siret }, dossiers } = text.fields;
+  const seller = fields.seller;
   if (!fields.dossiers && dossiers) fields.dossiers = dossiers;
   // The XML names the seller's number and it is not valid: the text cannot say better whose it is.
-  if (reading.discarded.some((d) => d.field === 'siren' || d.field === 'siret')) return;
-  if (!fields.siret && siret && (!fields.siren || siret.value.startsWith(fields.siren.value))) {
-    fields.siret = siret;
-    fields.siren ??= siren && siret.value.startsWith(siren.value) ? siren : null;
+  if (reading.discarded.some((d) => d.field === 'seller.siren' || d.field === 'seller.siret')) return;
+  if (!seller.siret && siret && (!seller.siren || siret.value.startsWith(seller.siren.value))) {
+    seller.siret = siret;
+    seller.siren ??= siren && siret.value.startsWith(siren.value) ? siren : null;
   }
-  if (!fields.siren && siren && (!fields.siret || fields.siret.value.startsWith(siren.value))) fields.siren = siren;
+  if (!seller.siren && siren && (!seller.siret || seller.siret.value.startsWith(siren.value))) seller.siren = siren;
   // The text's discarded numbers are left out: beside an XML that names the parties, the text
   // cannot tell whose they are.
 }
@@ -223,14 +224,14 @@ function judge(reading: InvoiceReading, text: TextScan | null): InvoiceReading {
   const type = reading.documentType;
   reading.notAnInvoice = type === NOT_AN_INVOICE_TYPE;
   // The text's reasons when the text was read for the fields; the XML's type and totals otherwise.
-  reading.creditNoteReasons = reading.source === 'text' ? [...text!.creditNoteReasons] : creditNoteReasons(reading.fields, type, null);
+  reading.creditNoteReasons = reading.syntax === 'text' ? [...text!.creditNoteReasons] : creditNoteReasons(reading.fields, type, null);
   reading.creditNote = reading.creditNoteReasons.length > 0;
   if (reading.creditNote) signAmounts(reading.fields);
 
   // The text's totals were checked by arithmetic as they were read (totals.ts); the XML's are checked here.
   const { amountHT, amountTVA, amountTTC } = reading.fields;
-  const mismatch = reading.source === 'factur-x' && amountHT && amountTVA && amountTTC && cents(amountHT.value) + cents(amountTVA.value) !== cents(amountTTC.value);
-  if (mismatch || (reading.source === 'text' && text?.totalsMismatch)) {
+  const mismatch = reading.syntax !== 'text' && amountHT && amountTVA && amountTTC && cents(amountHT.value) + cents(amountTVA.value) !== cents(amountTTC.value);
+  if (mismatch || (reading.syntax === 'text' && text?.totalsMismatch)) {
     reading.warnings.push('totals-mismatch');
     // Exact figures that contradict each other: one of them is wrong, none is sure.
     for (const key of ['amountHT', 'amountTVA', 'amountTTC'] as const) {

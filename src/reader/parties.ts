@@ -12,7 +12,7 @@
 import { checkSiren, checkSiret } from '../rules/siren.js';
 import { field, withSirenFromSiret } from './fields.js';
 import { cellAt, type Row, type TextLayout } from './layout.js';
-import type { DiscardedValue, InvoiceFields, ReadField } from './types.js';
+import type { DiscardedValue, PartyNumbers, ReadField } from './types.js';
 
 const SIRET_DIGITS = String.raw`(\d{3} ?\d{3} ?\d{3} ?\d{5})(?! ?\d)`;
 const SIREN_DIGITS = String.raw`(\d{3} ?\d{3} ?\d{3})(?! ?\d)`;
@@ -65,17 +65,23 @@ export function sirenFromVat(digits: string): string | null {
   return (12 + 3 * (Number(siren) % 97)) % 97 === key && checkSiren(siren).ok ? siren : null;
 }
 
-type Ids = Pick<InvoiceFields, 'siren' | 'siret' | 'buyerSiren' | 'buyerSiret'>;
+type Key = 'seller.siren' | 'seller.siret' | 'buyer.siren' | 'buyer.siret';
 
-export function findCompanyNumbers(layout: TextLayout, discarded: DiscardedValue[]): Ids {
+/** The seller's and the buyer's numbers found in the text. */
+export interface CompanyNumbers {
+  seller: PartyNumbers;
+  buyer: PartyNumbers;
+}
+
+export function findCompanyNumbers(layout: TextLayout, discarded: DiscardedValue[]): CompanyNumbers {
   const regions = buyerRegions(layout);
-  const found: Ids = { siren: null, siret: null, buyerSiren: null, buyerSiret: null };
-  const take = (key: keyof Ids, digits: string, valid: boolean, from: string) => {
+  const found: Record<Key, ReadField<string> | null> = { 'seller.siren': null, 'seller.siret': null, 'buyer.siren': null, 'buyer.siret': null };
+  const take = (key: Key, digits: string, valid: boolean, from: string) => {
     if (!valid) {
-      if (!discarded.some((d) => d.field === key && d.value === digits)) discarded.push({ field: key, value: digits, source: 'text', reason: 'checksum', from });
+      if (!discarded.some((d) => d.field === key && d.value === digits)) discarded.push({ field: key, value: digits, syntax: 'text', reason: 'checksum', from });
       return;
     }
-    found[key] ??= { value: digits, source: 'text', confidence: key.startsWith('buyer') ? 'medium' : 'high' };
+    found[key] ??= { value: digits, syntax: 'text', confidence: key.startsWith('buyer') ? 'medium' : 'high' };
   };
   const whose = (row: Row, index: number) => inRegion(regions, row, cellAt(row, index).x0) || BUYER_SAID.test(row.text.slice(Math.max(0, index - 12), index));
 
@@ -83,17 +89,17 @@ export function findCompanyNumbers(layout: TextLayout, discarded: DiscardedValue
     for (const match of row.text.matchAll(SIRET_LABELLED)) {
       const digits = match[1]!.replace(/\D/g, '');
       const buyer = whose(row, match.index) || /^SIRET\s+(?:client|acheteur)/i.test(match[0]);
-      take(buyer ? 'buyerSiret' : 'siret', digits, checkSiret(digits).ok, 'SIRET');
+      take(buyer ? 'buyer.siret' : 'seller.siret', digits, checkSiret(digits).ok, 'SIRET');
     }
     for (const match of row.text.matchAll(SIREN_LABELLED)) {
       const digits = match[1]!.replace(/\D/g, '');
-      take(whose(row, match.index) ? 'buyerSiren' : 'siren', digits, checkSiren(digits).ok, 'SIREN');
+      take(whose(row, match.index) ? 'buyer.siren' : 'seller.siren', digits, checkSiren(digits).ok, 'SIREN');
     }
     // The RCS registration is a legal mention of the issuer.
     for (const pattern of [RCS_THEN_NUMBER, NUMBER_THEN_RCS]) {
       for (const match of row.text.matchAll(pattern)) {
         const digits = match[1]!.replace(/\D/g, '');
-        take(whose(row, match.index) ? 'buyerSiren' : 'siren', digits, checkSiren(digits).ok, 'RCS');
+        take(whose(row, match.index) ? 'buyer.siren' : 'seller.siren', digits, checkSiren(digits).ok, 'RCS');
       }
     }
   }
@@ -102,13 +108,14 @@ export function findCompanyNumbers(layout: TextLayout, discarded: DiscardedValue
     for (const match of row.text.matchAll(FRENCH_VAT)) {
       const siren = sirenFromVat(match[1]!.replace(/\D/g, ''));
       if (!siren) continue;
-      const key = whose(row, match.index) ? 'buyerSiren' : 'siren';
-      found[key] ??= { value: siren, source: 'text', confidence: key === 'siren' ? 'high' : 'medium' };
+      const key = whose(row, match.index) ? 'buyer.siren' : 'seller.siren';
+      found[key] ??= { value: siren, syntax: 'text', confidence: key === 'seller.siren' ? 'high' : 'medium' };
     }
   }
-  const seller = withSirenFromSiret({ siren: found.siren, siret: found.siret });
-  const buyer = withSirenFromSiret({ siren: found.buyerSiren, siret: found.buyerSiret });
-  return { siren: seller.siren, siret: seller.siret, buyerSiren: buyer.siren, buyerSiret: buyer.siret };
+  return {
+    seller: withSirenFromSiret({ siren: found['seller.siren'], siret: found['seller.siret'] }),
+    buyer: withSirenFromSiret({ siren: found['buyer.siren'], siret: found['buyer.siret'] }),
+  };
 }
 
 // ---- the seller's name ----------------------------------------------------------------------------

@@ -10,11 +10,11 @@ import { findDossierNumbers } from '../rules/dossier.js';
 import { creditNoteReasons, signAmounts } from './credit.js';
 import { emptyFields, field } from './fields.js';
 import { findLabelled, layoutFromText, type Row, type TextLayout } from './layout.js';
-import { findCompanyNumbers, findSellerName } from './parties.js';
+import { findCompanyNumbers, findSellerName, type CompanyNumbers } from './parties.js';
 import { findTotals } from './totals.js';
 import type { Confidence, CreditNoteReason, DiscardedValue, InvoiceFields, ReadField } from './types.js';
 
-/** What the text gives, every field with `source: 'text'`, amounts signed as credit.ts says. */
+/** What the text gives, every field with `syntax: 'text'`, amounts signed as credit.ts says. */
 export interface TextScan {
   fields: InvoiceFields;
   /** A credit note: the text says so (« AVOIR N° … »), or its totals are negative. */
@@ -39,7 +39,8 @@ export function scanInvoiceText(input: string | TextLayout): TextScan {
   if (!isLegible(layout.text)) return { fields, creditNote: false, creditNoteReasons: [], discarded, totalsMismatch: false, legible: false };
 
   const ids = findCompanyNumbers(layout, discarded);
-  Object.assign(fields, ids);
+  fields.seller = { name: findSellerName(layout), ...ids.seller };
+  fields.buyer = ids.buyer;
   fields.invoiceNumber = findInvoiceNumber(layout, ids);
   fields.issueDate = findIssueDate(layout);
   const totals = findTotals(layout);
@@ -48,7 +49,6 @@ export function scanInvoiceText(input: string | TextLayout): TextScan {
     const euro = /€|\bEUR\b|\beuros?\b/i.test(layout.text) && !/\b(?:USD|CHF|GBP)\b|[$£]/.test(layout.text);
     fields.currency = field(euro ? 'EUR' : null, 'text', 'medium');
   }
-  fields.sellerName = findSellerName(layout);
   fields.dossiers = findDossiers(layout.text);
   const reasons = creditNoteReasons(fields, null, layout.text);
   if (reasons.length) signAmounts(fields);
@@ -94,9 +94,9 @@ const NUMBER_LABELS: [RegExp, Confidence, boolean][] = [
 const REFERENCE_BEFORE = /(?:\bla|\bcette|\bvotre|\bnotre|\bsur|\bde|\bdu)\s*$/i;
 const LOOKS_LIKE_DATE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})$/;
 
-function findInvoiceNumber(layout: TextLayout, ids: Pick<InvoiceFields, 'siren' | 'siret' | 'buyerSiren' | 'buyerSiret'>): ReadField<string> | null {
+function findInvoiceNumber(layout: TextLayout, ids: CompanyNumbers): ReadField<string> | null {
   const titled = new RegExp(String.raw`(?<![\p{L}])${INVOICE_WORD}(?![\p{L}])`, 'iu').test(layout.text);
-  const companies = new Set(Object.values(ids).flatMap((id) => (id ? [id.value] : [])));
+  const companies = new Set([ids.seller.siren, ids.seller.siret, ids.buyer.siren, ids.buyer.siret].flatMap((id) => (id ? [id.value] : [])));
   const accept = (value: RegExpExecArray, label: RegExpExecArray, row: Row) => {
     const id = cleanId(value.groups!.id!);
     if (!/\d/.test(id) || LOOKS_LIKE_DATE.test(id) || companies.has(id)) return false;

@@ -11,7 +11,7 @@ export const CORPUS_DIR = 'test/fixtures/reader-corpus';
 export type CorpusRow = Record<string, string>;
 
 /** The fields scored, in the order printed. */
-export const SCORED = ['status', 'invoiceNumber', 'issueDate', 'amountHT', 'amountTVA', 'amountTTC', 'amountDue', 'currency', 'sellerName', 'siren', 'siret', 'buyerSiren', 'buyerSiret', 'dossiers', 'creditNote'] as const;
+export const SCORED = ['status', 'invoiceNumber', 'issueDate', 'amountHT', 'amountTVA', 'amountTTC', 'amountDue', 'currency', 'seller.name', 'seller.siren', 'seller.siret', 'buyer.siren', 'buyer.siret', 'dossiers', 'creditNote'] as const;
 export type ScoredField = (typeof SCORED)[number];
 
 export async function loadCorpus(origin = ''): Promise<CorpusRow[]> {
@@ -30,7 +30,8 @@ export function got(reading: InvoiceReading, field: ScoredField): string {
   if (field === 'status') return reading.status;
   // Why it is a credit note, as the table says it (`text`, `negative-totals`); nothing when it is not one.
   if (field === 'creditNote') return reading.creditNoteReasons.join(' ');
-  const value = (reading.fields as unknown as Record<string, { value: unknown } | null>)[field]?.value;
+  // `seller.siret` is reading.fields.seller.siret.
+  const value = (field.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | null)?.[key], reading.fields) as { value: unknown } | null | undefined)?.value;
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.join(' ');
   return String(value);
