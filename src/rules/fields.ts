@@ -73,7 +73,7 @@ export const FIELD_SPECS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   amountTTC: amountField('amountTTC', 'C', 'amountHT'),
   dossiers: { key: 'dossiers', letter: 'D', label: 'dossiers', kind: 'list', check: (v, c) => checkDossierList(v.dossiers, { prefixes: c.prefixes }), format: (list) => [...list], read: (f) => f.dossiers },
   invoiceDate: { key: 'invoiceDate', letter: 'E', label: 'invoiceDate', kind: 'date', check: (v, c) => checkInvoiceDate(v.invoiceDate, { depositDate: c.depositDate }), format: dateInput, read: (f) => f.issueDate },
-  siret: { key: 'siret', letter: 'F', label: 'siret', kind: 'text', inputMode: 'numeric', check: (v) => checkSiret(v.siret), format: same, read: (f) => f.siret },
+  siret: { key: 'siret', letter: 'F', label: 'siret', kind: 'text', inputMode: 'numeric', check: (v) => checkSiret(v.siret), format: same, read: (f) => f.seller.siret },
 };
 
 /** The fields in the guide's order, A to F. */

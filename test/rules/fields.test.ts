@@ -47,11 +47,11 @@ describe('the field catalogue (A–F)', () => {
 
   it('maps the reader’s fields onto A–F (the issue date is E)', () => {
     const fields = emptyFields();
-    fields.issueDate = { value: '2026-06-26', source: 'factur-x', confidence: 'high' };
-    fields.amountTTC = { value: 1512, source: 'text', confidence: 'low' };
-    fields.siren = { value: '824092688', source: 'text', confidence: 'high' };
+    fields.issueDate = { value: '2026-06-26', syntax: 'CII', confidence: 'high' };
+    fields.amountTTC = { value: 1512, syntax: 'text', confidence: 'low' };
+    fields.seller.siren = { value: '824092688', syntax: 'text', confidence: 'high' };
     const read = fieldsFromReading(fields);
     expect(Object.keys(read)).to.deep.equal(['amountTTC', 'invoiceDate']);
-    expect(read.invoiceDate).to.deep.equal({ value: '2026-06-26', source: 'factur-x', confidence: 'high' });
+    expect(read.invoiceDate).to.deep.equal({ value: '2026-06-26', syntax: 'CII', confidence: 'high' });
   });
 });

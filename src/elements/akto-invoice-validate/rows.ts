@@ -71,7 +71,7 @@ export function prefill(row: ValidationRow, reading: InvoiceReading): Partial<Va
     if (server[field] === null && !values[field].trim()) {
       values[field] = (FIELD_SPECS[field].format as (v: unknown) => string)(found.value);
       prefilled.push(field);
-    } else if (reading.source === 'factur-x' && server[field] !== null && server[field] !== found.value) {
+    } else if ((reading.syntax === 'CII' || reading.syntax === 'UBL') && server[field] !== null && server[field] !== found.value) {
       differs[field] = { value: found.value };
     }
   }
