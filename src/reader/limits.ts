@@ -53,8 +53,8 @@ export const PAGE_THREAD_LIMITS: Readonly<ReaderLimits> = Object.freeze({
 /** Which cap a file went over. */
 export type ReaderLimit = 'time' | 'pages' | 'bytes' | 'inflated' | 'objects';
 
-/** Input fed to the inflater at a time: deflate's ratio is at most ~1032:1, so one step makes at most ~256 KB. */
-const SLICE = 256;
+/** Input fed to the inflater at a time: deflate's ratio is at most ~1032:1, so one step makes at most ~1 MB. */
+const SLICE = 1024;
 /** How far back from `stream` its dictionary is looked for. */
 const DICTIONARY_SPAN = 2048;
 
@@ -66,11 +66,16 @@ interface Inspection {
 }
 
 /** Output inflated between two yields to the event loop: the compression streams run on this thread, in microtasks. */
-const YIELD_EVERY = 1 << 16;
-/** A yield to the event loop: `scheduler.yield()` where there is one (a nested `setTimeout` waits 4 ms at least). */
+const YIELD_EVERY = 1 << 17;
+/**
+ * A yield to the event loop: `scheduler.yield()` in a browser that has it, `setImmediate` on Node (a
+ * server reads too), else `setTimeout`, which waits 1 to 4 ms each time: hundreds of yields add up.
+ */
 const nextTask = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (scheduler?.yield) return scheduler.yield();
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  return new Promise<void>((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 };
 /** Bytes inspected between two yields to the event loop: a 50 MB file costs the page no long task. */
 const INSPECT_SLICE = 1 << 19;
