@@ -293,7 +293,10 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
       <div class="footer">
         <span class="count">${t.loaded(loaded)}</span>
-        <button class="button" part="send" ?disabled=${!this.complete || this.sending} aria-describedby="send-note" @click=${this.send}>${t.send}</button>
+        <!-- While sending it keeps the focus (aria-disabled: a disabled button would drop it to the page); a second click does nothing. -->
+        <button class="button" part="send" ?disabled=${!this.complete} aria-disabled=${this.sending ? 'true' : nothing} aria-describedby="send-note" @click=${this.send}>
+          ${t.send}
+        </button>
       </div>
       <p class="note" id="send-note">
         ${t.thenValidate}${this.sendable.length && !this.complete ? html`<br />${t.sendBlocked}` : nothing}${this.rows.length > this.sendable.length
