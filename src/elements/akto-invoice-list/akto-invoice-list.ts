@@ -10,7 +10,6 @@ import { PagedListController } from '../../core/paged-list-controller.js';
 import { checkFilter, entityFilter, listBody, listToolbar } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, translationFor, type Translation } from '../../i18n/index.js';
-import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
 import { cardStyles, gridRowStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
 import { LocalizeController } from '../../core/localize-controller.js';
@@ -80,9 +79,12 @@ const TABLE = listTable({
  */
 export class AktoInvoiceList extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, badgeStyles, tableStyles, gridRowStyles(TABLE.tracks), listStyles, cardStyles('65rem')];
-  /** The detail in its dialog; the deposit (its own chunk) when « Déposer une facture » opens it. */
+  /**
+   * The detail in its dialog and the deposit, each in its own chunk, loaded the first time they are
+   * opened: neither is needed to paint the list (the first payload's budget).
+   */
   static override dependencies = {
-    'akto-invoice-detail': AktoInvoiceDetail,
+    'akto-invoice-detail': lazyElement(() => import('../akto-invoice-detail/define.js')),
     'akto-invoice-deposit': lazyElement(() => import('../akto-invoice-deposit/define.js')),
   };
 
@@ -136,7 +138,10 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     found: (total) => this.l10n.t.invoiceList.found(total),
     activeFilters: () => [this.status, this.entity, this.issuedFrom || this.issuedTo, this.depositedFrom || this.depositedTo].filter(Boolean).length,
     open: (invoice, button) => {
-      if (this.emit(AKTO_INVOICE_OPEN, { invoiceId: invoice.id, reference: invoice.reference }, { cancelable: true })) this.list.showDetail(invoice, button);
+      if (!this.emit(AKTO_INVOICE_OPEN, { invoiceId: invoice.id, reference: invoice.reference }, { cancelable: true })) return;
+      // The dialog opens at once; the detail draws itself when its chunk has come (a failed one is asked again next time).
+      void loadDependency(AktoInvoiceList, 'akto-invoice-detail').catch(() => undefined);
+      this.list.showDetail(invoice, button);
     },
     dialog: () => this.dialog,
     firstGroupFirst: true,
