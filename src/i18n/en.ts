@@ -308,6 +308,11 @@ export const en: Translation = {
     finished: (count) => (count === 0 ? 'No invoice was sent to AKTO.' : count === 1 ? 'Your invoice was sent to AKTO.' : `Your ${count} invoices were sent to AKTO.`),
     back: 'Back to the deposit',
   },
+  depositFlow: {
+    refusedNotSent: 'Refused files will not be sent: the other invoices will go without them.',
+    wrongEntity: 'This training file may belong to another of your entities: choose it with “Change entity”, then send the documents again.',
+    notListed: 'Your company is not in the list? First attach it to the account you use, then come back to deposit the invoice.',
+  },
   dossierList: {
     heading: 'My files',
     caption: (sortedBy, order, page, pages) => `My files, sorted by ${sortedBy} (${order === 'asc' ? 'ascending' : 'descending'}), page ${page} of ${pages}`,

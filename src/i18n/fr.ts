@@ -316,6 +316,11 @@ export const fr: Translation = {
       count === 0 ? "Aucune facture n'a été transmise à AKTO." : count === 1 ? 'Votre facture a été transmise à AKTO.' : `Vos ${count} factures ont été transmises à AKTO.`,
     back: 'Retour au dépôt',
   },
+  depositFlow: {
+    refusedNotSent: 'Les fichiers refusés ne seront pas envoyés : les autres factures partiront sans eux.',
+    wrongEntity: "Ce dossier appartient peut-être à une autre de vos entités : choisissez-la avec « Changer d'entité », puis envoyez de nouveau les documents.",
+    notListed: "Votre entreprise n'est pas dans la liste ? Rattachez-la d'abord au compte utilisé, puis revenez déposer la facture.",
+  },
   dossierList: {
     heading: 'Mes dossiers',
     caption: (sortedBy, order, page, pages) => `Mes dossiers, triés par ${sortedBy} (${order === 'asc' ? 'ordre croissant' : 'ordre décroissant'}), page ${page} sur ${pages}`,

@@ -268,6 +268,15 @@ export interface Translation {
     finished: (count: number) => string;
     back: string;
   };
+  /** The deposit's way through (issue 16): refusals that do not block, errors with their way out, a company not in the list. */
+  depositFlow: {
+    /** Under « Envoyer les documents » while refused files are on the list. */
+    refusedNotSent: string;
+    /** After « Ce dossier n'existe pas pour cette entité. », when the account has other entities. */
+    wrongEntity: string;
+    /** Under the entity picker. */
+    notListed: string;
+  };
   dossierList: ListLabels & {
     heading: string;
     caption: (sortedBy: string, order: 'asc' | 'desc', page: number, pages: number) => string;

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/akto-invoice-list/define.js';
 import type { AktoInvoiceList } from '../../src/elements/akto-invoice-list/akto-invoice-list.js';
-import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../src/core/events.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST, AKTO_VALIDATE_REQUEST } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
 import { $, $$, cells, mount as mountList, rows, runPagedListTests, settled, status, text } from './paged-list-suite.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
@@ -163,6 +163,34 @@ describe('<akto-invoice-list>', () => {
     setTimeout(() => rib!.click());
     const b = await oneEvent(el, AKTO_RIB_REQUEST);
     expect(b.cancelable).to.equal(true);
+  });
+
+  it('offers « Valider » on an invoice « À valider »: a cancelable akto-validate-request, else step 2 of the deposit for its entity', async () => {
+    const el = await mount(html`<akto-invoice-list api-base="/api" status="a-valider"></akto-invoice-list>`);
+    await until(() => rows(el).length === 2, 3000, 'the invoices to validate');
+    const row = rows(el).find((r) => cells(r)[0] === '202101085')!;
+    expect(cells(row)[5]).to.equal('À valider Valider');
+    const validate = row.querySelector<HTMLButtonElement>('button[data-validate]')!;
+    expect(validate.getAttribute('aria-label')).to.equal('Valider la facture 202101085');
+    // A host that routes it.
+    const cancel = (e: Event) => e.preventDefault();
+    el.addEventListener(AKTO_VALIDATE_REQUEST, cancel, { once: true });
+    setTimeout(() => validate.click());
+    const request = await oneEvent(el, AKTO_VALIDATE_REQUEST);
+    expect(request.cancelable && request.bubbles && request.composed).to.equal(true);
+    expect(request.detail).to.deep.equal({ invoiceId: 'pending-seed-1', reference: '202101085', entity: '824092688' });
+    await el.updateComplete;
+    expect($(el, 'dialog.deposit[open]'), 'the host took it').to.equal(null);
+    // Otherwise: the deposit, at step 2, for that entity; the focus comes back to the button.
+    validate.focus();
+    validate.click();
+    const deposit = await until(() => $(el, 'dialog.deposit[open] akto-invoice-deposit'), 4000, 'the deposit');
+    expect(deposit.getAttribute('entity')).to.equal('824092688');
+    expect(deposit.getAttribute('step')).to.equal('validate');
+    const step2 = await until(() => deposit.shadowRoot?.querySelector('akto-invoice-validate'), 3000, 'step 2');
+    await until(() => step2.shadowRoot?.querySelectorAll('tbody tr').length === 2, 3000, 'the invoices to validate');
+    ($(el, 'dialog.deposit') as HTMLDialogElement).close();
+    await until(() => el.shadowRoot!.activeElement === validate, 2000, 'the focus back on « Valider »');
   });
 
   it('puts « Mes actions » where the keyboard meets it first: above the table on a laptop, beside it on a wide screen', async () => {
