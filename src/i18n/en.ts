@@ -309,6 +309,7 @@ export const en: Translation = {
     back: 'Back to the deposit',
   },
   depositFlow: {
+    sendFirst: 'The previous send got no answer: it may have gone through. First send the same documents again with “Try again”; an invoice you do not want can be deleted in step 2.',
     refusedNotSent: 'Refused files will not be sent: the other invoices will go without them.',
     wrongEntity: 'This training file may belong to another of your entities: choose it with “Change entity”, then send the documents again.',
     notListed: 'Your company is not in the list? First attach it to the account you use, then come back to deposit the invoice.',

@@ -317,6 +317,7 @@ export const fr: Translation = {
     back: 'Retour au dépôt',
   },
   depositFlow: {
+    sendFirst: "L'envoi précédent n'a pas reçu de réponse : il a peut-être abouti. Renvoyez d'abord les mêmes documents avec « Réessayer » ; une facture en trop pourra être supprimée à l'étape 2.",
     refusedNotSent: 'Les fichiers refusés ne seront pas envoyés : les autres factures partiront sans eux.',
     wrongEntity: "Ce dossier appartient peut-être à une autre de vos entités : choisissez-la avec « Changer d'entité », puis envoyez de nouveau les documents.",
     notListed: "Votre entreprise n'est pas dans la liste ? Rattachez-la d'abord au compte utilisé, puis revenez déposer la facture.",

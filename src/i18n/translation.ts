@@ -270,6 +270,8 @@ export interface Translation {
   };
   /** The deposit's way through (issue 16): refusals that do not block, errors with their way out, a company not in the list. */
   depositFlow: {
+    /** A change refused while a send that may have made the deposit is not settled. */
+    sendFirst: string;
     /** Under « Envoyer les documents » while refused files are on the list. */
     refusedNotSent: string;
     /** After « Ce dossier n'existe pas pour cette entité. », when the account has other entities. */

@@ -667,34 +667,70 @@ describe('<akto-invoice-upload>', () => {
       expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
     });
 
-    it('sends a request changed after a failed send (a file removed) under a new idempotency key, the same one again under its key', async () => {
+    /** Every deposit request as it leaves (its key and how many invoices it names); `lose` loses the answers of the first N, after the server got them. */
+    const watchDeposits = (lose = 0) => {
+      const sent: { key: string | null; invoices: number }[] = [];
+      const original = window.fetch;
+      window.fetch = async (input, init) => {
+        if (!String(input instanceof Request ? input.url : input).endsWith('/deposits')) return original(input, init);
+        sent.push({ key: new Headers(init?.headers).get('Idempotency-Key'), invoices: JSON.parse(String(init?.body)).invoices.length });
+        const answer = await original(input, init);
+        if (sent.length <= lose) throw new TypeError('Failed to fetch'); // the deposit was made; its answer never came
+        return answer;
+      };
+      return { sent, restore: () => (window.fetch = original) };
+    };
+
+    it('holds the request after a send whose answer was lost: a removal is refused with why, « Réessayer » sends it again under its key, one deposit in all', async () => {
       const el = await mount();
       await readyInvoice(el);
       await readyInvoice(el, OTHER);
-      // Every deposit request, as it leaves: its key and what it names.
-      const sent: { key: string | null; invoices: number }[] = [];
-      const original = window.fetch;
-      window.fetch = (input, init) => {
-        if (String(input instanceof Request ? input.url : input).endsWith('/deposits')) sent.push({ key: new Headers(init?.headers).get('Idempotency-Key'), invoices: JSON.parse(String(init?.body)).invoices.length });
-        return original(input, init);
-      };
+      const { sent, restore } = watchDeposits(1);
       try {
-        mock.faults.fail('createDeposit', 'server-error', { times: 2 });
-        for (const attempt of [1, 2]) {
-          (attempt === 1 ? sendButton(el) : button($(root(el), '.notice.error')!, 'Réessayer')).click();
-          await until(() => sent.length === attempt && $(root(el), '.notice.error') && !$(root(el), '.notice.info'), 3000, `failed send ${attempt}`);
-        }
-        button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf').click();
+        sendButton(el).click();
+        await until(() => $(root(el), '.notice.error'), 3000, 'the failed send');
+        expect(mock.store.listPending(KAVKAZ), 'the deposit reached the server').to.have.length(2);
+        const remove = button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf');
+        remove.focus();
+        remove.click();
         await el.updateComplete;
-        setTimeout(() => button($(root(el), '.notice.error')!, 'Réessayer').click());
+        expect(rows(el), 'the file is kept').to.have.length(2);
+        expect(text($(root(el), '.notice.error'))).to.contain("Renvoyez d'abord les mêmes documents avec « Réessayer »");
+        const retry = button($(root(el), '.notice.error')!, 'Réessayer');
+        await until(() => root(el).activeElement === retry, 2000, 'the focus on « Réessayer »');
+        const box = row(el, 'facture-2606-calcul-mental.pdf').querySelector<HTMLInputElement>('.checks input')!;
+        box.click();
+        expect(box.checked, 'a box ticked meanwhile is unticked').to.equal(false);
+        setTimeout(() => retry.click());
+        const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+        expect(event.detail.pending).to.have.length(2);
+        expect(sent.map((s) => s.key), 'the same request, the same key').to.deep.equal([sent[0]!.key, sent[0]!.key]);
+        expect(mock.store.listPending(KAVKAZ), 'deposited once').to.have.length(2);
+      } finally {
+        restore();
+      }
+    });
+
+    it('sends a request changed after a refused send (401: nothing was made) under a new idempotency key', async () => {
+      const el = await mount();
+      await readyInvoice(el);
+      await readyInvoice(el, OTHER);
+      const { sent, restore } = watchDeposits();
+      try {
+        mock.store.requiredToken = 'fresh';
+        sendButton(el).click();
+        await until(() => $(root(el), '.notice.error'), 3000, 'the refused send');
+        button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf').click();
+        await until(() => rows(el).length === 1, 2000, 'the file removed');
+        el.token = 'fresh';
+        await el.updateComplete;
+        setTimeout(() => sendButton(el).click());
         const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
         expect(event.detail.pending.map((p: { fileName: string }) => p.fileName), 'the removed file is not deposited').to.deep.equal(['FACTURE KHATIB NABIL.pdf']);
-        expect(sent.map((s) => s.invoices)).to.deep.equal([2, 2, 1]);
-        expect(sent[1]!.key, 'the same request again: the same key').to.equal(sent[0]!.key);
-        expect(sent[2]!.key, 'a changed request: a new key').to.be.a('string').and.not.equal(sent[0]!.key);
-        expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
+        expect(sent.map((s) => s.invoices)).to.deep.equal([2, 1]);
+        expect(sent[1]!.key, 'a changed request: a new key').to.be.a('string').and.not.equal(sent[0]!.key);
       } finally {
-        window.fetch = original;
+        restore();
       }
     });
 

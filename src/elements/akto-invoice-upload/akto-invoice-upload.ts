@@ -40,6 +40,17 @@ function retryable(error: unknown): boolean {
 }
 
 /**
+ * Whether a failed send may have made the deposit all the same: its answer was lost (the network, a
+ * timeout, an abort), broken (it broke the contract), or the server's own trouble (5xx, 409 « the
+ * first request with this key is still running »). A refusal (401, 404, 422…) made nothing.
+ */
+function mayHaveLanded(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'contract' || error.kind === 'aborted') return true;
+  return error.kind === 'http' && (!error.status || error.status >= 500 || error.status === 409);
+}
+
+/**
  * @summary Step « 1. Dépôt »: the entity, then the invoices (PDF), their boxes, their supporting documents or a derogation, and « Envoyer les documents ».
  *
  * @event akto-entity-select - The user chose the entity the deposit is for.
@@ -84,8 +95,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
    * The idempotency key of the deposit last tried, with the request it was sent with: a retry of
    * the same request keeps it (never deposited twice); a changed request (a file removed, a box
    * ticked) gets a new one, since the server would replay the first answer or refuse the key.
+   * While a failed send may have made the deposit (`unsettled`), the request is held as it was:
+   * a change would go with a new key and deposit a second time (see holdChanges).
    */
-  private depositAttempt?: { key: string; request: string };
+  private depositAttempt?: { key: string; request: string; unsettled?: boolean };
+  /** A change the user tried while the request was held: the send error says why it was not made. */
+  @state() private changeHeld = false;
 
   private entities = new Task(this, {
     task: async ([connection], { signal }) => (connection ? this.api.listEntities(signal) : undefined),
@@ -321,8 +336,9 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     const other = error.wrongEntity && canChange;
     return html`<div class="notice error" role="alert">
       <p>${error.message}</p>
+      ${this.changeHeld ? html`<p>${t.depositFlow.sendFirst}</p>` : nothing}
       ${other ? html`<p>${t.depositFlow.wrongEntity}</p>` : nothing}
-      ${error.retry ? html`<button class="button secondary" @click=${this.send}>${t.common.retry}</button>` : nothing}
+      ${error.retry ? html`<button class="button secondary retry" @click=${this.send}>${t.common.retry}</button>` : nothing}
       ${other ? html`<button class="button secondary" @click=${this.changeEntity}>${t.entityPicker.change}</button>` : nothing}
     </div>`;
   }
@@ -357,6 +373,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
   /** « Changer d'entité »: the choice, with the focus on it (its button is gone). */
   private changeEntity = async (): Promise<void> => {
+    if (this.holdChanges()) return;
     this.picking = true;
     await this.updateComplete;
     const picker = this.shadowRoot?.querySelector<AktoEntityPicker>('akto-entity-picker');
@@ -389,6 +406,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
    * untouched. With `row` (one of the step's rows), they are that invoice's supporting documents.
    */
   async addFiles(files: File[], row?: { key: string }): Promise<void> {
+    if (this.holdChanges()) return;
     // New files while an unsent deposit is on offer: it is taken back first, so nothing is lost.
     if (this.offer && !row) await this.resumeDraft();
     // Supporting documents are told apart by their first bytes here; invoices, whose rows show at
@@ -436,18 +454,21 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   // ---- the row's choices ------------------------------------------------------------------------
 
   private setFlag = (row: InvoiceRow, flag: 'creditNote' | 'salaryCosts', event: Event): void => {
+    if (this.holdChanges(event)) return;
     const checked = (event.target as HTMLInputElement).checked;
     this.updateRow(row.key, (r) => ({ ...r, [flag]: checked }));
   };
 
   /** The two derogation boxes exclude each other: ticking one unticks the other. */
   private setDerogation = (row: InvoiceRow, derogation: Derogation, event: Event): void => {
+    if (this.holdChanges(event)) return;
     const checked = (event.target as HTMLInputElement).checked;
     this.updateRow(row.key, (r) => ({ ...r, derogation: checked ? derogation : r.derogation === derogation ? null : r.derogation }));
   };
 
   /** Removes an invoice (with its supporting documents), or one supporting document: uploads under way are cancelled, stored ones deleted. */
   private removeFile = (row: InvoiceRow, supporting?: string): void => {
+    if (this.holdChanges()) return;
     const key = supporting ?? row.key;
     this.announcement = this.l10n.t.upload.removed(this.item(key).file.name);
     if (supporting) {
@@ -461,6 +482,22 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     [row.key, ...row.supporting].forEach((k) => this.queue.remove(k));
     this.focusChooser();
   };
+
+  /**
+   * True when the deposit's request is held (a send failed in a way that may have made the deposit):
+   * the change is not made, a box the click ticked is unticked, and the send error says to send
+   * the same documents again first (the same key: made once, whatever happened), with the focus on
+   * « Réessayer ». An invoice not wanted can be deleted in step 2.
+   */
+  private holdChanges(event?: Event): boolean {
+    if (!this.depositAttempt?.unsettled) return false;
+    const box = event?.target as HTMLInputElement | undefined;
+    if (box) box.checked = !box.checked;
+    this.changeHeld = true;
+    this.announcement = this.l10n.t.depositFlow.sendFirst;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>('.notice.error button.retry')?.focus());
+    return true;
+  }
 
   /** « Masquer »: the refusals go, and the focus with them to the drop area's button. */
   private dismissRefusals = (): void => {
@@ -492,6 +529,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     if (this.sending || !this.complete || !entity || !client) return; // a double click sends once
     this.sending = true;
     this.sendError = null;
+    this.changeHeld = false;
     const params = { siren: entity.siren };
     const body = { dossier: this.dossier || undefined, invoices: this.sendable.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
     const request = JSON.stringify([params, body]);
@@ -509,6 +547,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       // Everything the user chose stays: files, boxes, supporting documents. « Réessayer » sends
       // the same request again with the same key, so a deposit that did reach the server is not
       // made twice; a request changed meanwhile goes with a new key (see depositAttempt).
+      if (this.depositAttempt) this.depositAttempt.unsettled = mayHaveLanded(error);
       this.sendError = {
         message: this.api.errorMessage(error),
         retry: retryable(error),
