@@ -28,6 +28,7 @@ export const en: Translation = {
     required: () => 'This field is required.',
     sirenFormat: () => 'A SIREN has 9 digits.',
     sirenChecksum: () => 'This SIREN does not exist: check the 9 digits (invalid check digit).',
+    siretRequired: () => 'Enter the SIRET of the invoice’s issuer (14 digits).',
     siretFormat: () => 'A SIRET has 14 digits.',
     siretChecksum: () => 'This SIRET does not exist: check the 14 digits (invalid check digit).',
     siretUnknown: () => 'This SIRET is not listed in the INSEE register.',

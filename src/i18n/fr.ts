@@ -29,6 +29,7 @@ export const fr: Translation = {
     required: () => 'Ce champ est obligatoire.',
     sirenFormat: () => 'Le SIREN doit comporter 9 chiffres.',
     sirenChecksum: () => "Ce SIREN n'existe pas : vérifiez les 9 chiffres (clé de contrôle invalide).",
+    siretRequired: () => 'Indiquez le SIRET de l’émetteur de la facture (14 chiffres).',
     siretFormat: () => 'Le SIRET doit comporter 14 chiffres.',
     siretChecksum: () => "Ce SIRET n'existe pas : vérifiez les 14 chiffres (clé de contrôle invalide).",
     siretUnknown: () => "Ce SIRET n'est pas référencé dans la base INSEE.",
