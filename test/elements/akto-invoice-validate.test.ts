@@ -336,6 +336,9 @@ describe('<akto-invoice-validate>', () => {
     const el = await mount(AFPA);
     expect(getComputedStyle(rows(el)[0]!).display).to.equal('block');
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    // Each field under its letter, as in the guide.
+    const labels = $$(rows(el)[0]!, 'td[data-letter]').map((td) => getComputedStyle(td, '::before').content);
+    expect(labels).to.deep.equal(['"A · Numéro de facture"', '"B · Montant HT"', '"C · Montant TTC"', '"D · Dossier(s)"', '"E · Date facture"', '"F · SIRET"']);
     await expect(el).to.be.accessible();
   });
 

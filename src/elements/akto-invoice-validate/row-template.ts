@@ -2,6 +2,10 @@
  * Step 2's table drawn from the field catalogue: the header (« A Numéro de facture »…) and one row
  * an invoice, its inputs A–F with their problem and note tied by aria-describedby. Templates only:
  * the row's data comes in, the user's acts go out through `on`, by the row's id.
+ *
+ * One <tr> an invoice, its cells in the header's order (file, A–F, « Envoyé le », actions), so the
+ * table's semantics hold whatever the layout: the styles put the file on a line of its own above
+ * the fields, and the actions under them, so A–F and « Envoyé le » fit beside the preview.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldErrors } from '../../core/validation-form-controller.js';
@@ -52,10 +56,10 @@ export function bulkBar(t: Translation, rows: readonly ValidationRow[], on: { se
 export function headerRow(t: Translation): TemplateResult {
   const v = t.validate;
   return html`<tr>
-    <th scope="col" id="col-file">${v.fileColumn}</th>
+    <th scope="col" id="col-file" class="file-col">${v.fileColumn}</th>
     ${FIELDS.map((f) => html`<th scope="col" id=${`col-${f.key}`}><span class="letter" aria-hidden="true">${f.letter} </span>${v.columns[f.label]}</th>`)}
-    <th scope="col">${v.columns.sentAt}</th>
-    <th scope="col"><span class="visually-hidden">${t.invoiceList.columns.actions}</span></th>
+    <th scope="col" class="sent-col">${v.columns.sentAt}</th>
+    <th scope="col" class="actions-col"><span class="visually-hidden">${t.invoiceList.columns.actions}</span></th>
   </tr>`;
 }
 
@@ -72,14 +76,14 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
     </th>
     ${cells}
     <td data-label=${t.columns.sentAt} class="sent">${formatDateTime(row.pending.sentAt, view.locale)}</td>
-    <td>
+    <td class="row-actions">
       <div class="actions">
-        <button class="button" aria-label=${t.validateLabel(fileName)} ?disabled=${row.validating} @click=${() => on.validate(id)}>${row.validating ? t.validating : t.validate}</button>
+        ${row.error ? html`<p class="row-error" role="alert">${row.error}</p>` : nothing}
         ${row.pending.hasPdf
           ? html`<button class="button secondary" aria-label=${t.showPreview(fileName)} aria-pressed=${String(id === view.previewId)} @click=${() => on.preview(id)}>${t.previewButton}</button>`
           : nothing}
         <button class="button quiet" aria-label=${t.removeLabel(fileName)} @click=${() => on.remove(id)}>${t.remove}</button>
-        ${row.error ? html`<span class="row-error" role="alert">${row.error}</span>` : nothing}
+        <button class="button" aria-label=${t.validateLabel(fileName)} ?disabled=${row.validating} @click=${() => on.validate(id)}>${row.validating ? t.validating : t.validate}</button>
       </div>
     </td>
   </tr>`;
@@ -89,7 +93,7 @@ function renderInput(row: ValidationRow, field: TextFieldKey, view: RowView): Te
   const id = row.pending.id;
   const spec = FIELD_SPECS[field];
   const error = view.shown(field) ? view.errors[field] : undefined;
-  return html`<td data-label=${view.t.validate.columns[spec.label]} class=${spec.kind === 'amount' ? 'num' : ''}>
+  return html`<td data-letter=${spec.letter} data-label=${view.t.validate.columns[spec.label]} class=${spec.kind === 'amount' ? 'num' : ''}>
     <input
       type="text"
       id=${`${field}-${id}`}
@@ -112,12 +116,12 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
   const { on } = view;
   const error = view.shown('dossiers') ? view.errors.dossiers : undefined;
   const shownError = view.newDossierError ?? error;
-  return html`<td data-label=${t.columns.dossiers}>
+  return html`<td data-letter="D" data-label=${t.columns.dossiers}>
     <p class="found" id=${`found-${id}`}>${t.dossiersFound(row.pending.fields.dossiers.length)}</p>
     <ul class="dossiers" aria-labelledby=${`col-dossiers row-${id}`}>
       ${row.dossiers.map(
         (number) => html`<li>
-          <span>${number}</span>
+          <span class="number">${number}</span>
           <button class="mini" type="button" aria-label=${t.removeDossier(number)} @click=${() => on.removeDossier(id, number)}>−</button>
         </li>`,
       )}
