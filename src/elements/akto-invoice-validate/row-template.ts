@@ -9,10 +9,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldErrors } from '../../core/validation-form-controller.js';
-import { formatAmount, formatDateTime, type Locale, type Translation } from '../../i18n/index.js';
+import { formatAmount, formatDateTime, formatSiren, type Locale, type Translation } from '../../i18n/index.js';
 import { FIELD_SPECS, FIELDS, type FieldKey, type TextFieldKey } from '../../rules/fields.js';
 import { checkSiret } from '../../rules/siren.js';
-import type { ValidationRow } from './rows.js';
+import { foundCount, sirenOffer, type ValidationRow } from './rows.js';
 
 /** What a row can ask of the element. */
 export interface RowActions {
@@ -22,6 +22,8 @@ export interface RowActions {
   typeDossier(id: string, value: string): void;
   addDossier(id: string): void;
   removeDossier(id: string, number: string): void;
+  /** « Partir du SIREN … »: an empty SIRET starts from these 9 digits. */
+  startSiret(id: string, siren: string): void;
   validate(id: string): void;
   preview(id: string): void;
   remove(id: string): void;
@@ -39,6 +41,8 @@ export interface RowView {
   shown: (field: FieldKey) => boolean;
   /** The problem of the dossier being typed in D's add field, once D was touched. */
   newDossierError?: string;
+  /** Each listed dossier's own problem, by number, shown beside it (D's error under the add field is then not repeated). */
+  dossierErrors: ReadonlyMap<string, string>;
   on: RowActions;
 }
 
@@ -78,7 +82,7 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
     <td data-label=${t.columns.sentAt} class="sent">${formatDateTime(row.pending.sentAt, view.locale)}</td>
     <td class="row-actions">
       <div class="actions">
-        ${row.error ? html`<p class="row-error" role="alert">${row.error}</p>` : nothing}
+        ${row.error ? html`<p class="row-error" role="alert">${row.error}</p>` : row.scanned ? html`<p class="info row-note">${t.scanned}</p>` : nothing}
         ${row.pending.hasPdf
           ? html`<button class="button secondary" aria-label=${t.showPreview(fileName)} aria-pressed=${String(id === view.previewId)} @click=${() => on.preview(id)}>${t.previewButton}</button>`
           : nothing}
@@ -93,6 +97,7 @@ function renderInput(row: ValidationRow, field: TextFieldKey, view: RowView): Te
   const id = row.pending.id;
   const spec = FIELD_SPECS[field];
   const error = view.shown(field) ? view.errors[field] : undefined;
+  const offer = field === 'siret' ? sirenOffer(row) : null;
   return html`<td data-letter=${spec.letter} data-label=${view.t.validate.columns[spec.label]} class=${spec.kind === 'amount' ? 'num' : ''}>
     <input
       type="text"
@@ -107,6 +112,11 @@ function renderInput(row: ValidationRow, field: TextFieldKey, view: RowView): Te
       @blur=${() => view.on.touch(id, field)}
     />
     ${error ? html`<p class="error" id=${`${field}-${id}-error`}>${error}</p>` : nothing} ${renderNote(row, field, view)}
+    ${offer
+      ? html`<button class="link offer" type="button" @click=${() => view.on.startSiret(id, offer.siren)}>
+          ${offer.fromPdf ? view.t.validate.sirenFromPdf(formatSiren(offer.siren)) : view.t.validate.sirenOfEntity(formatSiren(offer.siren))}
+        </button>`
+      : nothing}
   </td>`;
 }
 
@@ -114,17 +124,22 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
   const t = view.t.validate;
   const { id, fileName } = row.pending;
   const { on } = view;
-  const error = view.shown('dossiers') ? view.errors.dossiers : undefined;
+  // A listed dossier's problem shows beside it; under the add field, only what is the field's (none listed, the number typed there).
+  const error = view.shown('dossiers') && !view.dossierErrors.size ? view.errors.dossiers : undefined;
   const shownError = view.newDossierError ?? error;
+  const found = foundCount(row);
   return html`<td data-letter="D" data-label=${t.columns.dossiers}>
-    <p class="found" id=${`found-${id}`}>${t.dossiersFound(row.pending.fields.dossiers.length)}</p>
+    ${found === null ? nothing : html`<p class="found" id=${`found-${id}`}>${t.dossiersFound(found)}</p>`}
     <ul class="dossiers" aria-labelledby=${`col-dossiers row-${id}`}>
-      ${row.dossiers.map(
-        (number) => html`<li>
+      ${row.dossiers.map((number, index) => {
+        const problem = view.dossierErrors.get(number);
+        const errorId = `dossier-${id}-${index}-error`;
+        return html`<li class=${problem ? 'invalid' : ''}>
           <span class="number">${number}</span>
-          <button class="mini" type="button" aria-label=${t.removeDossier(number)} @click=${() => on.removeDossier(id, number)}>−</button>
-        </li>`,
-      )}
+          <button class="mini" type="button" id=${`dossier-${id}-${index}`} aria-label=${t.removeDossier(number)} aria-describedby=${problem ? errorId : nothing} @click=${() => on.removeDossier(id, number)}>−</button>
+          ${problem ? html`<p class="error" id=${errorId}>${problem}</p>` : nothing}
+        </li>`;
+      })}
     </ul>
     <div class="add">
       <input
