@@ -24,6 +24,16 @@ const errorOf = (r: Element, field: string) => {
   return id ? text((el.getRootNode() as ShadowRoot).getElementById(id)) : '';
 };
 const button = (scope: ParentNode, label: string) => $$<HTMLButtonElement>(scope, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
+/** An input's name as aria-labelledby makes it: the referenced elements' text, in order. */
+const computedName = (el: Element) =>
+  (el.getAttribute('aria-labelledby') ?? '')
+    .split(' ')
+    .map((id) => {
+      const copy = (el.getRootNode() as ShadowRoot).getElementById(id)!.cloneNode(true) as Element;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+      return text(copy);
+    })
+    .join(' ');
 /** A listed dossier's own error: beside its number, and the description of its « − » button. */
 const dossierError = (r: Element, number: string) => {
   const item = $$(r, '.dossiers li').find((li) => text($(li, '.number')) === number);
@@ -96,8 +106,9 @@ describe('<akto-invoice-validate>', () => {
     expect(text($(r, '.found'))).to.equal('1 dossier trouvé automatiquement :');
     expect($$(r, '.dossiers li span').map((s) => text(s))).to.deep.equal(['2206AF000578']);
     expect(text($(r, '.sent'))).to.match(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
-    // Accessible names join the column and the row.
-    expect(input(r, 'siret').getAttribute('aria-labelledby')).to.equal(`col-siret row-${pending.id}`);
+    // Accessible names join the column and the invoice's name (not the row header's selection box).
+    expect(input(r, 'siret').getAttribute('aria-labelledby')).to.equal(`col-siret name-${pending.id}`);
+    expect(computedName(input(r, 'siret'))).to.equal('SIRET facture-2606-calcul-mental.pdf');
   });
 
   it('loads what the server still holds when opened on its own (after a reload)', async () => {

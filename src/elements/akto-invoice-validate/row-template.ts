@@ -75,7 +75,7 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
   return html`<tr class=${id === view.previewId ? 'selected-preview' : ''}>
     <th scope="row" id=${`row-${id}`}>
       ${view.several ? html`<input type="checkbox" aria-label=${t.select(fileName)} .checked=${row.selected} @change=${(e: Event) => on.select(id, (e.target as HTMLInputElement).checked)} />` : nothing}
-      <span class="file-name">${fileName}</span>
+      <span class="file-name" id=${`name-${id}`}>${fileName}</span>
       ${row.pending.creditNote ? html`<span class="badge">${t.creditNote}</span>` : nothing}
     </th>
     ${cells}
@@ -104,7 +104,7 @@ function renderInput(row: ValidationRow, field: TextFieldKey, view: RowView): Te
       id=${`${field}-${id}`}
       inputmode=${spec.inputMode ?? nothing}
       autocomplete="off"
-      aria-labelledby=${`col-${field} row-${id}`}
+      aria-labelledby=${`col-${field} name-${id}`}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${describedBy(row, field, error, view)}
       .value=${row.values[field]}
@@ -130,7 +130,7 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
   const found = foundCount(row);
   return html`<td data-letter="D" data-label=${t.columns.dossiers}>
     ${found === null ? nothing : html`<p class="found" id=${`found-${id}`}>${t.dossiersFound(found)}</p>`}
-    <ul class="dossiers" aria-labelledby=${`col-dossiers row-${id}`}>
+    <ul class="dossiers" aria-labelledby=${`col-dossiers name-${id}`}>
       ${row.dossiers.map((number, index) => {
         const problem = view.dossierErrors.get(number);
         const errorId = `dossier-${id}-${index}-error`;
