@@ -35,25 +35,15 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTime
 const journey: string[] = [];
 
 /**
- * Where the focus is known to fall to <body> for a moment, in an element another part of the work
- * owns: step 2 disables its focused « Valider » while the request runs (akto-invoice-validate's
- * row-template.ts, `?disabled=${row.validating}`), until the deposit puts the focus on its last
- * screen. Step 1's « Envoyer les documents » had the same fault and is fixed (aria-disabled while
- * sending). Remove the entry once step 2 keeps its button focusable: the test then covers it too.
- */
-const KNOWN_ELSEWHERE = new Set(['« Valider » in step 2']);
-
-/**
  * Presses one key, then watches the focus on every frame until `settled` holds (and at least a few
  * frames): the test fails as soon as the focus is seen on <body>.
  */
-async function press(key: Key, settled: () => unknown = () => true, what = 'the screen to settle', known?: string): Promise<void> {
+async function press(key: Key, settled: () => unknown = () => true, what = 'the screen to settle'): Promise<void> {
   await sendKeys({ press: key });
   const end = performance.now() + 8000;
-  const tolerated = known !== undefined && KNOWN_ELSEWHERE.has(known);
   for (let frames = 0; ; frames++) {
     const element = focused();
-    if ((!element || element === document.body) && !tolerated) throw new Error(`The focus fell to <body> after ${key}. So far: ${journey.join(' → ')}`);
+    if (!element || element === document.body) throw new Error(`The focus fell to <body> after ${key}. So far: ${journey.join(' → ')}`);
     if (frames >= 3 && settled()) break;
     if (performance.now() > end) throw new Error(`Timed out waiting for ${what} after ${key}`);
     await frame();
@@ -124,7 +114,7 @@ describe('the whole deposit with the keyboard alone', () => {
     // Step 2: the fields read from the PDF are right; Tab to « Valider la facture … », Enter.
     expect(deposit()!.step).to.equal('validate');
     await tabTo(named('Valider la facture FACTURE KHATIB NABIL.pdf'), '« Valider »', 80);
-    await press('Enter', () => deposit()!.step === 'done' && focused() !== document.body, 'the confirmation', '« Valider » in step 2');
+    await press('Enter', () => deposit()!.step === 'done' && focused() !== document.body, 'the confirmation');
 
     // The confirmation: the guide's sentence, then what comes next.
     const finished = deposit()!.shadowRoot!.querySelector('.finished')!;

@@ -87,7 +87,7 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
           ? html`<button class="button secondary" aria-label=${t.showPreview(fileName)} aria-pressed=${String(id === view.previewId)} @click=${() => on.preview(id)}>${t.previewButton}</button>`
           : nothing}
         <button class="button quiet" aria-label=${t.removeLabel(fileName)} @click=${() => on.remove(id)}>${t.remove}</button>
-        <button class="button" aria-label=${t.validateLabel(fileName)} ?disabled=${row.validating} @click=${() => on.validate(id)}>${row.validating ? t.validating : t.validate}</button>
+        <button class="button" aria-label=${t.validateLabel(fileName)} aria-disabled=${row.validating ? 'true' : 'false'} @click=${() => on.validate(id)}>${row.validating ? t.validating : t.validate}</button>
       </div>
     </td>
   </tr>`;

@@ -105,7 +105,7 @@ export function sirenOffer(row: ValidationRow): { siren: string; fromPdf: boolea
  */
 export function prefill(row: ValidationRow, reading: InvoiceReading, locale: AmountLocale): Partial<ValidationRow> {
   const read = fieldsFromReading(reading.fields);
-  const readSiren = reading.fields.siren?.value;
+  const readSiren = reading.fields.seller.siren?.value;
   const server = row.pending.fields;
   const values = { ...row.values };
   const prefilled: FieldKey[] = [];
