@@ -255,6 +255,23 @@ describe('<akto-invoice-list> with 1,000 invoices a page', () => {
     expect(text($(el, '.footer'))).to.contain('Page 1 sur 2');
   });
 
+  it('draws the first screen first (20 rows), then the rest 100 rows a task, in order', async () => {
+    const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api" page-size="1000"></akto-invoice-list>`);
+    // The row count at every frame until all 1,000 are in: the steps the page was drawn in.
+    const counts: number[] = [];
+    while (counts.at(-1) !== 1000) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const count = rows(el).length;
+      if (count && count !== counts.at(-1)) counts.push(count);
+      if (counts.length > 100) break;
+    }
+    expect(counts[0], 'the first screen').to.equal(20);
+    expect(counts.slice(1).every((count, i) => count - counts[i]! <= 100), `steps of at most 100 rows: ${counts.join(', ')}`).to.equal(true);
+    expect(counts.length, 'over several tasks').to.be.at.least(10);
+    const expected = mock.store.listInvoices({ pageSize: 1000 }).items.map((i) => i.reference);
+    expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected);
+  });
+
   it('shows the size the host set among the page sizes', async () => {
     const el = await mountThousand();
     const size = $(el, '#page-size') as HTMLSelectElement;

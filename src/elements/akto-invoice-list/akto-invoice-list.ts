@@ -227,7 +227,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     const { list } = this;
     return renderListTable(TABLE, {
       items: this.onScreen?.items ?? null,
-      firstGroupOnly: list.firstGroupOnly,
+      shownRows: list.shownRows,
       pending,
       caption: t.invoiceList.caption(t.invoiceList.columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages),
       sort: this.sort,
