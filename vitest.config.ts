@@ -18,7 +18,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: join(root, '.storybook') })],
         test: {
           name: 'storybook',
-          testTimeout: 15_000,
+          // A story waits on states (stories/support/dom.ts), each up to 30 s: a loaded machine, not a slow story, needs the room.
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,

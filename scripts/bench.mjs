@@ -2,7 +2,10 @@
 /**
  * `npm run bench`: builds the single script, serves the benchmark pages (scripts/bench/), drives
  * them in one headless Chromium and prints ONE table, each figure of issue #9 side by side with a
- * peer measured in the same run: figure, ours (median), the peer's (median), ratio, target, met.
+ * peer and the floor measured in the same run: figure, ours (median), the peer's (median), ours ÷
+ * the peer's, the floor (median: what the browser itself needs for the same work, plain HTML
+ * written with one innerHTML, scripts/bench/floor.ts; for the size, lit + zod/mini + the first
+ * view alone, scripts/size.mjs), ours ÷ the floor, target (issue 18), met.
  * The same table goes to bench-results/latest.md, in Markdown, for the README.
  *
  * Benchmarks, not tests: they print figures and never fail on a missed target. The process exits
@@ -107,14 +110,14 @@ const spread = (values) => `${values.length} run${values.length > 1 ? 's' : ''},
 const rows = [];
 const notes = [];
 let crashed = false;
-function row({ figure, ours, peer = NaN, peerName = '', show = ms, showPeer = show, target = '—', met = null, note = '', ratio: withRatio = true }) {
-  const ratio = withRatio && Number.isFinite(ours) && Number.isFinite(peer) && ours > 0 && peer > 0 ? `${(ours / peer).toFixed(2)}×` : '—';
-  rows.push({ figure, ours: show(ours), peer: Number.isFinite(peer) ? `${showPeer(peer)} (${peerName})` : peerName ? `— (${peerName})` : '—', ratio, target, met: met === null ? '—' : met ? 'yes' : 'no' });
+function row({ figure, ours, peer = NaN, peerName = '', floor = NaN, show = ms, showPeer = show, target = '—', met = null, note = '', ratio: withRatio = true }) {
+  const quotient = (other) => (withRatio && Number.isFinite(ours) && Number.isFinite(other) && ours > 0 && other > 0 ? `${(ours / other).toFixed(2)}×` : '—');
+  rows.push({ figure, ours: show(ours), peer: Number.isFinite(peer) ? `${showPeer(peer)} (${peerName})` : peerName ? `— (${peerName})` : '—', ratio: quotient(peer), floor: Number.isFinite(floor) ? show(floor) : '—', floorRatio: quotient(floor), target, met: met === null ? '—' : met ? 'yes' : 'no' });
   if (note) notes.push(`${figure}: ${note}`);
 }
 function failed(figure, error) {
   crashed = true;
-  rows.push({ figure, ours: 'failed', peer: '—', ratio: '—', target: '—', met: '—' });
+  rows.push({ figure, ours: 'failed', peer: '—', ratio: '—', floor: '—', floorRatio: '—', target: '—', met: '—' });
   notes.push(`${figure}: could not run: ${String(error?.message ?? error).split('\n')[0]}`);
   console.error(`[bench] ${figure}:`, error);
 }
@@ -144,21 +147,20 @@ async function call(page, fn, ...args) {
 }
 
 /**
- * Ours and the peer one run each in turn, after `warmUp` runs each: the same machine load for
- * both. Returns each side's results, one per timed run.
+ * Ours, the peer and the floor one run each in turn, after `warmUp` runs each: the same machine
+ * load for all. Returns each side's results, one per timed run (an empty list for a side not given).
  */
-async function sideBySide(runs, ours, peer, warmUp = WARM_UP) {
-  const a = [];
-  const b = [];
+async function sideBySide(runs, ours, peer, warmUp = WARM_UP, floor = undefined) {
+  const sides = [ours, peer, floor];
+  const results = sides.map(() => []);
   for (let run = 0; run < warmUp + runs; run++) {
-    const first = await ours();
-    const second = peer ? await peer() : undefined;
-    if (run >= warmUp) {
-      a.push(first);
-      if (peer) b.push(second);
+    for (const [i, side] of sides.entries()) {
+      if (!side) continue;
+      const result = await side();
+      if (run >= warmUp) results[i].push(result);
     }
   }
-  return [a, b];
+  return results;
 }
 
 /** The figures of every run in one array: `key` of each result, or each result itself (arrays are flattened). */
@@ -269,7 +271,7 @@ try {
     );
     const size = JSON.parse(output.trim().split('\n').at(-1));
     const bytes = (v) => (Number.isFinite(v) ? `${v.toLocaleString('en-US')} B` : '—');
-    row({ figure: 'size: the script and what it imports before the widget paints, gzip', ours: size.beforePaintGzip, peer: size.peer?.gzip ?? NaN, peerName: size.peer ? `${size.peer.name}, JS + CSS` : 'Uppy core + Dashboard, not measured', show: bytes, target: `≤ ${bytes(size.budget)}`, met: size.beforePaintGzip <= size.budget, note: 'the peer bundled from the installed packages by Vite, minified as our script (npm run size).' });
+    row({ figure: 'size: the script and what it imports before the widget paints, gzip', ours: size.beforePaintGzip, peer: size.peer?.gzip ?? NaN, peerName: size.peer ? `${size.peer.name}, JS + CSS` : 'Uppy core + Dashboard, not measured', floor: size.floorGzip ?? NaN, show: bytes, target: '≤ 38,000 B', met: size.beforePaintGzip <= 38_000, note: `the peer bundled from the installed packages by Vite, minified as our script (npm run size); the floor: lit + zod/mini + the invoice list alone (the first view), bundled the same way; the budget npm run size enforces: ${bytes(size.budget)}.` });
   });
 
   // 1. « Liste de mes factures », 100 a page, beside AG Grid fed the same answers.
@@ -277,14 +279,17 @@ try {
     console.log('[bench] The invoice list, 100 a page, and AG Grid…');
     const list = await open('list.html', 'benchList');
     const grid = await open('grid-peer.html', 'benchGrid');
-    const [ours, peer] = (await sideBySide(RUNS, () => call(list, 'benchList', 1, 100), () => call(grid, 'benchGrid', 1, 100))).map((side) => ({ render: pick(side, 'render'), search: pick(side, 'search') }));
-    row({ figure: '« Liste de mes factures », 100 invoices: answer received → painted table', ours: median(ours.render), peer: median(peer.render), peerName: GRID, target: '≤ 16 ms', met: median(ours.render) <= 16, note: `ours ${spread(ours.render)}; peer ${spread(peer.render)}. The grid draws only the rows in its view (about 30), the list all 100.` });
-    row({ figure: 'the same list, a search: answer → painted rows', ours: median(ours.search), peer: median(peer.search), peerName: GRID, target: '≤ 1 frame (16.7 ms)', met: median(ours.search) <= FRAME, note: `ours ${spread(ours.search)}; peer ${spread(peer.search)}; both ask the server (the same mock API) and time from its answer's body received, JSON and schema parsing counted.` });
+    const floorPage = await open('floor.html', 'benchFloorList');
+    const [ours, peer, floor] = (await sideBySide(RUNS, () => call(list, 'benchList', 1, 100), () => call(grid, 'benchGrid', 1, 100), WARM_UP, () => call(floorPage, 'benchFloorList', 1, 100))).map((side) => ({ render: pick(side, 'render'), search: pick(side, 'search') }));
+    const [r, rp, rf] = [median(ours.render), median(peer.render), median(floor.render)];
+    row({ figure: '« Liste de mes factures », 100 invoices: answer received → painted table (warm page)', ours: r, peer: rp, peerName: GRID, floor: rf, target: '≤ 1.5× floor, ≤ 0.7× peer', met: r <= 1.5 * rf && r <= 0.7 * rp, note: `ours ${spread(ours.render)}; peer ${spread(peer.render)}; floor ${spread(floor.render)}. The grid draws only the rows in its view (about 30), the list all 100; the floor is the same table as plain HTML, one innerHTML, the list's own stylesheets (scripts/bench/floor.ts).` });
+    const [q, qf] = [median(ours.search), median(floor.search)];
+    row({ figure: 'the same list, a search: answer → painted rows', ours: q, peer: median(peer.search), peerName: GRID, floor: qf, target: '≤ 1.5× floor', met: q <= 1.5 * qf, note: `ours ${spread(ours.search)}; peer ${spread(peer.search)}; floor ${spread(floor.search)}; all ask the server (the same mock API) and time from its answer's body received, JSON (and for ours and the peer schema) parsing counted.` });
 
     // 2. 1,000 invoices in one page: painted, then scrolled at a steady speed. One warm-up each:
     // the list and the grid have just run above.
     console.log('[bench] 1,000 invoices scrolled, ours and AG Grid…');
-    const [s, g] = await sideBySide(SCROLL_RUNS, () => call(list, 'benchListScroll', 1000, SCROLL_SPEED), () => call(grid, 'benchGridScroll', 1000, SCROLL_SPEED), 1);
+    const [s, g, f] = await sideBySide(SCROLL_RUNS, () => call(list, 'benchListScroll', 1000, SCROLL_SPEED), () => call(grid, 'benchGridScroll', 1000, SCROLL_SPEED), 1, () => call(floorPage, 'benchFloorFirstScreen', 1000));
     const fps = (run) => (run.intervals.length * 1000) / run.intervals.reduce((a, b) => a + b, 0);
     const late = (runs) => {
       const intervals = pick(runs, 'intervals');
@@ -292,12 +297,13 @@ try {
     };
     const [sRender, gRender] = [pick(s, 'render'), pick(g, 'render')];
     const [sAll, gAll] = [pick(s, 'intervals'), pick(g, 'intervals')];
-    row({ figure: '1,000 invoices in one page: answer received → painted', ours: median(sRender), peer: median(gRender), peerName: GRID, note: `ours ${spread(sRender)}; peer ${spread(gRender)}.` });
+    row({ figure: '1,000 invoices in one page: answer received → first screen painted', ours: median(sRender), peer: median(gRender), peerName: GRID, floor: median(f), target: '≤ 20 ms', met: median(sRender) <= 20, note: `ours ${spread(sRender)}; peer ${spread(gRender)}; floor ${spread(f)} (all 1,000 rows as plain HTML, one innerHTML).` });
     const [oursFps, peerFps, oursLate, peerLate] = [median(s.map(fps)), median(g.map(fps)), late(s), late(g)];
     row({ figure: '1,000 invoices scrolled top to bottom: frames per second', ours: oursFps, peer: peerFps, peerName: GRID, show: (v) => (Number.isFinite(v) ? `${v.toFixed(1)} fps` : '—'), target: '60 fps', met: oursFps >= 59 && oursLate <= 5, note: `median over ${SCROLL_RUNS} run(s) of frames ÷ time, scrolled at ${SCROLL_SPEED * 1000} px/s by animation frames (ours: ${s[0]?.scroller ?? 'the document'}, ${Math.round(median(pick(s, 'distance')))} px; the grid: inside itself, ${Math.round(median(pick(g, 'distance')))} px). Met when ≥ 59 fps and ≤ 5 % of frames late.` });
     row({ figure: 'the same scroll: frames late (> 20 ms, a frame missed)', ours: oursLate, peer: peerLate, peerName: GRID, show: (v) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—'), target: '≤ 5 %', met: oursLate <= 5, note: `95th percentile frame interval: ours ${ms(percentile(sAll, 95))}, peer ${ms(percentile(gAll, 95))}; longest: ours ${ms(Math.max(...sAll))}, peer ${ms(Math.max(...gAll))}.` });
     await list.close();
     await grid.close();
+    await floorPage.close();
   });
 
   // 3. Step 1: 20 PDFs handed to the file input, beside Uppy's Dashboard; then its add/remove memory.
@@ -305,8 +311,11 @@ try {
     console.log('[bench] Step 1, 20 PDFs, and Uppy…');
     const upload = await open('upload.html', 'benchUploadRows');
     const uppy = await open('uppy-peer.html', 'benchUppyRows');
-    const [ours, peer] = (await sideBySide(RUNS, () => call(upload, 'benchUploadRows', 1), () => call(uppy, 'benchUppyRows', 1))).map((side) => pick(side));
-    row({ figure: 'step 1: 20 PDFs handed to the file input → 20 rows painted', ours: median(ours), peer: median(peer), peerName: UPPY, target: '≤ peer', met: median(ours) <= median(peer), note: `ours ${spread(ours)}; peer ${spread(peer)}; the same 20 files to each one's own <input type=file> (change event); Uppy: its Dashboard's file items, ours: our rows (each then read in the browser, the uploads held by the mock).` });
+    const floorPage = await open('floor.html', 'benchFloorRows');
+    const [ours, peer, floor] = (await sideBySide(RUNS, () => call(upload, 'benchUploadRows', 1), () => call(uppy, 'benchUppyRows', 1), WARM_UP, () => call(floorPage, 'benchFloorRows', 1))).map((side) => pick(side));
+    const [o, p, fl] = [median(ours), median(peer), median(floor)];
+    row({ figure: 'step 1: 20 PDFs handed to the file input → 20 rows painted', ours: o, peer: p, peerName: UPPY, floor: fl, target: '≤ 0.7× peer, ≤ 1.5× floor', met: o <= 0.7 * p && o <= 1.5 * fl, note: `ours ${spread(ours)}; peer ${spread(peer)}; floor ${spread(floor)}; the same 20 files to each one's own <input type=file> (change event); Uppy: its Dashboard's file items, ours: our rows (each then read in the browser, the uploads held by the mock), the floor: the same rows as plain HTML, one innerHTML, step 1's own stylesheets.` });
+    await floorPage.close();
     await upload.close();
     await uppy.close();
     const [a, b] = [await memory('upload.html', 'benchUploadCycle', undefined, 20), await memory('uppy-peer.html', 'benchUppyAddRemove', undefined, 20)];
@@ -376,10 +385,11 @@ const NO_PEER = [
   '— in the peer column: no honest peer. Step 2 (validating invoices against AKTO\'s rules) and the other elements (details, dossiers, the entity picker, the provider, the PDF preview, the whole widget) have no off-the-shelf equivalent a partner would embed instead; a generic form or viewer would do a different job.',
   `Ratio: ours ÷ peer (below 1× ours is faster or smaller); none for memory, where both growths are near zero and their quotient is noise. Memory: the growth over the cycles of the page's objects, JavaScript and DOM (heap snapshots after an idle wait and two forced collections, V8's compiled code and Chromium's performance-timeline buffers left out), with the heap's own growth (Runtime.getHeapUsage) in brackets; below ${LEAK_THRESHOLD / 1024} KB (${(LEAK_THRESHOLD / 1024 / CYCLES).toFixed(0)} KB a cycle) with no instance alive counts as no leak; "instances of the element alive" counts, after the cycles and a GC, the objects of the element's class (Runtime.queryObjects): 0 once every one removed is collected; DOM nodes, listeners and detached DOM trees are differences over the cycles.`,
 ];
-const header = ['figure', 'ours (median)', 'peer (median)', 'ratio', 'target', 'met'];
-const cells = rows.map((r) => [r.figure, r.ours, r.peer, r.ratio, r.target, r.met]);
+const header = ['figure', 'ours (median)', 'peer (median)', '÷ peer', 'floor (median)', '÷ floor', 'target', 'met'];
+const cells = rows.map((r) => [r.figure, r.ours, r.peer, r.ratio, r.floor, r.floorRatio, r.target, r.met]);
+const numeric = new Set([1, 3, 4, 5]);
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-const line = (c) => c.map((text, i) => (i === 1 || i === 3 ? text.padStart(widths[i]) : text.padEnd(widths[i]))).join('  ').trimEnd();
+const line = (c) => c.map((text, i) => (numeric.has(i) ? text.padStart(widths[i]) : text.padEnd(widths[i]))).join('  ').trimEnd();
 const context = `headless Chromium ${browserVersion}, ${RUNS} runs a figure (step 2: ${VALIDATE_RUNS}, scroll: ${SCROLL_RUNS}) after ${WARM_UP} warm-up runs, ${CYCLES} memory cycles after ${MEMORY_WARM_UP}, ${Math.round((Date.now() - started) / 1000)} s`;
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const c of cells) console.log(line(c));
@@ -389,7 +399,7 @@ for (const note of [...notes, ...NO_PEER]) console.log(`- ${note}`);
 const md = (text) => text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const markdown = [
   `| ${header.join(' | ')} |`,
-  `| ${header.map((_, i) => (i === 1 || i === 2 || i === 3 ? '---:' : '---')).join(' | ')} |`,
+  `| ${header.map((_, i) => (numeric.has(i) || i === 2 ? '---:' : '---')).join(' | ')} |`,
   ...cells.map((c) => `| ${c.map(md).join(' | ')} |`),
   '',
   `_${context}, ${new Date().toISOString().slice(0, 10)}._`,

@@ -40,6 +40,18 @@ export const PendingFirst: Story = {
   },
 };
 
+export const Finished: Story = {
+  name: 'The end: the guide’s confirmation, then what comes next',
+  // Step 2 for the entity, as « Valider » in « Mes factures » opens it; one invoice to validate.
+  parameters: { akto: { setup: (mock) => void mock.store.pending.delete('pending-seed-2') } },
+  render: () => inProvider(html`<akto-invoice-deposit entity="824092688" step="validate"></akto-invoice-deposit>`),
+  play: async ({ canvasElement }) => {
+    (await findDeep<HTMLButtonElement>(canvasElement, 'button[aria-label="Valider la facture facture-202101085.pdf"]')).click();
+    await waitForText(canvasElement, 'La validation de la facture a bien été effectuée. Votre facture a été transmise à AKTO. Voir mes factures');
+    await expect(deepQuery(canvasElement, '.steps li.done + li.done')).not.toBeNull();
+  },
+};
+
 export const Narrow: Story = {
   name: 'Phone (360 px)',
   globals: NARROW,

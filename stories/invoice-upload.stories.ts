@@ -7,6 +7,7 @@ import { html } from 'lit';
 import { expect, fn, waitFor } from 'storybook/test';
 import '../src/elements/akto-invoice-upload/define.js';
 import type { AktoInvoiceUpload } from '../src/elements/akto-invoice-upload/akto-invoice-upload.js';
+import { saveDraft } from '../src/core/drafts.js';
 import { deepQuery, deepQueryAll, findDeep, inProvider, mock, NARROW, narrowFrame, waitForText } from './support/index.js';
 
 const KAVKAZ = '819109976';
@@ -147,6 +148,53 @@ export const SendFailed: Story = {
     deepQuery<HTMLButtonElement>(canvasElement, '[part="send"]')!.click();
     await waitForText(canvasElement, 'erreur interne');
     await expect(deepQueryAll(canvasElement, 'li.invoice')).toHaveLength(1);
+  },
+};
+
+export const WrongEntity: Story = {
+  name: 'Wrong entity for the dossier (« Changer d’entité »)',
+  // 2206AF000578 is CASINO RESTAURATION SASU's dossier, deposited as SNC KAVKAZ: no « Réessayer », the way out instead.
+  render: () => inProvider(html`<akto-invoice-upload entity=${KAVKAZ} dossier="2206AF000578"></akto-invoice-upload>`),
+  play: async ({ canvasElement }) => {
+    await withInvoice(canvasElement, true);
+    deepQuery<HTMLButtonElement>(canvasElement, '[part="send"]')!.click();
+    await waitForText(canvasElement, "Ce dossier n'existe pas pour cette entité.");
+    await waitForText(canvasElement, "Ce dossier appartient peut-être à une autre de vos entités : choisissez-la avec « Changer d'entité », puis envoyez de nouveau les documents.");
+    const error = await findDeep(canvasElement, '.notice.error');
+    await expect([...error.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(["Changer d'entité"]);
+  },
+};
+
+/** A deposit prepared earlier in this browser and not sent: what a reload finds (the same user, the same API). */
+async function leaveDraft(): Promise<void> {
+  // The key step 1 keeps it under: `upload|<api-base>|<credentials>|<timeout>|<user>|<SIREN>` (see ApiController.draftScope).
+  await saveDraft(`upload|/api||||${KAVKAZ}`, {
+    savedAt: '2026-05-04T09:41:00.000Z',
+    rows: [{ file: await sample('FACTURE KHATIB NABIL.pdf'), creditNote: false, salaryCosts: true, derogation: null, supporting: [png()] }],
+  });
+}
+
+export const ResumeDraft: Story = {
+  name: 'After a reload: « Reprendre le dépôt »',
+  // No entity given: the draft knows its own (SNC KAVKAZ), so the choice is not asked again.
+  render: () => inProvider(html`<akto-invoice-upload></akto-invoice-upload>`),
+  parameters: { akto: { setup: leaveDraft } },
+  play: async ({ canvasElement }) => {
+    await waitForText(canvasElement, 'Un dépôt non envoyé a été retrouvé dans ce navigateur : 1 facture');
+    await waitForText(canvasElement, 'SNC KAVKAZ (819 109 976)');
+    await findDeep(canvasElement, '.notice.draft button');
+    await expect(deepQuery(canvasElement, 'akto-entity-picker')).toBeNull();
+  },
+};
+
+export const RefusedOneLine: Story = {
+  name: 'A refused invoice (one line, the others go)',
+  play: async ({ canvasElement }) => {
+    const el = await withInvoice(canvasElement);
+    // A file that says it is a PDF and is none: refused on its row once read (damaged).
+    await el.addFiles([new File(['%PDF-1.7\n1 0 obj <<>>\n%%EOF'], 'facture-abimee.pdf', { type: 'application/pdf' })]);
+    await waitForText(canvasElement, 'Refusé', 20_000);
+    await waitForText(canvasElement, 'Les fichiers refusés ne seront pas envoyés : les autres factures partiront sans eux.');
   },
 };
 

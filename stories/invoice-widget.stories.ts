@@ -43,7 +43,9 @@ export const DepositDeepLink: Story = {
   name: 'Deep link: the deposit for a dossier',
   render: () => html`<akto-invoice-widget api-base="/api" view="deposit/2206AF000578"></akto-invoice-widget>`,
   play: async ({ canvasElement }) => {
-    await waitForText(canvasElement, 'Veuillez sélectionner une entité pour le dépôt de factures');
+    // The dossier's entity is chosen for the user: CASINO RESTAURATION SASU's dossier.
+    await waitForText(canvasElement, 'CASINO RESTAURATION SASU (527 319 461)');
+    await waitForText(canvasElement, 'Dépôt pour le dossier 2206AF000578');
   },
 };
 

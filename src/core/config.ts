@@ -17,6 +17,8 @@ export interface AktoConfig {
   draftsMaxAge?: number;
   /** Forget this browser's drafts when the API answers 401 (a session that ended). */
   clearDraftsOnUnauthorized?: boolean;
+  /** Where the host's page attaches a company to the account (the guide's FAQ), for an entity missing from the list. */
+  attachHref?: string;
 }
 
 /** What a provider, or an akto element, passes to the akto elements inside it. */
@@ -44,6 +46,7 @@ export interface ConfigAttributes {
   user?: string;
   draftsMaxAge?: number;
   clearDraftsOnUnauthorized?: boolean;
+  attachHref?: string;
 }
 
 // The return type is named so the published declarations need not spell the mixin's class out.
@@ -72,6 +75,9 @@ export const Configurable = <B extends Constructor<ReactiveElement>>(base: B): B
 
     /** Forget this browser's drafts when the API answers 401 (the session has ended). */
     @property({ attribute: 'clear-drafts-on-unauthorized', type: Boolean }) clearDraftsOnUnauthorized?: boolean;
+
+    /** Where the host's page attaches a company to the account: offered when an entity is missing from the list, or there is none. */
+    @property({ attribute: 'attach-href' }) attachHref?: string;
   }
   return ConfigurableElement;
 };
@@ -87,5 +93,6 @@ export function configOf(own: ConfigAttributes, inherited: AktoConfig = {}): Akt
     user: own.user || inherited.user,
     draftsMaxAge: own.draftsMaxAge ?? inherited.draftsMaxAge,
     clearDraftsOnUnauthorized: own.clearDraftsOnUnauthorized || inherited.clearDraftsOnUnauthorized,
+    attachHref: own.attachHref || inherited.attachHref,
   };
 }

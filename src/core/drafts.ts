@@ -58,6 +58,32 @@ export async function loadDraft<T>(key: string, maxAgeMs = DEFAULT_DRAFTS_MAX_AG
   return stored.value;
 }
 
+/**
+ * The key of the newest draft whose key starts with `prefix` and is younger than `maxAgeMs`
+ * (undefined: none). Step 1 asks it before the entity is chosen: a draft knows its entity, so
+ * after a reload the deposit is offered back without choosing the entity again.
+ */
+export async function newestDraftKey(prefix: string, maxAgeMs = DEFAULT_DRAFTS_MAX_AGE_S * 1000): Promise<string | undefined> {
+  const db = await open();
+  if (!db) return undefined;
+  return new Promise((resolve) => {
+    let newest: { key: string; savedAt: number } | undefined;
+    try {
+      const request = db.transaction(STORE, 'readonly').objectStore(STORE).openCursor(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) return resolve(newest?.key);
+        const { savedAt } = cursor.value as Stored<unknown>;
+        if (typeof savedAt === 'number' && Date.now() - savedAt <= maxAgeMs && savedAt > (newest?.savedAt ?? -1)) newest = { key: String(cursor.key), savedAt };
+        cursor.continue();
+      };
+      request.onerror = () => resolve(undefined);
+    } catch {
+      resolve(undefined);
+    }
+  });
+}
+
 export const saveDraft = (key: string, value: unknown): Promise<unknown> =>
   run('readwrite', (store) => store.put({ savedAt: Date.now(), value } satisfies Stored<unknown>, key));
 

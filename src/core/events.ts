@@ -22,6 +22,7 @@ export const AKTO_DOCUMENT_REQUEST = 'akto-document-request';
 export const AKTO_VIEW_CHANGE = 'akto-view-change';
 export const AKTO_VALIDATION_COMPLETE = 'akto-validation-complete';
 export const AKTO_PENDING_DELETED = 'akto-pending-deleted';
+export const AKTO_VALIDATE_REQUEST = 'akto-validate-request';
 export const AKTO_RIB_SENT = 'akto-rib-sent';
 
 export interface AktoEventDetails {
@@ -62,6 +63,8 @@ export interface AktoEventDetails {
   [AKTO_RIB_SENT]: { rib: Rib };
   /** The one-tag widget moved to another view. */
   [AKTO_VIEW_CHANGE]: { view: string; params: Record<string, string> };
+  /** « Valider » on an invoice « À valider » in « Mes factures » (cancelable): step 2 of the deposit, for its entity. */
+  [AKTO_VALIDATE_REQUEST]: { invoiceId: string; reference: string; entity: string };
 }
 
 export type AktoEventName = keyof AktoEventDetails;

@@ -85,8 +85,8 @@ export function listTable<T extends { id: string }, L extends string>(spec: List
 
 export interface TableView<T> {
   items: T[] | null;
-  /** Only the first group of rows (the first page is painting). */
-  firstGroupOnly: boolean;
+  /** How many of the rows to draw (a long page is drawn a task at a time: see PagedListController). */
+  shownRows: number;
   pending: boolean;
   caption: string;
   sort: string;
@@ -117,7 +117,7 @@ export function renderListTable<T extends { id: string }, L extends string>(tabl
       <button class="sort" @click=${() => view.onSort(column.sort!, column.type !== undefined)}>${label}${sortIcon(sorted ? view.order : null)}</button>
     </th>`;
   };
-  const items = view.items && view.firstGroupOnly ? view.items.slice(0, ROW_GROUP) : view.items;
+  const items = view.items && view.shownRows < view.items.length ? view.items.slice(0, view.shownRows) : view.items;
   const groups: T[][] = [];
   for (let i = 0; items && i < items.length; i += ROW_GROUP) groups.push(items.slice(i, i + ROW_GROUP));
   return html`<div class=${view.items ? 'table-wrap' : 'table-wrap loading'} role="region" tabindex="0" aria-labelledby="caption">

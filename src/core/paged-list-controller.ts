@@ -15,6 +15,8 @@ const SEARCH_DELAY_MS = 300;
  * first page before the rest: nothing below can be seen or focused yet.
  */
 export const ROW_GROUP = 20;
+/** Rows added to the table a task at a time after the first group (whole groups). */
+const ROWS_PER_TASK = ROW_GROUP * 5;
 
 /**
  * A page cut to the size asked for. An API that answers more breaks the contract: the list draws
@@ -61,8 +63,9 @@ export interface PagedListOptions<H extends PagedListHost, Q, T> {
   /** « Détails » of a row: the host fires its event, then calls showDetail unless it was cancelled. */
   open: (item: T, button: HTMLElement) => void;
   /**
-   * Paint the first page's first ROW_GROUP rows first, the rest a task later (the invoice list,
-   * whose rows are grids that skip what is off screen: a page of 100 paints as soon as 20 would).
+   * Paint a page's first ROW_GROUP rows first, then the rest ROWS_PER_TASK at a time, a task each
+   * (the invoice list, whose rows are grids that skip what is off screen): a page of 1,000 shows
+   * its first screen as soon as 20 rows would, and no task of the rest holds the page for long.
    */
   firstGroupFirst?: boolean;
   /** The dialog showDetail opens. */
@@ -81,8 +84,10 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   announcement = '';
   /** The last page shown: kept on screen, dimmed, while the next one loads (the layout does not jump). */
   onScreen: ListPage<T> | null = null;
-  /** True while only the first ROW_GROUP rows of the first page are drawn. */
-  firstGroupOnly = false;
+  /** How many of the page's rows are drawn: all of them, save while a long page is being drawn. */
+  shownRows = Infinity;
+  /** The page being drawn a task at a time: a newer page stops the older one's drawing. */
+  private drawing = 0;
   /** The row whose details the dialog shows. */
   opened: T | null = null;
   /** Where the focus goes back when a dialog closes. */
@@ -172,14 +177,21 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
       host.page = last; // a deep link past the end: show the last page instead of nothing
       return;
     }
-    if (this.options.firstGroupFirst && !this.onScreen && page.items.length > ROW_GROUP) {
-      this.firstGroupOnly = true;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          this.firstGroupOnly = false;
-          host.requestUpdate();
-        }),
-      );
+    const drawing = ++this.drawing;
+    this.shownRows = Infinity;
+    if (this.options.firstGroupFirst && page.items.length > ROW_GROUP) {
+      this.shownRows = ROW_GROUP;
+      // After the first screen is painted, the rest a task at a time (a frame, then a task: the paint comes first).
+      const more = () =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (drawing !== this.drawing) return;
+            this.shownRows = this.shownRows + ROWS_PER_TASK >= page.items.length ? Infinity : this.shownRows + ROWS_PER_TASK;
+            host.requestUpdate();
+            if (this.shownRows !== Infinity) more();
+          }),
+        );
+      more();
     }
     this.onScreen = page;
     this.announcement = this.options.found(page.total);

@@ -5,6 +5,7 @@
 export const LAZY_ELEMENTS = {
   'akto-dossier-detail': () => import('./akto-dossier-detail/define.js'),
   'akto-dossier-list': () => import('./akto-dossier-list/define.js'),
+  'akto-invoice-detail': () => import('./akto-invoice-detail/define.js'),
   'akto-entity-picker': () => import('./akto-entity-picker/define.js'),
   'akto-invoice-deposit': () => import('./akto-invoice-deposit/define.js'),
   'akto-invoice-upload': () => import('./akto-invoice-upload/define.js'),

@@ -195,16 +195,12 @@ export interface Translation {
     forEntity: (name: string, siren: string) => string;
     columns: Record<'invoiceNumber' | 'amountHT' | 'amountTTC' | 'dossiers' | 'invoiceDate' | 'siret' | 'sentAt', string>;
     caption: (count: number) => string;
-    rowLabel: (fileName: string) => string;
     /** The heading of the column that names each invoice. */
     fileColumn: string;
     dossiersFound: (count: number) => string;
-    addDossier: string;
     addDossierLabel: (fileName: string) => string;
     newDossier: string;
     removeDossier: (number: string) => string;
-    suggestions: string;
-    noSuggestion: string;
     validate: string;
     validateLabel: (fileName: string) => string;
     validating: string;
@@ -218,7 +214,6 @@ export interface Translation {
     confirmRemove: (fileName: string) => string;
     confirmRemoveHint: string;
     removed: (fileName: string) => string;
-    preview: string;
     /** The short label of a row's button that shows its preview. */
     previewButton: string;
     previewOf: (fileName: string) => string;
@@ -227,15 +222,18 @@ export interface Translation {
     previewUnavailable: string;
     empty: string;
     emptyHint: string;
-    readFromPdf: string;
     fromReading: string;
     /** The INSEE check of a SIRET could not be made (network, server…): the server checks it at « Valider ». */
     siretUnchecked: string;
     /** The e-invoice's own value of a field, when the server read another. */
     differs: Record<TextFieldKey, (value: string) => string>;
     creditNote: string;
-    failedFields: (count: number) => string;
     loading: string;
+    /** The browser read no text in the PDF: the fields are to be typed from the preview. */
+    scanned: string;
+    /** Offered under an empty SIRET: start it from the SIREN the PDF carries, or the entity's. */
+    sirenFromPdf: (siren: string) => string;
+    sirenOfEntity: (siren: string) => string;
   };
   /** `<akto-pdf-preview>`: its toolbar and the page it draws. */
   pdfPreview: {
@@ -267,6 +265,17 @@ export interface Translation {
     seeInvoices: string;
     finished: (count: number) => string;
     back: string;
+  };
+  /** The deposit's way through (issue 16): refusals that do not block, errors with their way out, a company not in the list. */
+  depositFlow: {
+    /** A change refused while a send that may have made the deposit is not settled. */
+    sendFirst: string;
+    /** Under « Envoyer les documents » while refused files are on the list. */
+    refusedNotSent: string;
+    /** After « Ce dossier n'existe pas pour cette entité. », when the account has other entities. */
+    wrongEntity: string;
+    /** Under the entity picker. */
+    notListed: string;
   };
   dossierList: ListLabels & {
     heading: string;

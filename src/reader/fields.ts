@@ -1,6 +1,6 @@
 /** Helpers shared by the XML and text readers: building fields, sorting SIREN/SIRET from other identifiers. */
 import { checkSiren, checkSiret, SIREN_PATTERN, SIRET_PATTERN } from '../rules/siren.js';
-import type { Confidence, DiscardedValue, FieldSource, InvoiceFields, ReadField } from './types.js';
+import type { Confidence, DiscardedValue, InvoiceFields, ReadField, Syntax } from './types.js';
 
 export function emptyFields(): InvoiceFields {
   return {
@@ -11,17 +11,14 @@ export function emptyFields(): InvoiceFields {
     amountTVA: null,
     amountTTC: null,
     amountDue: null,
-    sellerName: null,
-    siren: null,
-    siret: null,
-    buyerSiren: null,
-    buyerSiret: null,
+    seller: { name: null, siren: null, siret: null },
+    buyer: { siren: null, siret: null },
     dossiers: null,
   };
 }
 
-export function field<T>(value: T | null | undefined, source: FieldSource, confidence: Confidence): ReadField<T> | null {
-  return value === null || value === undefined ? null : { value, source, confidence };
+export function field<T>(value: T | null | undefined, syntax: Syntax, confidence: Confidence): ReadField<T> | null {
+  return value === null || value === undefined ? null : { value, syntax, confidence };
 }
 
 /** Collapses white space; null for nothing. */
@@ -51,9 +48,9 @@ export interface PartyIds {
  * reported; the others go to `discarded`. A missing SIREN is taken from a valid SIRET's first
  * 9 digits (a SIRET is the SIREN plus the establishment's number).
  */
-export function partyIds(ids: readonly PartyId[], role: 'seller' | 'buyer', source: FieldSource, confidence: Confidence = 'high'): PartyIds {
-  const sirenField = role === 'seller' ? 'siren' : 'buyerSiren';
-  const siretField = role === 'seller' ? 'siret' : 'buyerSiret';
+export function partyIds(ids: readonly PartyId[], role: 'seller' | 'buyer', syntax: Syntax, confidence: Confidence = 'high'): PartyIds {
+  const sirenField = `${role}.siren` as const;
+  const siretField = `${role}.siret` as const;
   const result: PartyIds = { siren: null, siret: null, discarded: [] };
   for (const id of ids) {
     const scheme = id.scheme?.trim() ?? '';
@@ -61,13 +58,13 @@ export function partyIds(ids: readonly PartyId[], role: 'seller' | 'buyer', sour
     const digits = id.value.replace(/[\s.]/g, '');
     const from = `${id.from}@${scheme}`;
     if (SIRET_PATTERN.test(digits)) {
-      if (checkSiret(digits).ok) result.siret ??= { value: digits, source, confidence };
-      else result.discarded.push({ field: siretField, value: digits, source, reason: 'checksum', from });
+      if (checkSiret(digits).ok) result.siret ??= { value: digits, syntax, confidence };
+      else result.discarded.push({ field: siretField, value: digits, syntax, reason: 'checksum', from });
     } else if (scheme === '0002' && SIREN_PATTERN.test(digits)) {
-      if (checkSiren(digits).ok) result.siren ??= { value: digits, source, confidence };
-      else result.discarded.push({ field: sirenField, value: digits, source, reason: 'checksum', from });
+      if (checkSiren(digits).ok) result.siren ??= { value: digits, syntax, confidence };
+      else result.discarded.push({ field: sirenField, value: digits, syntax, reason: 'checksum', from });
     } else {
-      result.discarded.push({ field: scheme === '0009' ? siretField : sirenField, value: id.value.trim(), source, reason: 'format', from });
+      result.discarded.push({ field: scheme === '0009' ? siretField : sirenField, value: id.value.trim(), syntax, reason: 'format', from });
     }
   }
   return withSirenFromSiret(result);
@@ -78,7 +75,7 @@ export function withSirenFromSiret<T extends { siren: ReadField<string> | null; 
   const { siren, siret } = ids;
   if (siret && !siren) {
     const head = siret.value.slice(0, 9);
-    if (checkSiren(head).ok) ids.siren = { value: head, source: siret.source, confidence: siret.confidence };
+    if (checkSiren(head).ok) ids.siren = { value: head, syntax: siret.syntax, confidence: siret.confidence };
   } else if (siret && siren && !siret.value.startsWith(siren.value)) {
     ids.siren = { ...siren, confidence: 'medium' };
     ids.siret = { ...siret, confidence: 'medium' };

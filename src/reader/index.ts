@@ -6,7 +6,9 @@
  * const reading = await readInvoice(file);
  * if (!reading.accepted) refuse(reading.status); // 'not-pdf' | 'empty' | 'encrypted' | 'damaged'
  * if (reading.status === 'over-limit') note(reading.limit); // not read here: the server will
- * reading.fields.amountTTC; // { value: 671.15, source: 'factur-x', confidence: 'high' } or null
+ * reading.syntax; // 'CII' | 'UBL' | 'text' | null, with reading.profile ('EN 16931', 'ZUGFeRD 1.0 COMFORT'…)
+ * reading.fields.amountTTC; // { value: 671.15, syntax: 'CII', confidence: 'high' } or null
+ * reading.fields.seller.siret; reading.fields.buyer.siren; // each party's numbers
  * ```
  *
  * The embedded e-invoice (Factur-X, ZUGFeRD, XRechnung, UBL) is read first, exactly; the PDF's
@@ -19,6 +21,8 @@ import { SNIFF_BYTES, sniffFileType } from '../rules/file.js';
 import { findEmbeddedInvoice } from './attachments.js';
 import { emptyFields } from './fields.js';
 import { overBytesCaps, PAGE_THREAD_LIMITS, READER_LIMITS, type ReaderLimit, type ReaderLimits } from './limits.js';
+import { creditNoteReasons, NOT_AN_INVOICE_TYPE, signAmounts } from './credit.js';
+import { layoutFromPages, type PageText } from './layout.js';
 import { pdfText, startReader, type PdfReader } from './pdf-text.js';
 import { scanInvoiceText, type TextScan } from './text.js';
 import type { InvoiceReading, ReadInvoiceOptions, RefusalStatus } from './types.js';
@@ -26,20 +30,11 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 
 export type * from './types.js';
 export { readInvoiceXml, profileName, type XmlReading } from './xml.js';
-export { scanInvoiceText, readInvoiceText, parseTextDate, type TextScan, type TextReading } from './text.js';
+export { scanInvoiceText, parseTextDate, isLegible, type TextScan } from './text.js';
+export { CREDIT_NOTE_TYPES, NOT_AN_INVOICE_TYPE } from './credit.js';
+export { layoutFromPages, layoutFromText, type TextLayout, type PageText, type PositionedText } from './layout.js';
 export { decodeAttachmentName, EINVOICE_ATTACHMENTS } from './attachments.js';
 export { READER_LIMITS, PAGE_THREAD_LIMITS, type ReaderLimits, type ReaderLimit } from './limits.js';
-
-/**
- * UNTDID 1001 document types that are credit notes (those EN 16931 allows for BT-3): 81, 83
- * (credit notes for goods/services, for financial adjustments), 261 (self-billed), 262
- * (consolidated), 296 (price variation), 308 (delcredere), 381, 396 (factored), 420 (optical
- * character reading payment), 458 (reversal of debit), 532 (forwarder's).
- */
-export const CREDIT_NOTE_TYPES: ReadonlySet<string> = new Set(['81', '83', '261', '262', '296', '308', '381', '396', '420', '458', '532']);
-
-/** « Invoice information for accounting purposes »: not an invoice. */
-export const NOT_AN_INVOICE_TYPE = '751';
 
 /** The reading of a file that cannot be read at all. */
 function blank(name: string | null): InvoiceReading {
@@ -47,13 +42,13 @@ function blank(name: string | null): InvoiceReading {
     status: 'ok',
     accepted: true,
     name,
-    source: 'none',
     syntax: null,
     profile: null,
     profileId: null,
     attachment: null,
     documentType: null,
     creditNote: false,
+    creditNoteReasons: [],
     notAnInvoice: false,
     fields: emptyFields(),
     discarded: [],
@@ -164,7 +159,6 @@ async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string |
   const xml = embedded.found;
   if (xml) {
     Object.assign(reading, {
-      source: 'factur-x',
       syntax: xml.reading.syntax,
       profile: xml.reading.profile,
       profileId: xml.reading.profileId,
@@ -177,21 +171,24 @@ async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string |
 
   // The text: always without XML; with it, only to look for what AKTO needs and it lacks.
   let text: TextScan | null = null;
-  if (!xml || !reading.fields.siret || !reading.fields.dossiers) {
-    let raw: string;
+  if (!xml || !reading.fields.seller.siret || !reading.fields.dossiers) {
+    let pagesText: PageText[];
     try {
-      raw = await race(pdfText(document, { first: limits.firstPages, last: limits.lastPages, maxChars: limits.maxChars }));
+      pagesText = await race(pdfText(document, { first: limits.firstPages, last: limits.lastPages, maxChars: limits.maxChars }));
     } catch (error) {
       if (error instanceof TimeLimit || (error as Error | null)?.name === 'AbortError') throw error;
       if (!xml) return refusal(name, 'damaged', describe(error));
-      raw = '';
+      pagesText = [];
     }
-    if (!xml && raw.trim() === '') return { ...reading, status: 'scan' };
-    text = scanInvoiceText(raw);
+    const layout = layoutFromPages(pagesText);
+    if (!xml && layout.text.trim() === '') return { ...reading, status: 'scan' };
+    text = scanInvoiceText(layout);
+    // A text layer that is not text (poor OCR) is a scan: nothing is read from it.
+    if (!xml && !text.legible) return { ...reading, status: 'scan', detail: 'text layer unreadable (OCR)' };
   }
   if (xml && text) complete(reading, text);
   else if (text) {
-    reading.source = 'text';
+    reading.syntax = 'text';
     reading.fields = text.fields;
     reading.discarded = text.discarded;
   }
@@ -205,28 +202,36 @@ async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string |
  */
 function complete(reading: InvoiceReading, text: TextScan): void {
   const fields = reading.fields;
-  const { siren, siret, dossiers } = text.fields;
-  if (!fields.siret && siret && (!fields.siren || siret.value.startsWith(fields.siren.value))) {
-    fields.siret = siret;
-    fields.siren ??= siren && siret.value.startsWith(siren.value) ? siren : null;
-  }
-  if (!fields.siren && siren && (!fields.siret || fields.siret.value.startsWith(siren.value))) fields.siren = siren;
+  const { seller: { siren, siret }, dossiers } = text.fields;
+  const seller = fields.seller;
   if (!fields.dossiers && dossiers) fields.dossiers = dossiers;
+  // The XML names the seller's number and it is not valid: the text cannot say better whose it is.
+  if (reading.discarded.some((d) => d.field === 'seller.siren' || d.field === 'seller.siret')) return;
+  if (!seller.siret && siret && (!seller.siren || siret.value.startsWith(seller.siren.value))) {
+    seller.siret = siret;
+    seller.siren ??= siren && siret.value.startsWith(siren.value) ? siren : null;
+  }
+  if (!seller.siren && siren && (!seller.siret || seller.siret.value.startsWith(siren.value))) seller.siren = siren;
   // The text's discarded numbers are left out: beside an XML that names the parties, the text
   // cannot tell whose they are.
 }
 
-/** The document's nature (avoir, not an invoice) and the totals' consistency. */
+/**
+ * The document's nature (avoir, not an invoice), its amounts' sign (negative for an avoir, see
+ * credit.ts), and the totals' consistency.
+ */
 function judge(reading: InvoiceReading, text: TextScan | null): InvoiceReading {
-  const { amountHT, amountTVA, amountTTC } = reading.fields;
   const type = reading.documentType;
   reading.notAnInvoice = type === NOT_AN_INVOICE_TYPE;
-  const total = amountTTC?.value ?? amountHT?.value ?? 0;
-  const sayAvoir = reading.source === 'text' && Boolean(text?.creditNote);
-  reading.creditNote = !reading.notAnInvoice && ((type !== null && CREDIT_NOTE_TYPES.has(type)) || sayAvoir || total < 0);
+  // The text's reasons when the text was read for the fields; the XML's type and totals otherwise.
+  reading.creditNoteReasons = reading.syntax === 'text' ? [...text!.creditNoteReasons] : creditNoteReasons(reading.fields, type, null);
+  reading.creditNote = reading.creditNoteReasons.length > 0;
+  if (reading.creditNote) signAmounts(reading.fields);
 
-  const mismatch = amountHT && amountTVA && amountTTC && cents(amountHT.value) + cents(amountTVA.value) !== cents(amountTTC.value);
-  if (mismatch || (reading.source === 'text' && text?.totalsMismatch)) {
+  // The text's totals were checked by arithmetic as they were read (totals.ts); the XML's are checked here.
+  const { amountHT, amountTVA, amountTTC } = reading.fields;
+  const mismatch = reading.syntax !== 'text' && amountHT && amountTVA && amountTTC && cents(amountHT.value) + cents(amountTVA.value) !== cents(amountTTC.value);
+  if (mismatch || (reading.syntax === 'text' && text?.totalsMismatch)) {
     reading.warnings.push('totals-mismatch');
     // Exact figures that contradict each other: one of them is wrong, none is sure.
     for (const key of ['amountHT', 'amountTVA', 'amountTTC'] as const) {

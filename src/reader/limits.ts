@@ -65,34 +65,83 @@ interface Inspection {
   flate: [number, number][];
 }
 
-/** What the file holds, from its bytes alone (nothing decoded): a pass of `indexOf`s. */
-function inspect(bytes: Uint8Array): Inspection {
+/** Output inflated between two yields to the event loop: the compression streams run on this thread, in microtasks. */
+const YIELD_EVERY = 1 << 17;
+/**
+ * A yield to the event loop: `scheduler.yield()` in a browser that has it, `setImmediate` on Node (a
+ * server reads too), else `setTimeout`, which waits 1 to 4 ms each time: hundreds of yields add up.
+ */
+const nextTask = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  return new Promise<void>((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+};
+/** Bytes inspected between two yields to the event loop: a 50 MB file costs the page no long task. */
+const INSPECT_SLICE = 1 << 19;
+/** Bytes of the slice before, seen again: an object keyword or a stream's dictionary cut by a slice's start. */
+const OVERLAP = DICTIONARY_SPAN + 16;
+/** `stream` or `endstream` this close to a slice's end is left to the next slice (its line end may be cut). */
+const TAIL = 9;
+const OBJECT = /\d\s+\d+\s+obj\b/g;
+
+/**
+ * What the file holds, from its bytes alone (nothing decoded): `indexOf`s and one regular
+ * expression, slice by slice with a yield between, since one pass over a big file (its text
+ * decoded, every ` obj` matched) held the page for hundreds of milliseconds.
+ */
+async function inspect(bytes: Uint8Array, signal?: AbortSignal): Promise<Inspection> {
   // latin1 maps each byte to one character: offsets stay byte offsets.
-  const text = new TextDecoder('latin1').decode(bytes);
-  const found: Inspection = { objects: text.match(/\d\s+\d+\s+obj\b/g)?.length ?? 0, flate: [] };
+  const decoder = new TextDecoder('latin1');
+  const found: Inspection = { objects: 0, flate: [] };
+  /** Where the search goes on (an absolute offset), and the stream whose data it is in, if any. */
   let at = 0;
-  for (;;) {
-    const keyword = text.indexOf('stream', at);
-    if (keyword < 0) break;
-    at = keyword + 6;
-    if (text.startsWith('end', keyword - 3)) continue;
-    let start = at;
-    if (text[start] === '\r') start++;
-    if (text[start] !== '\n') continue;
-    start++;
-    const end = text.indexOf('endstream', start);
-    if (end < 0) break;
-    const dictionary = text.slice(Math.max(text.lastIndexOf('obj', keyword), keyword - DICTIONARY_SPAN, 0), keyword);
-    at = end + 9;
-    if (/\/Type\s*\/ObjStm/.test(dictionary)) found.objects += Number(/\/N\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
-    if (/\/FlateDecode|\/Fl\b/.test(dictionary) && !/\/Subtype\s*\/Image/.test(dictionary)) found.flate.push([start, end]);
+  let stream: { start: number; dictionary: string } | null = null;
+  for (let from = 0; from < bytes.length; from += INSPECT_SLICE) {
+    if (from) {
+      await nextTask();
+      if (signal?.aborted) break;
+    }
+    const base = Math.max(0, from - OVERLAP);
+    const end = Math.min(bytes.length, from + INSPECT_SLICE);
+    const last = end === bytes.length;
+    const text = decoder.decode(bytes.subarray(base, end));
+    // A match is counted by the slice its last character is in (a match is shorter than OVERLAP).
+    for (const match of text.matchAll(OBJECT)) if (base + match.index + match[0].length > from) found.objects++;
+    const limit = last ? text.length : text.length - TAIL;
+    let local = Math.max(at - base, 0);
+    for (;;) {
+      if (stream) {
+        const close = text.indexOf('endstream', local);
+        if (close < 0 || close > limit) break;
+        const { start, dictionary } = stream;
+        if (/\/Type\s*\/ObjStm/.test(dictionary)) found.objects += Number(/\/N\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
+        // The line end before `endstream` is not the stream's: fed to the inflater as trailing
+        // junk, it errors the stream, and what was inflated but not yet read went uncounted.
+        let dataEnd = close;
+        if (text[dataEnd - 1] === '\n') dataEnd--;
+        if (text[dataEnd - 1] === '\r') dataEnd--;
+        if (/\/FlateDecode|\/Fl\b/.test(dictionary) && !/\/Subtype\s*\/Image/.test(dictionary)) found.flate.push([start, base + Math.max(dataEnd, start - base)]);
+        stream = null;
+        local = close + 9;
+        continue;
+      }
+      const keyword = text.indexOf('stream', local);
+      if (keyword < 0 || keyword > limit) break;
+      local = keyword + 6;
+      if (text.startsWith('end', keyword - 3)) continue;
+      let start = local;
+      if (text[start] === '\r') start++;
+      if (text[start] !== '\n') continue;
+      local = start + 1;
+      stream = { start: base + local, dictionary: text.slice(Math.max(text.lastIndexOf('obj', keyword), keyword - DICTIONARY_SPAN, 0), keyword) };
+    }
+    at = base + Math.min(local, limit);
+    if (last) break;
   }
   return found;
 }
 
-/** Output inflated between two yields to the event loop: the compression streams run on this thread, in microtasks. */
-const YIELD_EVERY = 1 << 18;
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The size of `data` inflated, counted up to `budget` at most (past it, or on `signal`, the count stops). */
 async function inflatedSize(data: Uint8Array, budget: number, signal?: AbortSignal): Promise<number> {
@@ -133,7 +182,8 @@ async function inflatedSize(data: Uint8Array, budget: number, signal?: AbortSign
  */
 export async function overBytesCaps(bytes: Uint8Array, limits: ReaderLimits, signal?: AbortSignal): Promise<ReaderLimit | null> {
   if (bytes.length > limits.maxBytes) return 'bytes';
-  const found = inspect(bytes);
+  const found = await inspect(bytes, signal);
+  if (signal?.aborted) return null;
   if (found.objects > limits.maxObjects) return 'objects';
   if (limits.maxInflated === Infinity) return null;
   let total = 0;

@@ -9,6 +9,7 @@
  */
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PageText, PositionedText } from './layout.js';
 
 type Pdfjs = typeof import('pdfjs-dist');
 
@@ -195,28 +196,36 @@ export interface TextOptions {
   maxChars: number;
 }
 
-/** The text of the pages that matter, lines kept apart, at most `maxChars` characters. */
-export async function pdfText(document: PDFDocumentProxy, { first, last, maxChars }: TextOptions): Promise<string> {
-  const pages: string[] = [];
+/**
+ * The text of the pages that matter, each item with its position (see layout.ts), at most
+ * `maxChars` characters in all.
+ */
+export async function pdfText(document: PDFDocumentProxy, { first, last, maxChars }: TextOptions): Promise<PageText[]> {
+  const pages: PageText[] = [];
   let length = 0;
   for (const n of pagesToRead(document.numPages, first, last)) {
     if (length >= maxChars) break;
     const page = await document.getPage(n);
     const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: (TextItem | object)[] }>;
-    let text = '';
+    const items: PositionedText[] = [];
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        for (const item of value.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
-        if (length + text.length >= maxChars) break;
+        for (const item of value.items) {
+          if (!('str' in item) || !item.str) continue;
+          const str = item.str.slice(0, maxChars - length);
+          length += str.length;
+          const [a, b, c, d, x, y] = item.transform as number[];
+          items.push({ str, x: x!, y: y!, width: item.width, size: item.height || Math.hypot(c!, d!), rotated: Math.abs(b!) > 0.01 || Math.abs(c!) > 0.01 || a! < 0 });
+          if (length >= maxChars) break;
+        }
+        if (length >= maxChars) break;
       }
     } finally {
       void reader.cancel().catch(() => {});
     }
-    text = text.slice(0, maxChars - length);
-    length += text.length;
-    pages.push(text);
+    pages.push({ items });
   }
-  return pages.join('\n');
+  return pages;
 }

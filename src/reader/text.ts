@@ -1,347 +1,174 @@
 /**
- * Reads an invoice's fields from the text of its PDF (what pdf.js's text layer gives: one line
- * per text line). Only values that are really printed are returned: what cannot be found stays
- * null. Each value says how sure the reader is (see `Confidence`).
+ * Reads an invoice's fields from the text of a plain PDF, by its layout (see layout.ts): rows and
+ * columns, labels and the values to their right or under them. Only values really printed are
+ * returned, and only when they pass their checks (a date is a calendar day, a SIRET its checksum,
+ * totals their arithmetic): what cannot be found or checked stays null. A text layer that is
+ * poor OCR gives nothing at all (`legible: false`), never garbage.
  */
-import { parseAmount } from '../rules/amount.js';
 import { parseDate } from '../rules/date.js';
 import { findDossierNumbers } from '../rules/dossier.js';
-import { checkSiren, checkSiret } from '../rules/siren.js';
-import { emptyFields, field, withSirenFromSiret } from './fields.js';
-import type { Confidence, DiscardedValue, InvoiceFields, ReadField } from './types.js';
+import { creditNoteReasons, signAmounts } from './credit.js';
+import { emptyFields, field } from './fields.js';
+import { findLabelled, layoutFromText, type Row, type TextLayout } from './layout.js';
+import { findCompanyNumbers, findSellerName, type CompanyNumbers } from './parties.js';
+import { findTotals } from './totals.js';
+import type { Confidence, CreditNoteReason, DiscardedValue, InvoiceFields, ReadField } from './types.js';
 
-/** The plain values, as the first version of the reader gave them (kept for its callers). */
-export interface TextReading {
-  invoiceNumber: string | null;
-  issueDate: string | null;
-  amountHT: number | null;
-  amountTVA: number | null;
-  amountTTC: number | null;
-  siret: string | null;
-  siren: string | null;
-  dossiers: string[];
-  creditNote: boolean;
-}
-
-/** What the text gives, every field with `source: 'text'`. */
+/** What the text gives, every field with `syntax: 'text'`, amounts signed as credit.ts says. */
 export interface TextScan {
   fields: InvoiceFields;
-  /** The document calls itself an avoir (« AVOIR N° … »). Negative totals are judged by the caller. */
+  /** A credit note: the text says so (« AVOIR N° … »), or its totals are negative. */
   creditNote: boolean;
+  /** Why it is a credit note (`text`, `negative-totals`); empty when it is not one. */
+  creditNoteReasons: CreditNoteReason[];
   discarded: DiscardedValue[];
-  /** HT, TVA and TTC were all found but do not add up. */
+  /** Labelled totals were printed, but they do not add up: none is given. */
   totalsMismatch: boolean;
+  /** False for a text layer that is not text (poor OCR): then nothing is read from it. */
+  legible: boolean;
 }
 
-/** The plain values of `scanInvoiceText`; an avoir is also one with a negative total. */
-export function readInvoiceText(text: string): TextReading {
-  const { fields, creditNote } = scanInvoiceText(text);
-  const total = fields.amountTTC?.value ?? fields.amountHT?.value ?? 0;
-  return {
-    invoiceNumber: fields.invoiceNumber?.value ?? null,
-    issueDate: fields.issueDate?.value ?? null,
-    amountHT: fields.amountHT?.value ?? null,
-    amountTVA: fields.amountTVA?.value ?? null,
-    amountTTC: fields.amountTTC?.value ?? null,
-    siret: fields.siret?.value ?? null,
-    siren: fields.siren?.value ?? null,
-    dossiers: fields.dossiers?.value ?? [],
-    creditNote: creditNote || total < 0,
-  };
-}
-
-export function scanInvoiceText(text: string): TextScan {
-  const flat = text
-    .replace(/[\u00a0\u202f\u2009]/g, ' ')
-    .replace(/\u2212/g, '-')
-    .replace(/[ \t]+/g, ' ');
-  const lines = flat.split('\n');
+/**
+ * The fields of an invoice's text: pdf.js's positioned text (a `TextLayout`), or plain text (one
+ * row a line, cells apart at tabs or two spaces).
+ */
+export function scanInvoiceText(input: string | TextLayout): TextScan {
+  const layout = typeof input === 'string' ? layoutFromText(input) : input;
   const discarded: DiscardedValue[] = [];
   const fields = emptyFields();
+  if (!isLegible(layout.text)) return { fields, creditNote: false, creditNoteReasons: [], discarded, totalsMismatch: false, legible: false };
 
-  fields.invoiceNumber = findInvoiceNumber(flat);
-  fields.issueDate = findIssueDate(flat);
-  const totals = findTotals(flat, lines);
+  const ids = findCompanyNumbers(layout, discarded);
+  fields.seller = { name: findSellerName(layout), ...ids.seller };
+  fields.buyer = ids.buyer;
+  fields.invoiceNumber = findInvoiceNumber(layout, ids);
+  fields.issueDate = findIssueDate(layout);
+  const totals = findTotals(layout);
   Object.assign(fields, totals.fields);
   if (fields.amountHT || fields.amountTTC) {
-    const euro = /€|\bEUR\b|\beuros?\b/i.test(flat) && !/\b(?:USD|CHF|GBP)\b|[$£]/.test(flat);
+    const euro = /€|\bEUR\b|\beuros?\b/i.test(layout.text) && !/\b(?:USD|CHF|GBP)\b|[$£]/.test(layout.text);
     fields.currency = field(euro ? 'EUR' : null, 'text', 'medium');
   }
-  Object.assign(fields, findCompanyNumbers(lines, discarded));
-  fields.sellerName = findSellerName(lines);
-  fields.dossiers = findDossiers(flat);
-  return {
-    fields,
-    creditNote: /(?<![\p{L}])(?:avoir|note\s+de\s+cr[ée]dit)\s*(?:n\s*[°º]|no\b|num[ée]ro)/iu.test(flat),
-    discarded,
-    totalsMismatch: totals.mismatch,
-  };
+  fields.dossiers = findDossiers(layout.text);
+  const reasons = creditNoteReasons(fields, null, layout.text);
+  if (reasons.length) signAmounts(fields);
+  return { fields, creditNote: reasons.length > 0, creditNoteReasons: reasons, discarded, totalsMismatch: totals.mismatch, legible: true };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Invoice number
+// ---- legibility -------------------------------------------------------------------------------------
 
-const ID = String.raw`([A-Z0-9][A-Z0-9\-_/.]{0,34})`;
-const NUMBER_LABELS: [RegExp, Confidence][] = [
-  [new RegExp(String.raw`(?<![\p{L}])(?:facture|avoir|invoice)\s*(?:n\s*[°º]|no\.?|num[ée]ro|#)\s*:?\s*${ID}`, 'giu'), 'high'],
-  [new RegExp(String.raw`(?<![\p{L}])(?:n\s*[°º]|num[ée]ro)\s*(?:de\s+)?(?:la\s+)?(?:facture|l['’]avoir)\s*:?\s*${ID}`, 'giu'), 'medium'],
-  [new RegExp(String.raw`^\s*(?:facture|avoir)\s+${ID}\s*$`, 'gimu'), 'medium'],
+const WORD = /^[(«"']?[\p{L}]{2,}(?:['’-][\p{L}]+)*[.,:;!?)»"']*$/u;
+const ABBREVIATION = /^[\p{Lu}]{2,5}[.,:;)]*$/u;
+const NUMBERLIKE = /^[-+(]?(?:€\s?)?\d[\d\s.,/:%h-]*(?:€|%|\))?[.,;:]?$/u;
+const IDENTIFIER = /^(?:[A-Z]{1,6}[-/ ]?)?\d+(?:[-/.]\d+)*(?:[-/][A-Z]{1,3}\d*)?[.,;:]?$|^\d{4}[A-Z]{2,3}\d{5,6}$/u;
+
+/**
+ * Whether a text layer is text: most of its tokens are words, numbers or identifiers. OCR of a
+ * poor scan mixes letters, digits and marks (« T0ta1 », « 8Z4 O9Z », « l 2b0,O0 »): then nothing
+ * should be read from it.
+ */
+export function isLegible(text: string): boolean {
+  let good = 0;
+  let counted = 0;
+  for (const token of text.split(/\s+/)) {
+    if (!/[\p{L}\d]/u.test(token) || (token.length === 1 && /\p{L}/u.test(token))) continue; // marks, single letters
+    counted++;
+    if (WORD.test(token) || ABBREVIATION.test(token) || NUMBERLIKE.test(token) || IDENTIFIER.test(token) || /^(?:n°|N°|no)$/i.test(token)) good++;
+  }
+  return counted < 8 || good / counted >= 0.6;
+}
+
+// ---- invoice number ---------------------------------------------------------------------------------
+
+const ID = String.raw`(?<id>[A-Z0-9][A-Z0-9\-_/.]{0,34})(?![\p{L}\d])`;
+const INVOICE_WORD = String.raw`(?:facture|avoir|note\s+d['’]honoraires|invoice)`;
+/** [label, confidence, only when the document calls itself an invoice]: strongest first. */
+const NUMBER_LABELS: [RegExp, Confidence, boolean][] = [
+  [new RegExp(String.raw`(?<![\p{L}])${INVOICE_WORD}\s*(?:n\s*[°º]|no\.?|num[ée]ro|nr\.?|#|number)`, 'giu'), 'high', false],
+  [new RegExp(String.raw`(?<![\p{L}])(?:n\s*[°º]|num[ée]ro|no\.?)\s*(?:de\s+)?(?:la\s+)?(?:facture|pi[èe]ce|l['’]avoir|note|invoice)(?![\p{L}])`, 'giu'), 'high', false],
+  [new RegExp(String.raw`(?:^|\t)${INVOICE_WORD}(?![\p{L}])`, 'giu'), 'medium', false],
+  [new RegExp(String.raw`(?<![\p{L}])r[ée]f(?:[ée]rence|\.)?\s*(?:de\s+(?:la\s+)?facture\s*)?(?=\s*:)`, 'giu'), 'medium', false],
+  [new RegExp(String.raw`(?:^|\t)(?:num[ée]ro|n\s*[°º]|no\.?|number)(?=\s*:?\s*(?:\t|$))`, 'giu'), 'medium', true],
 ];
-
 /** « la facture n° … », « votre facture n° … »: another invoice, the one credited or paid. */
-const REFERENCE_BEFORE = /(?:\bla|\bcette|\bvotre|\bnotre|\bsur|\bde)\s*$/i;
+const REFERENCE_BEFORE = /(?:\bla|\bcette|\bvotre|\bnotre|\bsur|\bde|\bdu)\s*$/i;
+const LOOKS_LIKE_DATE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})$/;
 
-function findInvoiceNumber(text: string): ReadField<string> | null {
-  for (const [pattern, confidence] of NUMBER_LABELS) {
-    for (const match of text.matchAll(pattern)) {
-      const value = match[1]!.replace(/[.\-_/]+$/, '');
-      if (!/\d/.test(value)) continue;
-      if (REFERENCE_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
-      return field(value, 'text', confidence);
-    }
+function findInvoiceNumber(layout: TextLayout, ids: CompanyNumbers): ReadField<string> | null {
+  const titled = new RegExp(String.raw`(?<![\p{L}])${INVOICE_WORD}(?![\p{L}])`, 'iu').test(layout.text);
+  const companies = new Set([ids.seller.siren, ids.seller.siret, ids.buyer.siren, ids.buyer.siret].flatMap((id) => (id ? [id.value] : [])));
+  const accept = (value: RegExpExecArray, label: RegExpExecArray, row: Row) => {
+    const id = cleanId(value.groups!.id!);
+    if (!/\d/.test(id) || LOOKS_LIKE_DATE.test(id) || companies.has(id)) return false;
+    return !REFERENCE_BEFORE.test(row.text.slice(Math.max(0, label.index - 12), label.index));
+  };
+  for (const [label, confidence, needsTitle] of NUMBER_LABELS) {
+    if (needsTitle && !titled) continue;
+    const [first] = findLabelled(layout, label, ID, { accept, filler: String.raw`[ \t:.#°]*` });
+    if (first) return field(cleanId(first.value.groups!.id!), 'text', confidence);
   }
   return null;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Issue date
+const cleanId = (id: string) => id.replace(/[.\-_/]+$/, '');
 
-const MONTH_NAMES = 'janvier|janv|février|fevrier|févr|fevr|mars|avril|avr|mai|juin|juillet|juil|août|aout|septembre|sept|octobre|oct|novembre|nov|décembre|decembre|déc|dec';
+// ---- issue date -------------------------------------------------------------------------------------
+
+const MONTH_NAMES = 'janvier|janv|février|fevrier|févr|fevr|fév|fev|mars|avril|avr|mai|juin|juillet|juil|août|aout|septembre|sept|sep|octobre|oct|novembre|nov|décembre|decembre|déc|dec';
 const MONTH_PREFIXES = ['janv', 'fev', 'mars', 'avr', 'mai', 'juin', 'juil', 'aou', 'sep', 'oct', 'nov', 'dec'];
-const DAY = String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+(?:${MONTH_NAMES})\.?\s+\d{4})(?!\d)`;
+const WEEKDAY = String.raw`(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)`;
+/** A date as printed: `02/07/2015`, `10/09/18`, `19.04.2026`, `2015-07-02`, `20260815`, `le vendredi 28 juin 2019`, `1er août 2026`. */
+const DATE = String.raw`(?<date>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|${WEEKDAY}?\d{1,2}(?:er)?\s+(?:${MONTH_NAMES})\.?\s+\d{4}|\d{8})(?![\d/.-]\d)`;
 
-/** `02/07/2015`, `2015-07-02`, `02 Juillet 2015`, `1er août 2026` → ISO; null when not a calendar date. */
+/**
+ * `02/07/2015`, `10/09/18` (20xx), `2015-07-02`, `20260815`, `02 Juillet 2015`, `vendredi 28 juin
+ * 2019`, `1er août 2026` → ISO; null when not a calendar date. Arithmetic only, never a `Date`:
+ * no time zone can move the day.
+ */
 export function parseTextDate(input: string): string | null {
-  const written = /^(\d{1,2})(?:er)?\s+([\p{L}]+)\.?\s+(\d{4})$/u.exec(input.trim());
-  if (!written) return parseDate(input);
+  const text = input.trim().normalize('NFC');
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (compact) return Number(compact[1]) >= 1990 && Number(compact[1]) < 2100 ? parseDate(`${compact[1]}-${compact[2]}-${compact[3]}`) : null;
+  const short = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2})$/.exec(text);
+  if (short) return parseDate(`${short[1]}/${short[3]}/20${short[4]}`);
+  const written = new RegExp(String.raw`^${WEEKDAY}?(\d{1,2})(?:er)?\s+([\p{L}]+)\.?\s+(\d{4})$`, 'iu').exec(text);
+  if (!written) return parseDate(text);
   const name = written[2]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   const month = MONTH_PREFIXES.findIndex((prefix) => name.startsWith(prefix)) + 1;
   return month ? parseDate(`${written[1]}/${month}/${written[3]}`) : null;
 }
 
 const DATE_LABELS: [RegExp, Confidence][] = [
-  // « Facture n° 562044387 du 02 Juillet 2015 »
-  [new RegExp(String.raw`(?<![\p{L}])(?:facture|avoir)\s*(?:(?:n\s*[°º]|no\.?|num[ée]ro)\s*:?\s*)?[A-Z0-9][A-Z0-9\-_/.]{0,34}\s+(?:du|en\s+date\s+du|le)\s+${DAY}`, 'giu'), 'high'],
-  [new RegExp(String.raw`(?<![\p{L}])date\s*(?:de\s+(?:la\s+)?facture|de\s+l['’]avoir|d['’][ée]mission|de\s+facturation)(?!\s*associ)\s*:?\s*${DAY}`, 'giu'), 'high'],
-  [new RegExp(String.raw`(?<![\p{L}])(?:[ée]mise?|factur[ée]e?)\s+le\s*:?\s*${DAY}`, 'giu'), 'high'],
-  [new RegExp(String.raw`(?<![\p{L}])date\s*:\s*${DAY}`, 'giu'), 'medium'],
-  [new RegExp(DAY, 'giu'), 'low'],
+  // « Facture n° 562044387 du 02 Juillet 2015 », « Facture n° SL-19-0628 établie le … », « Facture n° HM-2026-0088 – 02/11/2026 »
+  [new RegExp(String.raw`(?<![\p{L}])${INVOICE_WORD}\s*(?:(?:n\s*[°º]|no\.?|num[ée]ro|#)\s*:?\s*)?[A-Z0-9][A-Z0-9\-_/.]{0,34}\s*(?:du|en\s+date\s+du|le|[-–—,]|(?:[ée]tablie?|[ée]mise?)\s+le)`, 'giu'), 'high'],
+  [new RegExp(String.raw`(?<![\p{L}])date\s*(?:de\s+(?:la\s+)?facture|de\s+l['’]avoir|d['’][ée]mission|de\s+facturation|facture|pi[èe]ce)(?!\s*associ)`, 'giu'), 'high'],
+  [new RegExp(String.raw`(?<![\p{L}])(?:invoice\s+date|(?:[ée]mise?|[ée]tablie?|factur[ée]e?)\s+le)(?![\p{L}])`, 'giu'), 'high'],
+  [new RegExp(String.raw`(?:^|\t)date(?=\s*:?\s*(?:\t|$|\d))`, 'giu'), 'medium'],
+  // « MARSEILLE, le 18 JUIN 2018 », « Paris, le 30/03/2026 »
+  [new RegExp(String.raw`(?<![\p{L}])\p{L}[\p{L}' -]{1,40},\s*le(?![\p{L}])`, 'giu'), 'medium'],
+  [new RegExp(String.raw`(?:^|\t)(?:le|du)(?=\s)`, 'giu'), 'medium'],
 ];
+/** What makes a date another than the issue date: due, order, delivery, deposit, print dates, periods. */
+const NOT_ISSUE = /(?:[ée]ch[ée]ance|payable|r[ée]gler|limite|command|livr|g[ée]n[ée]r|imprim|acompte|vers[ée]|pr[ée]l[èe]vement|d[ée]but|\bfin\b|p[ée]riode|valid|accept|naissance|\bdu|\bau|jusqu)[^\d\n]{0,30}$/i;
 
-function findIssueDate(text: string): ReadField<string> | null {
-  for (const [pattern, confidence] of DATE_LABELS) {
-    for (const match of text.matchAll(pattern)) {
-      // « Avoir sur la facture n° FA-2026-0612 du 26/06/2026 »: the date of another invoice.
-      if (REFERENCE_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
-      const date = parseTextDate(match[1]!);
-      if (date) return field(date, 'text', confidence);
+function findIssueDate(layout: TextLayout): ReadField<string> | null {
+  const accept = (value: RegExpExecArray, label: RegExpExecArray, row: Row) => parseTextDate(value.groups!.date!) !== null && !REFERENCE_BEFORE.test(row.text.slice(Math.max(0, label.index - 12), label.index));
+  for (const [label, confidence] of DATE_LABELS) {
+    const [first] = findLabelled(layout, label, DATE, { accept, filler: String.raw`[ \t:.]*` });
+    if (first) return field(parseTextDate(first.value.groups!.date!), 'text', confidence);
+  }
+  // No label: the first date that nothing calls another one.
+  for (const row of layout.rows) {
+    for (const match of row.text.matchAll(new RegExp(`(?<![\\d/.-])${DATE}`, 'giu'))) {
+      if (/^\d{8}$/.test(match.groups!.date!) || NOT_ISSUE.test(row.text.slice(0, match.index))) continue;
+      const date = parseTextDate(match.groups!.date!);
+      if (date) return field(date, 'text', 'low');
     }
   }
   return null;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Totals
-
-/** An amount as printed: `1 440,00`, `28 043,28`, `1.234,56`, `1,234.56`, `29.99`, `-315,00`; never a rate (`20 %`). */
-const AMOUNT = String.raw`(-?\d{1,3}(?:[ .]\d{3})+(?:,\d{1,2})?|-?\d{1,3}(?:[ ,]\d{3})+(?:\.\d{1,2})?|-?\d+(?:[.,]\d{1,2})?)(?![\d%])(?! ?%)(?! ?[.,]\d)`;
-const RATE = String.raw`(?:\(? *\d{1,2}(?:[.,]\d{1,3})? *% *\)? *)?`;
-const CURRENCY = String.raw`(?:\(? *(?:en +)?(?:€|eur|euros) *\)? *)?`;
-
-type Kind = 'ht' | 'tva' | 'ttc' | 'due';
-interface Candidate {
-  value: number;
-  /** Lower is a stronger label. */
-  rank: number;
-  confidence: Confidence;
-  at: number;
-}
-
-const TOTAL_LABELS: [Kind, string, number, Confidence][] = [
-  ['ht', String.raw`(?:total|montant\s+total|sous[-\s]total|net)\s*(?:h\.?\s?t\.?|hors\s+taxes?)`, 0, 'medium'],
-  ['ht', String.raw`(?:montant\s*)?(?:h\.?t\.?|hors\s+taxes?)`, 2, 'low'],
-  ['tva', String.raw`(?:total|montant(?:\s+total)?)\s*(?:de\s+(?:la\s+)?)?(?:t\.?v\.?a\.?|taxes?)`, 0, 'medium'],
-  ['tva', String.raw`t\.?v\.?a\.?`, 1, 'medium'],
-  ['ttc', String.raw`(?:total|montant(?:\s+total)?)\s*(?:t\.?t\.?c\.?|toutes\s+taxes\s+comprises)`, 0, 'medium'],
-  ['ttc', String.raw`t\.?t\.?c\.?`, 2, 'low'],
-  ['ttc', String.raw`(?:net|total|montant|somme)\s+(?:à|a)\s+payer`, 3, 'low'],
-  ['due', String.raw`(?:(?:net|reste|solde|somme|montant|total)\s+(?:à|a)\s+payer|(?:solde|reste)\s+d[uû])`, 0, 'medium'],
-];
-const LABELLED = TOTAL_LABELS.map(([kind, label, rank, confidence]) => ({
-  kind,
-  rank,
-  confidence,
-  // The amount on the label's line; after a « Total … » label, also on the next one.
-  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${label}(?![\p{L}]) *${CURRENCY}${RATE}:? *${rank === 0 ? String.raw`\n? *` : ''}(?:€ *)?${AMOUNT}`, 'giu'),
-}));
-/** « 29.99 € TTC »: the amount before its label, with its currency between. */
-const AMOUNT_THEN_LABEL = new RegExp(String.raw`(?<![\d.,])${AMOUNT} *(?:€|EUR) *(TTC|HT)(?![\p{L}])`, 'giu');
-const HEADER_FILLER = /^(?:montants?|total|eur|euros?|€|\(€\)|\(eur\)|en|de|la)$/i;
-const HEADER_KIND: [Kind, RegExp][] = [
-  ['ht', /^h\.?t\.?$/i],
-  ['tva', /^t\.?v\.?a\.?$/i],
-  ['ttc', /^t\.?t\.?c\.?$/i],
-];
-const LEADING_AMOUNT = new RegExp(String.raw`^\s*${AMOUNT}\s*(?:€|EUR)?`, 'i');
-
-/**
- * Column headers on one line (« Montant EUR TTC Montant TVA Montant EUR HT ») and the amounts
- * at the start of the next line, in the same order.
- */
-function tableTotals(lines: string[], add: (kind: Kind, value: number, rank: number, confidence: Confidence, at: number) => void): void {
-  let offset = 0;
-  for (let i = 0; i < lines.length - 1; i++) {
-    const at = offset;
-    offset += lines[i]!.length + 1;
-    const tokens = lines[i]!.trim().split(/\s+/).filter((t) => t && !HEADER_FILLER.test(t));
-    const kinds = tokens.map((t) => HEADER_KIND.find(([, re]) => re.test(t))?.[0]);
-    if (kinds.length < 2 || kinds.some((k) => !k) || new Set(kinds).size !== kinds.length) continue;
-    let rest = lines[i + 1]!;
-    const values: number[] = [];
-    for (let n = 0; n < kinds.length; n++) {
-      const match = LEADING_AMOUNT.exec(rest);
-      const value = match ? parseAmount(match[1]!) : null;
-      if (!match || value === null) break;
-      values.push(value);
-      rest = rest.slice(match[0].length);
-    }
-    if (values.length === kinds.length) kinds.forEach((kind, n) => add(kind!, values[n]!, 1, 'low', at));
-  }
-}
-
-const cents = (n: number) => Math.round(n * 100);
-
-function findTotals(text: string, lines: string[]): { fields: Pick<InvoiceFields, 'amountHT' | 'amountTVA' | 'amountTTC' | 'amountDue'>; mismatch: boolean } {
-  const candidates: Record<Kind, Candidate[]> = { ht: [], tva: [], ttc: [], due: [] };
-  const add = (kind: Kind, value: number, rank: number, confidence: Confidence, at: number) => {
-    if (Math.abs(value) < 1e10) candidates[kind].push({ value: value + 0, rank, confidence, at });
-  };
-  for (const { kind, rank, confidence, pattern } of LABELLED) {
-    for (const match of text.matchAll(pattern)) {
-      const value = parseAmount(match[1]!);
-      if (value !== null) add(kind, value, rank, confidence, match.index);
-    }
-  }
-  for (const match of text.matchAll(AMOUNT_THEN_LABEL)) {
-    const value = parseAmount(match[1]!);
-    if (value !== null) add(match[2]!.toLowerCase() === 'ttc' ? 'ttc' : 'ht', value, 2, 'low', match.index);
-  }
-  tableTotals(lines, add);
-
-  // The strongest label first; among equals the last printed (totals come after the lines).
-  const best = (kind: Kind) => {
-    const sorted = candidates[kind].sort((a, b) => a.rank - b.rank || b.at - a.at);
-    return sorted.filter((c, i) => sorted.findIndex((d) => cents(d.value) === cents(c.value)) === i).slice(0, 4);
-  };
-  const [ht, tva, ttc, due] = [best('ht'), best('tva'), best('ttc'), best('due')];
-  const pick = (c: Candidate | undefined, confidence?: Confidence) => field(c?.value, 'text', confidence ?? c?.confidence ?? 'low');
-
-  // HT + TVA = TTC confirms all three (0 + 0 = 0 confirms nothing): the strongest labels win.
-  let triple: [Candidate, Candidate, Candidate] | null = null;
-  let score = Infinity;
-  for (const h of ht) for (const t of tva) for (const c of ttc) {
-    if (cents(c.value) !== 0 && cents(h.value) + cents(t.value) === cents(c.value) && h.rank + t.rank + c.rank < score) {
-      triple = [h, t, c];
-      score = h.rank + t.rank + c.rank;
-    }
-  }
-  if (triple) {
-    const [h, t, c] = triple;
-    const paid = due.find((d) => cents(d.value) === cents(c.value));
-    return {
-      fields: { amountHT: pick(h, 'high'), amountTVA: pick(t, 'high'), amountTTC: pick(c, 'high'), amountDue: paid ? pick(paid, 'high') : pick(due[0]) },
-      mismatch: false,
-    };
-  }
-  return {
-    fields: { amountHT: pick(ht[0]), amountTVA: pick(tva[0]), amountTTC: pick(ttc[0]), amountDue: pick(due[0]) },
-    mismatch: Boolean(ht[0] && tva[0] && ttc[0]),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// SIREN, SIRET
-
-const SIRET_DIGITS = String.raw`(\d{3} ?\d{3} ?\d{3} ?\d{5})(?! ?\d)`;
-const SIREN_DIGITS = String.raw`(\d{3} ?\d{3} ?\d{3})(?! ?\d)`;
-const SIRET_LABELLED = new RegExp(String.raw`(?<![\p{L}])SIRET\s*(?:n\s*[°º]\s*)?:?\s*${SIRET_DIGITS}`, 'giu');
-const SIRET_ANY = new RegExp(String.raw`(?<![\d.,])${SIRET_DIGITS}`, 'g');
-const SIREN_LABELLED = new RegExp(String.raw`(?<![\p{L}])SIREN\s*(?:n\s*[°º]\s*)?:?\s*${SIREN_DIGITS}`, 'giu');
-/** « RCS Paris B 421 938 861 », « RCS Bordeaux 824 092 688 », « B 421 938 861 RCS Paris ». */
-const RCS_THEN_NUMBER = new RegExp(String.raw`(?<![\p{L}])R\.? ?C\.? ?S\.?(?![\p{L}])[^\d\n]{0,40}?${SIREN_DIGITS}`, 'giu');
-const NUMBER_THEN_RCS = new RegExp(String.raw`(?<![\d.,])${SIREN_DIGITS} R\.? ?C\.? ?S(?![\p{L}])`, 'giu');
-/** The heading of the buyer's block: the numbers in the few lines below it are the buyer's. */
-const CLIENT_HEADING = /^\s*(?:client|factur[ée] à|adress[ée]e? à|adresse de facturation|destinataire|acheteur)\s*:?\s*$/i;
-
-type CompanyFields = Pick<InvoiceFields, 'siren' | 'siret' | 'buyerSiren' | 'buyerSiret'>;
-
-function findCompanyNumbers(lines: string[], discarded: DiscardedValue[]): CompanyFields {
-  const buyerLines = new Set<number>();
-  lines.forEach((line, i) => {
-    if (CLIENT_HEADING.test(line)) for (let j = i + 1; j <= i + 8 && j < lines.length; j++) buyerLines.add(j);
-  });
-  const found: CompanyFields = { siren: null, siret: null, buyerSiren: null, buyerSiret: null };
-  const labelledSirets = new Set<string>();
-  const take = (key: keyof CompanyFields, digits: string, valid: boolean, confidence: Confidence, from: string) => {
-    if (!valid) {
-      if (!discarded.some((d) => d.field === key && d.value === digits)) discarded.push({ field: key, value: digits, source: 'text', reason: 'checksum', from });
-      return;
-    }
-    found[key] ??= { value: digits, source: 'text', confidence };
-  };
-
-  lines.forEach((line, i) => {
-    const buyer = buyerLines.has(i);
-    for (const match of line.matchAll(SIRET_LABELLED)) {
-      const digits = match[1]!.replace(/\D/g, '');
-      labelledSirets.add(digits);
-      take(buyer ? 'buyerSiret' : 'siret', digits, checkSiret(digits).ok, buyer ? 'medium' : 'high', 'SIRET');
-    }
-    for (const match of line.matchAll(SIREN_LABELLED)) {
-      const digits = match[1]!.replace(/\D/g, '');
-      take(buyer ? 'buyerSiren' : 'siren', digits, checkSiren(digits).ok, buyer ? 'medium' : 'high', 'SIREN');
-    }
-    // The RCS number is always the seller's (a legal mention of the issuer).
-    for (const pattern of [RCS_THEN_NUMBER, NUMBER_THEN_RCS]) {
-      for (const match of line.matchAll(pattern)) {
-        const digits = match[1]!.replace(/\D/g, '');
-        if (checkSiren(digits).ok) found.siren ??= { value: digits, source: 'text', confidence: 'high' };
-        else take('siren', digits, false, 'high', 'RCS');
-      }
-    }
-  });
-
-  // No labelled SIRET: a 14-digit number passing the checksum is only a guess.
-  if (!found.siret) {
-    lines.forEach((line, i) => {
-      if (buyerLines.has(i)) return;
-      for (const match of line.matchAll(SIRET_ANY)) {
-        const digits = match[1]!.replace(/\D/g, '');
-        if (labelledSirets.has(digits) || digits === found.buyerSiret?.value || !checkSiret(digits).ok) continue;
-        found.siret ??= { value: digits, source: 'text', confidence: 'low' };
-      }
-    });
-  }
-  const seller = withSirenFromSiret({ siren: found.siren, siret: found.siret });
-  const buyer = withSirenFromSiret({ siren: found.buyerSiren, siret: found.buyerSiret });
-  return { siren: seller.siren, siret: seller.siret, buyerSiren: buyer.siren, buyerSiret: buyer.siret };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Seller's name, dossiers
-
-const LEGAL_FORM = String.raw`(?:SASU|SAS|SARL|EURL|SA|SNC|SCS|SCA|SCOP|SCIC|SELARL|SELAS|SCM|SCI|GIE|Association)`;
-const NAME_BEFORE_FORM = new RegExp(String.raw`^\s*(.{2,80}?)\s*[-–—,]?\s*\b${LEGAL_FORM}\b`, 'u');
-
-/** The issuer's legal mention, e.g. « UNIVERS PROTEC FORMATION – SASU au capital de 5 000 € – RCS Bayonne … ». */
-function findSellerName(lines: string[]): ReadField<string> | null {
-  for (const line of lines) {
-    if (!/capital|R\.? ?C\.? ?S\b|SIRE[NT]|\bRNA\b|loi 1901/i.test(line)) continue;
-    const name = NAME_BEFORE_FORM.exec(line)?.[1]?.replace(/[\s\-–—,]+$/, '');
-    if (name && /\p{L}{2}/u.test(name) && !/[:@]|^\d/.test(name)) return field(name, 'text', 'medium');
-  }
-  return null;
-}
+// ---- dossiers -----------------------------------------------------------------------------------------
 
 function findDossiers(text: string): ReadField<string[]> | null {
   const dossiers = findDossierNumbers(text);

@@ -4,8 +4,12 @@
  * cannot be read is null.
  */
 
-/** Where a value was read: the embedded e-invoice XML (Factur-X, ZUGFeRD, XRechnung, UBL) or the PDF's text layer. */
-export type FieldSource = 'factur-x' | 'text';
+/**
+ * What a value was read from: the embedded e-invoice in its syntax — `CII` (Factur-X, ZUGFeRD 1.0
+ * and 2.x, XRechnung CII: the profile says which), `UBL` (XRechnung UBL, Peppol) — or the PDF's
+ * `text` layer.
+ */
+export type Syntax = 'CII' | 'UBL' | 'text';
 
 /**
  * How sure the reader is of a value.
@@ -21,8 +25,22 @@ export type Confidence = 'high' | 'medium' | 'low';
 /** One value read from the file. */
 export interface ReadField<T> {
   value: T;
-  source: FieldSource;
+  syntax: Syntax;
   confidence: Confidence;
+}
+
+/** A party's French company numbers. */
+export interface PartyNumbers {
+  /** SIREN (9 digits), only when it passes its checksum (given from a valid SIRET when not printed). */
+  siren: ReadField<string> | null;
+  /** SIRET (14 digits), only when it passes its checksum (or La Poste's rule). */
+  siret: ReadField<string> | null;
+}
+
+/** The seller (BG-4): its name and numbers. */
+export interface SellerFields extends PartyNumbers {
+  /** BT-27, the seller's name. */
+  name: ReadField<string> | null;
 }
 
 /** The invoice's values; each is null when the file does not carry it (or it could not be read). */
@@ -33,24 +51,18 @@ export interface InvoiceFields {
   issueDate: ReadField<string> | null;
   /** BT-5, ISO 4217 (`EUR`). */
   currency: ReadField<string> | null;
-  /** BT-109, total HT (in the invoice currency; negative on some credit notes). */
+  /** BT-109, total HT (in the invoice currency; negative on a credit note, see `creditNote`). */
   amountHT: ReadField<number> | null;
-  /** BT-110, total TVA. */
+  /** BT-110, total TVA; from the text, the total line or the sum of the per-rate lines when they add up. */
   amountTVA: ReadField<number> | null;
   /** BT-112, total TTC. */
   amountTTC: ReadField<number> | null;
   /** BT-115, amount due (TTC less what was prepaid). */
   amountDue: ReadField<number> | null;
-  /** BT-27, the seller's name. */
-  sellerName: ReadField<string> | null;
-  /** The seller's SIREN (9 digits), only when it passes its checksum. */
-  siren: ReadField<string> | null;
-  /** The seller's SIRET (14 digits), only when it passes its checksum (or La Poste's rule). */
-  siret: ReadField<string> | null;
-  /** The buyer's SIREN, only when valid. */
-  buyerSiren: ReadField<string> | null;
-  /** The buyer's SIRET, only when valid. */
-  buyerSiret: ReadField<string> | null;
+  /** The seller's name and numbers (`seller.siret`: step 2's field F). */
+  seller: SellerFields;
+  /** The buyer's numbers, only when valid. */
+  buyer: PartyNumbers;
   /** AKTO dossier numbers (`2206AF000358`, `2103DCA22581`), in order of appearance; null when none. */
   dossiers: ReadField<string[]> | null;
 }
@@ -72,17 +84,29 @@ export type ReadingStatus = 'ok' | 'scan' | 'over-limit' | 'unavailable' | 'not-
 /** The statuses that refuse the file before upload. */
 export type RefusalStatus = Exclude<ReadingStatus, 'ok' | 'scan' | 'over-limit' | 'unavailable'>;
 
-/** Where the reading came from as a whole: embedded XML (with text to complete it, if needed), text only, or nothing. */
-export type ReadingSource = 'factur-x' | 'text' | 'none';
+/**
+ * What the reading as a whole was read from: an embedded e-invoice's syntax (`CII`, `UBL`; with
+ * text to complete it, if needed), the `text` alone, or nothing (`null`).
+ */
+export type ReadingSyntax = Syntax | null;
 
-/** The embedded XML's syntax: CII (Factur-X, ZUGFeRD 2, XRechnung CII), ZUGFeRD 1.0's older CII, or UBL. */
-export type XmlSyntax = 'CII' | 'ZUGFeRD 1.0' | 'UBL';
+/** An embedded e-invoice's syntax: CII (Factur-X, ZUGFeRD 1.0 and 2.x, XRechnung CII) or UBL. */
+export type XmlSyntax = Exclude<Syntax, 'text'>;
+
+/**
+ * Why a document is a credit note: its type code (381 and the other credit-note types), its text
+ * (« AVOIR N° … »), its totals below zero.
+ */
+export type CreditNoteReason = 'type-code' | 'text' | 'negative-totals';
 
 /** Something the reader noticed that the user may need to know. */
 export type ReadingWarning =
   /** An e-invoice attachment was there but could not be parsed: the text was read instead. */
   | 'xml-unreadable'
-  /** The totals read do not add up (HT + TVA ≠ TTC, EN 16931 BR-CO-15). */
+  /**
+   * The totals do not add up (HT + TVA ≠ TTC, EN 16931 BR-CO-15). From the XML, they are given
+   * with `confidence: 'medium'`; from the text, none is given.
+   */
   | 'totals-mismatch';
 
 /**
@@ -90,9 +114,9 @@ export type ReadingWarning =
  * its checksum (the public samples' fake ones), a reference that is not an AKTO dossier number.
  */
 export interface DiscardedValue {
-  field: 'siren' | 'siret' | 'buyerSiren' | 'buyerSiret' | 'dossiers';
+  field: 'seller.siren' | 'seller.siret' | 'buyer.siren' | 'buyer.siret' | 'dossiers';
   value: string;
-  source: FieldSource;
+  syntax: Syntax;
   /** `checksum`: fails Luhn; `format`: not 9 or 14 digits; `pattern`: not an AKTO dossier number. */
   reason: 'checksum' | 'format' | 'pattern';
   /** Where it was, e.g. `SpecifiedLegalOrganization/ID@0002`, `BuyerReference`, `SIRET` (a text label). */
@@ -105,9 +129,8 @@ export interface InvoiceReading {
   accepted: boolean;
   /** The file's name (`options.name`, else `File.name`), for messages; null when unknown. */
   name: string | null;
-  source: ReadingSource;
-  /** The embedded XML's syntax, when one was read. */
-  syntax: XmlSyntax | null;
+  /** What it was read from: `CII`, `UBL` (an embedded e-invoice), `text`, or null (nothing read). */
+  syntax: ReadingSyntax;
   /**
    * The profile's usual name: `MINIMUM`, `BASIC WL`, `BASIC`, `EN 16931`, `EXTENDED`, `XRECHNUNG`,
    * `ZUGFeRD 1.0 BASIC` / `COMFORT` / `EXTENDED`, `PEPPOL BIS 3`; null when unknown (see `profileId`).
@@ -121,9 +144,12 @@ export interface InvoiceReading {
   documentType: string | null;
   /**
    * An avoir: a credit-note type (81, 83, 261, 262, 296, 308, 381, 396, 420, 458, 532), « AVOIR N° » in
-   * the text, or negative totals (TTC, else HT). 389 (self-billing) and 751 are not.
+   * the text, or negative totals (TTC, else HT). 389 (self-billing) and 751 are not. A credit note's
+   * amounts are always negative, whatever the file wrote (see `creditNoteReasons`).
    */
   creditNote: boolean;
+  /** Why it is a credit note (several reasons may hold); empty when it is not one. */
+  creditNoteReasons: CreditNoteReason[];
   /** Type 751, « invoice information for accounting purposes »: not an invoice. */
   notAnInvoice: boolean;
   fields: InvoiceFields;

@@ -9,7 +9,7 @@ import { findDossierNumbers } from '../rules/dossier.js';
 import { clean, emptyFields, field, partyIds, type PartyId } from './fields.js';
 import type { DiscardedValue, InvoiceFields, ReadField, XmlSyntax } from './types.js';
 
-/** What an e-invoice XML gives: the fields (all `source: 'factur-x'`), the document's type and profile. */
+/** What an e-invoice XML gives: the fields (their `syntax` the XML's), the document's type and profile. */
 export interface XmlReading {
   syntax: XmlSyntax;
   profile: string | null;
@@ -148,14 +148,14 @@ export function readInvoiceXml(xml: Uint8Array | string): XmlReading | null {
   const document = parse(typeof xml === 'string' ? xml.replace(/^[\uFEFF\s]+/, '') : decodeXml(xml));
   const root = document?.documentElement;
   if (!root) return null;
-  if (root.namespaceURI === CII.rsm && root.localName === 'CrossIndustryInvoice') return readCii(root, CII, 'CII');
-  if (root.namespaceURI === ZUGFERD1.rsm && root.localName === 'CrossIndustryDocument') return readCii(root, ZUGFERD1, 'ZUGFeRD 1.0');
+  if (root.namespaceURI === CII.rsm && root.localName === 'CrossIndustryInvoice') return readCii(root, CII, false);
+  if (root.namespaceURI === ZUGFERD1.rsm && root.localName === 'CrossIndustryDocument') return readCii(root, ZUGFERD1, true);
   if ((root.namespaceURI === UBL.inv && root.localName === 'Invoice') || (root.namespaceURI === UBL.cn && root.localName === 'CreditNote')) return readUbl(root);
   return null;
 }
 
 /** Dossier numbers from structured references (kept or discarded) and from free notes. */
-function dossiers(references: [from: string, value: string | null][], notes: string[], discarded: DiscardedValue[]): ReadField<string[]> | null {
+function dossiers(syntax: XmlSyntax, references: [from: string, value: string | null][], notes: string[], discarded: DiscardedValue[]): ReadField<string[]> | null {
   const found: string[] = [];
   const add = (numbers: string[]) => {
     for (const n of numbers) if (!found.includes(n)) found.push(n);
@@ -164,15 +164,15 @@ function dossiers(references: [from: string, value: string | null][], notes: str
     if (!value) continue;
     const numbers = findDossierNumbers(value);
     if (numbers.length) add(numbers);
-    else discarded.push({ field: 'dossiers', value, source: 'factur-x', reason: 'pattern', from });
+    else discarded.push({ field: 'dossiers', value, syntax, reason: 'pattern', from });
   }
   for (const note of notes) add(findDossierNumbers(note));
-  return field(found.length ? found : null, 'factur-x', 'high');
+  return field(found.length ? found : null, syntax, 'high');
 }
 
-function readCii(root: Element, ns: Namespaces, syntax: 'CII' | 'ZUGFeRD 1.0'): XmlReading {
+function readCii(root: Element, ns: Namespaces, old: boolean): XmlReading {
   const { all, one, text, texts } = query(ns);
-  const old = syntax === 'ZUGFeRD 1.0';
+  const syntax = 'CII';
   const context = one(root, old ? 'rsm:SpecifiedExchangedDocumentContext' : 'rsm:ExchangedDocumentContext');
   const header = one(root, old ? 'rsm:HeaderExchangedDocument' : 'rsm:ExchangedDocument');
   const transaction = one(root, old ? 'rsm:SpecifiedSupplyChainTradeTransaction' : 'rsm:SupplyChainTradeTransaction');
@@ -185,31 +185,29 @@ function readCii(root: Element, ns: Namespaces, syntax: 'CII' | 'ZUGFeRD 1.0'): 
 
   const profileId = text(context, 'ram:GuidelineSpecifiedDocumentContextParameter/ram:ID');
   const currency = text(settlement, 'ram:InvoiceCurrencyCode');
-  const amount = (name: string) => field(decimal(inCurrency(all(totals, `ram:${name}`), currency)), 'factur-x', 'high');
+  const amount = (name: string) => field(decimal(inCurrency(all(totals, `ram:${name}`), currency)), syntax, 'high');
   const ids = (party: Element | null): PartyId[] => [
     ...all(party, 'ram:SpecifiedLegalOrganization/ram:ID').map((e) => ({ value: e.textContent ?? '', scheme: e.getAttribute('schemeID'), from: 'SpecifiedLegalOrganization/ID' })),
     ...all(party, 'ram:GlobalID').map((e) => ({ value: e.textContent ?? '', scheme: e.getAttribute('schemeID'), from: 'GlobalID' })),
   ];
-  const sellerIds = partyIds(ids(seller), 'seller', 'factur-x');
-  const buyerIds = partyIds(ids(buyer), 'buyer', 'factur-x');
+  const sellerIds = partyIds(ids(seller), 'seller', syntax);
+  const buyerIds = partyIds(ids(buyer), 'buyer', syntax);
   const discarded = [...sellerIds.discarded, ...buyerIds.discarded];
 
   const fields: InvoiceFields = {
     ...emptyFields(),
-    invoiceNumber: field(text(header, 'ram:ID'), 'factur-x', 'high'),
-    issueDate: field(ciiDate(one(header, 'ram:IssueDateTime/udt:DateTimeString')), 'factur-x', 'high'),
-    currency: field(currency, 'factur-x', 'high'),
+    invoiceNumber: field(text(header, 'ram:ID'), syntax, 'high'),
+    issueDate: field(ciiDate(one(header, 'ram:IssueDateTime/udt:DateTimeString')), syntax, 'high'),
+    currency: field(currency, syntax, 'high'),
     amountHT: amount('TaxBasisTotalAmount'),
     amountTVA: amount('TaxTotalAmount'),
     amountTTC: amount('GrandTotalAmount'),
     amountDue: amount('DuePayableAmount'),
-    sellerName: field(text(seller, 'ram:Name'), 'factur-x', 'high'),
-    siren: sellerIds.siren,
-    siret: sellerIds.siret,
-    buyerSiren: buyerIds.siren,
-    buyerSiret: buyerIds.siret,
+    seller: { name: field(text(seller, 'ram:Name'), syntax, 'high'), siren: sellerIds.siren, siret: sellerIds.siret },
+    buyer: { siren: buyerIds.siren, siret: buyerIds.siret },
   };
   fields.dossiers = dossiers(
+    syntax,
     [
       ['BuyerReference', text(agreement, 'ram:BuyerReference')],
       ['BuyerOrderReferencedDocument', text(agreement, `ram:BuyerOrderReferencedDocument/${documentId}`)],
@@ -224,11 +222,12 @@ function readCii(root: Element, ns: Namespaces, syntax: 'CII' | 'ZUGFeRD 1.0'): 
 
 function readUbl(root: Element): XmlReading {
   const { all, one, text, texts } = query(UBL);
+  const syntax = 'UBL';
   const creditNote = root.localName === 'CreditNote';
   const profileId = text(root, 'cbc:CustomizationID');
   const currency = text(root, 'cbc:DocumentCurrencyCode');
   const totals = one(root, 'cac:LegalMonetaryTotal');
-  const amount = (elements: Element[]) => field(decimal(inCurrency(elements, currency)), 'factur-x', 'high');
+  const amount = (elements: Element[]) => field(decimal(inCurrency(elements, currency)), syntax, 'high');
   const seller = one(root, 'cac:AccountingSupplierParty/cac:Party');
   const buyer = one(root, 'cac:AccountingCustomerParty/cac:Party');
   const ids = (party: Element | null): PartyId[] => [
@@ -236,27 +235,25 @@ function readUbl(root: Element): XmlReading {
     ...all(party, 'cac:PartyIdentification/cbc:ID').map((e) => ({ value: e.textContent ?? '', scheme: e.getAttribute('schemeID'), from: 'PartyIdentification/ID' })),
     ...all(party, 'cbc:EndpointID').map((e) => ({ value: e.textContent ?? '', scheme: e.getAttribute('schemeID'), from: 'EndpointID' })),
   ];
-  const sellerIds = partyIds(ids(seller), 'seller', 'factur-x');
-  const buyerIds = partyIds(ids(buyer), 'buyer', 'factur-x');
+  const sellerIds = partyIds(ids(seller), 'seller', syntax);
+  const buyerIds = partyIds(ids(buyer), 'buyer', syntax);
   const discarded = [...sellerIds.discarded, ...buyerIds.discarded];
   const issued = text(root, 'cbc:IssueDate');
 
   const fields: InvoiceFields = {
     ...emptyFields(),
-    invoiceNumber: field(text(root, 'cbc:ID'), 'factur-x', 'high'),
-    issueDate: field(issued ? parseDate(issued) : null, 'factur-x', 'high'),
-    currency: field(currency, 'factur-x', 'high'),
+    invoiceNumber: field(text(root, 'cbc:ID'), syntax, 'high'),
+    issueDate: field(issued ? parseDate(issued) : null, syntax, 'high'),
+    currency: field(currency, syntax, 'high'),
     amountHT: amount(all(totals, 'cbc:TaxExclusiveAmount')),
     amountTVA: amount(all(root, 'cac:TaxTotal/cbc:TaxAmount')),
     amountTTC: amount(all(totals, 'cbc:TaxInclusiveAmount')),
     amountDue: amount(all(totals, 'cbc:PayableAmount')),
-    sellerName: field(text(seller, 'cac:PartyLegalEntity/cbc:RegistrationName') ?? text(seller, 'cac:PartyName/cbc:Name'), 'factur-x', 'high'),
-    siren: sellerIds.siren,
-    siret: sellerIds.siret,
-    buyerSiren: buyerIds.siren,
-    buyerSiret: buyerIds.siret,
+    seller: { name: field(text(seller, 'cac:PartyLegalEntity/cbc:RegistrationName') ?? text(seller, 'cac:PartyName/cbc:Name'), syntax, 'high'), siren: sellerIds.siren, siret: sellerIds.siret },
+    buyer: { siren: buyerIds.siren, siret: buyerIds.siret },
   };
   fields.dossiers = dossiers(
+    syntax,
     [
       ['BuyerReference', text(root, 'cbc:BuyerReference')],
       ['OrderReference', text(root, 'cac:OrderReference/cbc:ID')],
@@ -267,5 +264,5 @@ function readUbl(root: Element): XmlReading {
     discarded,
   );
   const documentType = text(root, creditNote ? 'cbc:CreditNoteTypeCode' : 'cbc:InvoiceTypeCode') ?? (creditNote ? '381' : null);
-  return { syntax: 'UBL', profile: profileName(profileId), profileId, documentType, fields, discarded };
+  return { syntax, profile: profileName(profileId), profileId, documentType, fields, discarded };
 }

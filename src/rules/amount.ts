@@ -1,8 +1,13 @@
 import { fail, isBlank, ok, type RuleResult } from './result.js';
 
+/** The languages amounts are typed and shown in: `fr` writes 1 234,56, `en` writes 1,234.56. */
+export type AmountLocale = 'fr' | 'en';
+
 export type AmountOptions = {
   /** An avoir (credit note) may carry negative amounts and TTC below HT. */
   creditNote?: boolean;
+  /** The user's language, which settles a lone `,` before three digits (see `parse`). French when absent. */
+  locale?: AmountLocale;
 };
 
 type Parsed = { value: number; decimals: number };
@@ -11,11 +16,19 @@ type Parsed = { value: number; decimals: number };
 const GROUP_SPACE = /[ \u00a0\u202f\u2009]/;
 
 /**
- * Reads `1 234,56`, `1234.56`, `1 234,56 €`, `-218,48`, and also `1.234,56` or `1,234.56`
- * (the English hint shows that form). A lone `,` or `.` is always the decimal mark, so
- * `1,234` is 1.234, never 1234: a wrong reading must surface, not pass silently.
+ * Reads both languages' ways in either language: `1 234,56`, `1234.56`, `1 234,56 €`, `-218,48`,
+ * `1.234,56`, `1,234.56`, `1,234,567.89`. The rule:
+ * - both marks, `,` and `.`: the last one is the decimal mark, the other groups thousands;
+ * - one mark seen several times (`1.234.567`): it groups thousands;
+ * - one mark seen once is the decimal mark (`1234,56`, `28043.28`, `0,5`), with one exception:
+ *   in English (`locale: 'en'`), a lone `,` followed by exactly three digits, with no other
+ *   separator (`1,234`, `12,345`), groups thousands, because an English reader means 1234 by
+ *   `1,234`. In French `1,234` stays 1.234, refused for its third decimal, and `1.234` is 1.234 in
+ *   both languages: a reading the user did not mean always surfaces as an error, never as
+ *   another amount. (No amount has three decimals, so the English reading loses nothing.)
+ * Spaces (ordinary, non-breaking, narrow, thin) group thousands in both languages.
  */
-function parse(input: string | number): Parsed | null {
+function parse(input: string | number, locale: AmountLocale = 'fr'): Parsed | null {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return null;
     // A number has at most 2 decimals when it lies within a few ulps of the nearest cent:
@@ -38,7 +51,8 @@ function parse(input: string | number): Parsed | null {
   if (lastMark >= 0) {
     const mark = text.charAt(lastMark);
     // Seen once, the last mark is the decimal one; seen several times, it separates thousands.
-    if (text.indexOf(mark) === lastMark) {
+    const englishThousands = locale === 'en' && mark === ',' && /^\d{1,3},\d{3}$/.test(text);
+    if (text.indexOf(mark) === lastMark && !englishThousands) {
       integer = text.slice(0, lastMark);
       fraction = text.slice(lastMark + 1);
       if (!/^\d+$/.test(fraction)) return null;
@@ -61,15 +75,25 @@ function ungroup(integer: string): string | null {
   return groups.join('');
 }
 
-/** The amount as a number, or null when it cannot be read. */
-export function parseAmount(input: string | number): number | null {
-  return parse(input)?.value ?? null;
+/** The amount as a number, or null when it cannot be read (`locale`: see `parse`). */
+export function parseAmount(input: string | number, locale?: AmountLocale): number | null {
+  return parse(input, locale)?.value ?? null;
+}
+
+const AMOUNT_INPUT: Record<AmountLocale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+
+/** An amount as the user edits it in their language: `1 234,56` in French, `1,234.56` in English. */
+export function formatAmountInput(value: number, locale: AmountLocale = 'fr'): string {
+  return AMOUNT_INPUT[locale].format(value);
 }
 
 /** One amount (HT or TTC); the value is in euros, rounded to the cent exactly. */
 export function checkAmount(input: string | number | null | undefined, options: AmountOptions = {}): RuleResult<number> {
   if (input === null || input === undefined || (typeof input === 'string' && isBlank(input))) return fail('amountRequired');
-  const parsed = parse(input);
+  const parsed = parse(input, options.locale);
   if (!parsed) return fail('amountFormat');
   if (parsed.decimals > 2) return fail('amountDecimals');
   const value = Math.round(parsed.value * 100) / 100 + 0; // + 0 turns -0 into 0

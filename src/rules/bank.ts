@@ -84,6 +84,6 @@ export function findBankDetails(text: string): BankDetails {
   const bicMatch = /\b(?:BIC|SWIFT)(?:\s*\/\s*SWIFT)?\s*(?:code)?\s*:?\s*([A-Z]{4}\s?[A-Z]{2}\s?[A-Z0-9]{2}(?:\s?[A-Z0-9]{3})?)\b/i.exec(flat);
   const bic = bicMatch && checkBic(bicMatch[1]).ok ? normalizeBankCode(bicMatch[1]!) : null;
   const holderMatch = /Titulaire(?: du compte)?\s*:?\s*([^\n]{2,70})/i.exec(flat);
-  const holder = holderMatch ? holderMatch[1]!.split(/\s{2,}|\b(?:IBAN|BIC|Domiciliation)\b/i)[0]!.trim() || null : null;
+  const holder = holderMatch ? holderMatch[1]!.split(/\t|\s{2,}|\b(?:IBAN|BIC|Domiciliation)\b/i)[0]!.trim() || null : null;
   return { iban, bic, holder };
 }

@@ -7,7 +7,7 @@
 import type { InvoiceFields as ApiFields } from '../api/schemas.js';
 import type { Translation } from '../i18n/translation.js';
 import type { InvoiceFields as ReaderFields, ReadField } from '../reader/types.js';
-import { checkAmounts } from './amount.js';
+import { checkAmounts, formatAmountInput, type AmountLocale } from './amount.js';
 import { checkInvoiceDate } from './date.js';
 import { checkDossierList } from './dossier.js';
 import { checkInvoiceNumber } from './invoice-number.js';
@@ -29,6 +29,8 @@ export interface FieldContext {
   depositDate: string;
   /** Accepted dossier letter prefixes; every well-formed number when absent. */
   prefixes?: readonly string[];
+  /** The language amounts are typed in (`1,234` is 1234 in English); French when absent. */
+  locale?: AmountLocale;
 }
 
 /** The API's value of a field, never null (what a rule gives back when it passes). */
@@ -49,21 +51,19 @@ export interface FieldSpec<K extends FieldKey = FieldKey> {
   checkedWith?: readonly FieldKey[];
   /** The rule; when it passes, its value is the parsed one the API takes (`'1 234,56'` → 1234.56, `'26/06/2026'` → `'2026-06-26'`). */
   check: (values: FieldValues, context: FieldContext) => RuleResult<Value<K>>;
-  /** The API's value as the form shows it (`1260` → `'1 260,00'`, `'2026-06-26'` → `'26/06/2026'`). */
-  format: (value: Value<K>) => Input<K>;
+  /** The API's value as the form shows it in the user's language (`1260` → `'1 260,00'` or `'1,260.00'`, `'2026-06-26'` → `'26/06/2026'`). */
+  format: (value: Value<K>, locale?: AmountLocale) => Input<K>;
   /** Where the reader (src/reader) finds it in an invoice. */
   read: (fields: ReaderFields) => ReadField<Value<K>> | null;
 }
 
-const AMOUNT_INPUT = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const amountInput = (value: number) => AMOUNT_INPUT.format(value);
 const dateInput = (iso: string) => iso.split('-').reverse().join('/');
 const same = (value: string) => value;
-const amounts = (v: FieldValues, c: FieldContext) => checkAmounts(v.amountHT, v.amountTTC, { creditNote: c.creditNote });
+const amounts = (v: FieldValues, c: FieldContext) => checkAmounts(v.amountHT, v.amountTTC, { creditNote: c.creditNote, locale: c.locale });
 
-/** B and C: French input, checked together (TTC ≥ HT on an invoice). */
+/** B and C: typed in the user's language (either language's form accepted), checked together (TTC ≥ HT on an invoice). */
 function amountField<K extends 'amountHT' | 'amountTTC'>(key: K, letter: 'B' | 'C', other: 'amountHT' | 'amountTTC'): FieldSpec<K> {
-  return { key, letter, label: key, kind: 'amount', inputMode: 'decimal', checkedWith: [other], check: (v, c) => amounts(v, c)[key], format: amountInput as (value: number) => Input<K>, read: (f) => f[key] };
+  return { key, letter, label: key, kind: 'amount', inputMode: 'decimal', checkedWith: [other], check: (v, c) => amounts(v, c)[key], format: formatAmountInput as (value: number, locale?: AmountLocale) => Input<K>, read: (f) => f[key] };
 }
 
 /** The catalogue, by key. */
@@ -73,7 +73,7 @@ export const FIELD_SPECS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   amountTTC: amountField('amountTTC', 'C', 'amountHT'),
   dossiers: { key: 'dossiers', letter: 'D', label: 'dossiers', kind: 'list', check: (v, c) => checkDossierList(v.dossiers, { prefixes: c.prefixes }), format: (list) => [...list], read: (f) => f.dossiers },
   invoiceDate: { key: 'invoiceDate', letter: 'E', label: 'invoiceDate', kind: 'date', check: (v, c) => checkInvoiceDate(v.invoiceDate, { depositDate: c.depositDate }), format: dateInput, read: (f) => f.issueDate },
-  siret: { key: 'siret', letter: 'F', label: 'siret', kind: 'text', inputMode: 'numeric', check: (v) => checkSiret(v.siret), format: same, read: (f) => f.siret },
+  siret: { key: 'siret', letter: 'F', label: 'siret', kind: 'text', inputMode: 'numeric', check: (v) => checkSiret(v.siret), format: same, read: (f) => f.seller.siret },
 };
 
 /** The fields in the guide's order, A to F. */
@@ -92,10 +92,15 @@ export function checkFields(values: FieldValues, context: FieldContext): FieldRe
   return Object.fromEntries(FIELDS.map((f) => [f.key, f.check(values, context)])) as FieldResults;
 }
 
-/** The API's fields as the form shows them (what the server could not read is empty). */
-export function formatFields(fields: ApiFields): { values: Record<TextFieldKey, string>; dossiers: string[] } {
-  const values = Object.fromEntries(TEXT_FIELD_KEYS.map((k) => [k, fields[k] === null ? '' : (FIELD_SPECS[k].format as (v: unknown) => string)(fields[k])])) as Record<TextFieldKey, string>;
+/** The API's fields as the form shows them in `locale` (what the server could not read is empty). */
+export function formatFields(fields: ApiFields, locale?: AmountLocale): { values: Record<TextFieldKey, string>; dossiers: string[] } {
+  const values = Object.fromEntries(TEXT_FIELD_KEYS.map((k) => [k, fields[k] === null ? '' : formatField(k, fields[k], locale)])) as Record<TextFieldKey, string>;
   return { values, dossiers: FIELD_SPECS.dossiers.format(fields.dossiers) };
+}
+
+/** One text field's API value as its input shows it in `locale`. */
+export function formatField(key: TextFieldKey, value: unknown, locale?: AmountLocale): string {
+  return (FIELD_SPECS[key].format as (v: unknown, locale?: AmountLocale) => string)(value, locale);
 }
 
 /** What the reader found of each field A–F (absent when nothing), with its source and confidence. */

@@ -7,6 +7,7 @@ export type RuleCode =
   | 'required'
   | 'sirenFormat'
   | 'sirenChecksum'
+  | 'siretRequired'
   | 'siretFormat'
   | 'siretChecksum'
   | 'siretUnknown'

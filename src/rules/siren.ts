@@ -46,7 +46,8 @@ export function checkSiren(input: string | null | undefined): RuleResult<string>
  * Whether INSEE knows it (siretUnknown, siretClosed) is the server's question: its key stays there.
  */
 export function checkSiret(input: string | null | undefined): RuleResult<string> {
-  if (isBlank(input)) return fail('required');
+  // Said of the SIRET by name: « Ce champ est obligatoire. » did not say which of six.
+  if (isBlank(input)) return fail('siretRequired');
   const siret = normalize(input ?? '');
   if (!SIRET_PATTERN.test(siret)) return fail('siretFormat');
   const valid = luhn(siret) || (siret.startsWith(LA_POSTE_SIREN) && digitSum(siret) % 5 === 0);

@@ -12,8 +12,8 @@
  */
 import { expect, waitFor } from 'storybook/test';
 
-/** Long enough for a first MSW answer and pdf.js's first load (a file is read before it uploads) in a cold browser on a busy 2-core machine. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Long enough for a first MSW answer and pdf.js's first load (a file is read before it uploads) in a cold browser on a 2-core machine loaded by other jobs (10 s was not, at a load of 15). A wait ends as soon as its state is there. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 function* flatChildren(node: Node): Generator<Node> {
   if (node instanceof HTMLSlotElement) {

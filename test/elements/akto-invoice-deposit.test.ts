@@ -58,7 +58,8 @@ describe('<akto-invoice-deposit>', () => {
     await until(() => rows().length === 1, 3000, 'deleted');
     button(rows()[0]!, 'Valider')!.click();
     await until(() => el.step === 'done', 3000, 'done');
-    expect(text(shadow(el).querySelector('.finished p'))).to.equal('Votre facture a été transmise à AKTO.');
+    // The guide's confirmation after the last invoice too, then what it means.
+    expect([...shadow(el).querySelectorAll('.finished p')].map((p) => text(p))).to.deep.equal(['La validation de la facture a bien été effectuée.', 'Votre facture a été transmise à AKTO.']);
     await expect(el).to.be.accessible();
     setTimeout(() => button(shadow(el), 'Voir mes factures')!.click());
     const request = await oneEvent(el, AKTO_INVOICES_REQUEST);
@@ -86,6 +87,27 @@ describe('<akto-invoice-deposit>', () => {
     await expect(el).to.be.accessible();
     button(shadow(el), "Déposer d'autres factures")!.click();
     await until(() => el.step === 'upload', 2000, 'back to step 1');
+  });
+
+  it('reads the guide\'s « La validation de la facture a bien été effectuée. » after the last invoice, then what comes next', async () => {
+    const el = await fixture<AktoInvoiceDeposit>(html`<akto-invoice-deposit api-base="/api" entity="824092688" step="validate"></akto-invoice-deposit>`);
+    const validate = await until(() => shadow(el).querySelector('akto-invoice-validate'), 3000, 'step 2, asked for by the host');
+    const rows = () => [...validate.shadowRoot!.querySelectorAll('tbody tr')];
+    await until(() => rows().length === 2, 3000, 'the pending invoices');
+    // The first validated: the guide's sentence in step 2, one invoice still to go; the other (broken in the seed) deleted.
+    button(rows()[0]!, 'Valider')!.click();
+    await until(() => rows().length === 1, 3000, 'the first validated');
+    expect(el.step, 'one is left').to.equal('validate');
+    await until(() => text(validate.shadowRoot!.querySelector('.notice.success')) === 'La validation de la facture a bien été effectuée.', 2000, 'the guide’s sentence while others remain');
+    button(rows()[0]!, 'Supprimer')!.click();
+    const dialog = await until(() => validate.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 2000, 'the confirmation');
+    button(dialog, 'Supprimer')!.click();
+    await until(() => el.step === 'done', 3000, 'done');
+    const finished = shadow(el).querySelector('.finished')!;
+    expect(finished.getAttribute('role')).to.equal('status');
+    expect([...finished.querySelectorAll('p')].map((p) => text(p))).to.deep.equal(['La validation de la facture a bien été effectuée.', 'Votre facture a été transmise à AKTO.']);
+    expect([...finished.querySelectorAll('button')].map((b) => text(b)), 'what comes next').to.deep.equal(['Voir mes factures', "Déposer d'autres factures"]);
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English', async () => {

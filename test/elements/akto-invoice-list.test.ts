@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/akto-invoice-list/define.js';
 import type { AktoInvoiceList } from '../../src/elements/akto-invoice-list/akto-invoice-list.js';
-import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST } from '../../src/core/events.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_REQUEST, AKTO_VALIDATE_REQUEST } from '../../src/core/events.js';
 import { mock, startMock, until } from '../helpers/mock.js';
 import { $, $$, cells, mount as mountList, rows, runPagedListTests, settled, status, text } from './paged-list-suite.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
@@ -165,6 +165,34 @@ describe('<akto-invoice-list>', () => {
     expect(b.cancelable).to.equal(true);
   });
 
+  it('offers « Valider » on an invoice « À valider »: a cancelable akto-validate-request, else step 2 of the deposit for its entity', async () => {
+    const el = await mount(html`<akto-invoice-list api-base="/api" status="a-valider"></akto-invoice-list>`);
+    await until(() => rows(el).length === 2, 3000, 'the invoices to validate');
+    const row = rows(el).find((r) => cells(r)[0] === '202101085')!;
+    expect(cells(row)[5]).to.equal('À valider Valider');
+    const validate = row.querySelector<HTMLButtonElement>('button[data-validate]')!;
+    expect(validate.getAttribute('aria-label')).to.equal('Valider la facture 202101085');
+    // A host that routes it.
+    const cancel = (e: Event) => e.preventDefault();
+    el.addEventListener(AKTO_VALIDATE_REQUEST, cancel, { once: true });
+    setTimeout(() => validate.click());
+    const request = await oneEvent(el, AKTO_VALIDATE_REQUEST);
+    expect(request.cancelable && request.bubbles && request.composed).to.equal(true);
+    expect(request.detail).to.deep.equal({ invoiceId: 'pending-seed-1', reference: '202101085', entity: '824092688' });
+    await el.updateComplete;
+    expect($(el, 'dialog.deposit[open]'), 'the host took it').to.equal(null);
+    // Otherwise: the deposit, at step 2, for that entity; the focus comes back to the button.
+    validate.focus();
+    validate.click();
+    const deposit = await until(() => $(el, 'dialog.deposit[open] akto-invoice-deposit'), 4000, 'the deposit');
+    expect(deposit.getAttribute('entity')).to.equal('824092688');
+    expect(deposit.getAttribute('step')).to.equal('validate');
+    const step2 = await until(() => deposit.shadowRoot?.querySelector('akto-invoice-validate'), 3000, 'step 2');
+    await until(() => step2.shadowRoot?.querySelectorAll('tbody tr').length === 2, 3000, 'the invoices to validate');
+    ($(el, 'dialog.deposit') as HTMLDialogElement).close();
+    await until(() => el.shadowRoot!.activeElement === validate, 2000, 'the focus back on « Valider »');
+  });
+
   it('puts « Mes actions » where the keyboard meets it first: above the table on a laptop, beside it on a wide screen', async () => {
     for (const width of [1000, 1600]) {
       await setViewport({ width, height: 900 });
@@ -225,6 +253,23 @@ describe('<akto-invoice-list> with 1,000 invoices a page', () => {
     expect(rendered(rows(el)[0]!.querySelector('td')!)).to.equal(true);
     expect(rendered(rows(el)[999]!.querySelector('td')!)).to.equal(false, 'the last row is off screen: skipped');
     expect(text($(el, '.footer'))).to.contain('Page 1 sur 2');
+  });
+
+  it('draws the first screen first (20 rows), then the rest 100 rows a task, in order', async () => {
+    const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api" page-size="1000"></akto-invoice-list>`);
+    // The row count at every frame until all 1,000 are in: the steps the page was drawn in.
+    const counts: number[] = [];
+    while (counts.at(-1) !== 1000) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const count = rows(el).length;
+      if (count && count !== counts.at(-1)) counts.push(count);
+      if (counts.length > 100) break;
+    }
+    expect(counts[0], 'the first screen').to.equal(20);
+    expect(counts.slice(1).every((count, i) => count - counts[i]! <= 100), `steps of at most 100 rows: ${counts.join(', ')}`).to.equal(true);
+    expect(counts.length, 'over several tasks').to.be.at.least(10);
+    const expected = mock.store.listInvoices({ pageSize: 1000 }).items.map((i) => i.reference);
+    expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected);
   });
 
   it('shows the size the host set among the page sizes', async () => {

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/akto-invoice-upload/define.js';
+import '../../src/elements/akto-provider/define.js';
 import type { AktoInvoiceUpload } from '../../src/elements/akto-invoice-upload/akto-invoice-upload.js';
 import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UNAUTHORIZED, AKTO_UPLOAD_REQUEST } from '../../src/core/events.js';
 import { clearDrafts } from '../../src/core/drafts.js';
@@ -92,6 +93,69 @@ describe('<akto-invoice-upload>', () => {
       expect(text($(root(el), '.entity'))).to.equal('SNC KAVKAZ (819 109 976)');
     });
 
+    it('sends the focus to « Sélectionner des factures » once the entity is chosen, not to the page', async () => {
+      const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api"></akto-invoice-upload>`);
+      const chooser = await until(() => picker(el), 3000, 'the picker');
+      const radio = await until(() => $<HTMLInputElement>(root(chooser as HTMLElement), 'input[type=radio]'), 2000, 'the entities');
+      radio.focus();
+      await sendKeys({ press: 'Space' });
+      button(root(chooser as HTMLElement), 'Déposer').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => $(root(el), '.dropzone'), 2000, 'the drop area');
+      await until(() => focusedLabel(el) === 'Sélectionner des factures', 1000, `the focus on the drop area's button (it is on ${focusedLabel(el)})`);
+    });
+
+    it("pre-selects the dossier's entity for a deposit started from a dossier (a partner's link), without asking", async () => {
+      const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api" dossier="2206AF000578"></akto-invoice-upload>`);
+      const selected = oneEvent(el, AKTO_ENTITY_SELECT);
+      let asked = false;
+      const watch = setInterval(() => (asked ||= Boolean(picker(el))), 5);
+      await until(() => $(root(el), '.dropzone'), 3000, 'the drop area');
+      clearInterval(watch);
+      expect(asked, 'the choice never shown').to.equal(false);
+      expect(text($(root(el), '.entity'))).to.equal('CASINO RESTAURATION SASU (527 319 461)');
+      expect((await selected).detail.entity.siren).to.equal('527319461');
+      expect(text($(root(el), '.context'))).to.contain("Changer d'entité");
+    });
+
+    it("says that « Changer d'entité » is the way out of « Ce dossier n'existe pas pour cette entité. », and offers no « Réessayer »", async () => {
+      const el = await mount({ dossier: '2206AF000578' }); // CASINO RESTAURATION SASU's dossier, deposited as SNC KAVKAZ
+      await readyInvoice(el);
+      sendButton(el).click();
+      const error = await until(() => $(root(el), '.notice.error'), 3000, 'the refusal');
+      expect(text(error)).to.equal(
+        "Ce dossier n'existe pas pour cette entité. Ce dossier appartient peut-être à une autre de vos entités : choisissez-la avec « Changer d'entité », puis envoyez de nouveau les documents. Changer d'entité",
+      );
+      expect(button(error, 'Réessayer'), 'a retry would be refused the same').to.equal(undefined);
+      await expect(el).to.be.accessible();
+      button(error, "Changer d'entité").focus();
+      await sendKeys({ press: 'Enter' });
+      const chooser = await until(() => picker(el), 2000, 'the choice');
+      await until(() => root(chooser as HTMLElement).activeElement, 1000, 'the focus on the choice');
+      const casino = $$<HTMLLabelElement>(root(chooser as HTMLElement), 'label').find((l) => text(l).startsWith('CASINO RESTAURATION SASU '))!;
+      casino.querySelector('input')!.click();
+      button(root(chooser as HTMLElement), 'Déposer').click();
+      await until(() => focusedLabel(el) === 'Envoyer les documents', 2000, 'the focus on « Envoyer les documents », the files still there');
+      expect(rows(el)).to.have.length(1);
+      expect($(root(el), '.notice.error')).to.equal(null);
+      setTimeout(() => sendButton(el).click());
+      const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+      expect(event.detail.pending[0]).to.include({ entitySiren: '527319461', fromDossier: '2206AF000578' });
+    });
+
+    it('offers « Réessayer » only where trying again can help: after a 500, not after a 422', async () => {
+      const el = await mount();
+      await readyInvoice(el);
+      mock.faults.fail('createDeposit', 'server-error', { times: 1 });
+      sendButton(el).click();
+      await until(() => $(root(el), '.notice.error') && !$(root(el), '.notice.info'), 3000, 'the 500');
+      expect(button($(root(el), '.notice.error')!, 'Réessayer'), 'after a 500').to.exist;
+      mock.store.uploads.clear(); // the files are gone from the server: the deposit is refused (422), whatever the retries
+      button($(root(el), '.notice.error')!, 'Réessayer').click();
+      await until(() => !$(root(el), '.notice.info') && $(root(el), '.notice.error') && !button($(root(el), '.notice.error')!, 'Réessayer'), 3000, 'the 422, without « Réessayer »');
+      expect(text($(root(el), '.notice.error'))).to.contain('Le dépôt est incomplet');
+    });
+
     it('skips the choice when the account manages one entity', async () => {
       mock.reset({ entities: [KAVKAZ] });
       const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api"></akto-invoice-upload>`);
@@ -107,6 +171,16 @@ describe('<akto-invoice-upload>', () => {
       await expect(el).to.be.accessible();
       expect(text($(root(el), '.message'))).to.contain("Aucune entreprise n'est rattachée à votre compte.");
       expect($<HTMLAnchorElement>(root(el), '.message a')!.getAttribute('href')).to.equal('/compte/rattachement');
+    });
+
+    it('says, under the choice, what to do when the company is not in the list, with the link its provider gives (attach-href)', async () => {
+      const provider = await fixture(html`<akto-provider api-base="/api" attach-href="/compte/rattachement"><akto-invoice-upload></akto-invoice-upload></akto-provider>`);
+      const el = provider.querySelector<AktoInvoiceUpload>('akto-invoice-upload')!;
+      const chooser = await until(() => picker(el), 3000, 'the picker');
+      const hint = await until(() => $(root(chooser as HTMLElement), '.not-listed'), 2000, 'the hint');
+      expect(text(hint)).to.equal("Votre entreprise n'est pas dans la liste ? Rattachez-la d'abord au compte utilisé, puis revenez déposer la facture. Rattacher une entreprise");
+      expect($<HTMLAnchorElement>(hint, 'a')!.getAttribute('href')).to.equal('/compte/rattachement');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -300,15 +374,33 @@ describe('<akto-invoice-upload>', () => {
       this.timeout(20_000); // the file's first reading also loads pdf.js, slow on a busy machine
       const el = await mount();
       await addInvoices(el, [await sampleFile('test/fixtures/encrypted.pdf'), await sampleFile('test/fixtures/damaged.pdf')]);
-      const encrypted = row(el, 'encrypted.pdf');
-      await until(() => text($(encrypted, '.file .state')) === 'Refusé', 12_000, 'the encrypted refusal');
+      const refused = (name: string) => rows(el).find((r) => button(r, `Supprimer ${name}`) && text($(r, '.file .state')) === 'Refusé');
+      const encrypted = await until(() => refused('encrypted.pdf'), 12_000, 'the encrypted refusal');
       expect(text($(encrypted, '.row-refusal'))).to.equal("« encrypted.pdf » est protégé par un mot de passe : AKTO ne pourra pas le lire. Enregistrez-le sans mot de passe, puis déposez-le de nouveau.");
-      const damaged = row(el, 'damaged.pdf');
-      await until(() => text($(damaged, '.file .state')) === 'Refusé', 4000, 'the damaged refusal');
+      const damaged = await until(() => refused('damaged.pdf'), 4000, 'the damaged refusal');
       expect(text($(damaged, '.row-refusal'))).to.contain('est endommagé');
       expect([...mock.store.uploads.values()].filter((u) => u.name === 'encrypted.pdf' || u.name === 'damaged.pdf')).to.have.length(0);
-      expect(sendButton(el).disabled).to.equal(true);
+      expect(sendButton(el).disabled, 'nothing else to send').to.equal(true);
       await expect(el).to.be.accessible();
+    });
+
+    it('shows a refused invoice as one line (why, and the trash) that does not hold back sending the others', async function () {
+      this.timeout(20_000); // the first reading loads pdf.js
+      const el = await mount();
+      await addInvoices(el, [await sampleFile('test/fixtures/encrypted.pdf')]);
+      const refused = await until(() => rows(el).find((r) => text($(r, '.file .state')) === 'Refusé'), 12_000, 'the refusal');
+      // One line: the reason, which names the file, and the trash; no boxes, supporting documents or derogations.
+      expect($$(refused, '.file')).to.have.length(1);
+      expect($$(refused, 'input, .supporting, .derogations, .checks, .missing')).to.have.length(0);
+      expect(text(refused)).to.equal("Refusé « encrypted.pdf » est protégé par un mot de passe : AKTO ne pourra pas le lire. Enregistrez-le sans mot de passe, puis déposez-le de nouveau.");
+      expect(button(refused, 'Supprimer encrypted.pdf')).to.exist;
+      await readyInvoice(el);
+      await until(() => !sendButton(el).disabled, 2000, 'the other invoice ready to send');
+      expect(text($(root(el), '.note'))).to.contain('Les fichiers refusés ne seront pas envoyés : les autres factures partiront sans eux.');
+      expect(text($(root(el), '.note'))).not.to.contain('Pour envoyer');
+      setTimeout(() => sendButton(el).click());
+      const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+      expect(event.detail.pending.map((p: { fileName: string }) => p.fileName)).to.deep.equal(['FACTURE KHATIB NABIL.pdf']);
     });
 
     it('warns that nothing could be read from a scan, and still uploads it', async () => {
@@ -359,6 +451,23 @@ describe('<akto-invoice-upload>', () => {
       const after = await mount();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(Boolean($(root(after), '.notice.draft'))).to.equal(false);
+    });
+
+    it('offers the deposit back after a reload without asking for the entity again: the draft knows it', async () => {
+      const first = await mount(); // as SNC KAVKAZ
+      await addInvoices(first, [await sampleFile(OTHER)]);
+      await new Promise((resolve) => setTimeout(resolve, 400)); // kept a moment after the change
+      first.remove(); // the page is reloaded, the entity not given
+
+      const el = await fixture<AktoInvoiceUpload>(html`<akto-invoice-upload api-base="/api"></akto-invoice-upload>`);
+      const selected = oneEvent(el, AKTO_ENTITY_SELECT);
+      await until(() => $(root(el), '.notice.draft'), 3000, 'the offer');
+      expect(picker(el)).to.equal(null);
+      expect(text($(root(el), '.entity'))).to.equal('SNC KAVKAZ (819 109 976)');
+      expect((await selected).detail.entity.siren, 'the deposit around it is told').to.equal(KAVKAZ);
+      button($(root(el), '.notice.draft')!, 'Reprendre le dépôt').click();
+      await until(() => rows(el).length === 1, 3000, 'the invoice back');
+      await uploaded(el, OTHER.split('/').pop()!);
     });
 
     it('sends the focus to « Sélectionner des factures » after « Reprendre le dépôt » and « Abandonner », not to the page', async () => {
@@ -455,6 +564,16 @@ describe('<akto-invoice-upload>', () => {
   });
 
   describe('supporting documents and derogations', () => {
+    it('sends the focus to the invoice\'s « Ajouter des pièces justificatives » after removing a supporting document, not to the page', async () => {
+      const el = await mount();
+      const r = await readyInvoice(el);
+      button(r, 'Supprimer attestation.png').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => $$(r, '.supporting li').length === 0, 2000, 'removed');
+      await until(() => focusedLabel(el) === 'Ajouter des pièces justificatives', 1000, `the focus on the row's button (it is on ${focusedLabel(el)})`);
+      expect(root(el).activeElement!.closest('li.invoice')).to.equal(r);
+    });
+
     it('adds supporting documents (PDF or image) each with its own remove button', async () => {
       const el = await mount();
       const r = await readyInvoice(el);
@@ -548,34 +667,70 @@ describe('<akto-invoice-upload>', () => {
       expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
     });
 
-    it('sends a request changed after a failed send (a file removed) under a new idempotency key, the same one again under its key', async () => {
+    /** Every deposit request as it leaves (its key and how many invoices it names); `lose` loses the answers of the first N, after the server got them. */
+    const watchDeposits = (lose = 0) => {
+      const sent: { key: string | null; invoices: number }[] = [];
+      const original = window.fetch;
+      window.fetch = async (input, init) => {
+        if (!String(input instanceof Request ? input.url : input).endsWith('/deposits')) return original(input, init);
+        sent.push({ key: new Headers(init?.headers).get('Idempotency-Key'), invoices: JSON.parse(String(init?.body)).invoices.length });
+        const answer = await original(input, init);
+        if (sent.length <= lose) throw new TypeError('Failed to fetch'); // the deposit was made; its answer never came
+        return answer;
+      };
+      return { sent, restore: () => (window.fetch = original) };
+    };
+
+    it('holds the request after a send whose answer was lost: a removal is refused with why, « Réessayer » sends it again under its key, one deposit in all', async () => {
       const el = await mount();
       await readyInvoice(el);
       await readyInvoice(el, OTHER);
-      // Every deposit request, as it leaves: its key and what it names.
-      const sent: { key: string | null; invoices: number }[] = [];
-      const original = window.fetch;
-      window.fetch = (input, init) => {
-        if (String(input instanceof Request ? input.url : input).endsWith('/deposits')) sent.push({ key: new Headers(init?.headers).get('Idempotency-Key'), invoices: JSON.parse(String(init?.body)).invoices.length });
-        return original(input, init);
-      };
+      const { sent, restore } = watchDeposits(1);
       try {
-        mock.faults.fail('createDeposit', 'server-error', { times: 2 });
-        for (const attempt of [1, 2]) {
-          (attempt === 1 ? sendButton(el) : button($(root(el), '.notice.error')!, 'Réessayer')).click();
-          await until(() => sent.length === attempt && $(root(el), '.notice.error') && !$(root(el), '.notice.info'), 3000, `failed send ${attempt}`);
-        }
-        button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf').click();
+        sendButton(el).click();
+        await until(() => $(root(el), '.notice.error'), 3000, 'the failed send');
+        expect(mock.store.listPending(KAVKAZ), 'the deposit reached the server').to.have.length(2);
+        const remove = button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf');
+        remove.focus();
+        remove.click();
         await el.updateComplete;
-        setTimeout(() => button($(root(el), '.notice.error')!, 'Réessayer').click());
+        expect(rows(el), 'the file is kept').to.have.length(2);
+        expect(text($(root(el), '.notice.error'))).to.contain("Renvoyez d'abord les mêmes documents avec « Réessayer »");
+        const retry = button($(root(el), '.notice.error')!, 'Réessayer');
+        await until(() => root(el).activeElement === retry, 2000, 'the focus on « Réessayer »');
+        const box = row(el, 'facture-2606-calcul-mental.pdf').querySelector<HTMLInputElement>('.checks input')!;
+        box.click();
+        expect(box.checked, 'a box ticked meanwhile is unticked').to.equal(false);
+        setTimeout(() => retry.click());
+        const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+        expect(event.detail.pending).to.have.length(2);
+        expect(sent.map((s) => s.key), 'the same request, the same key').to.deep.equal([sent[0]!.key, sent[0]!.key]);
+        expect(mock.store.listPending(KAVKAZ), 'deposited once').to.have.length(2);
+      } finally {
+        restore();
+      }
+    });
+
+    it('sends a request changed after a refused send (401: nothing was made) under a new idempotency key', async () => {
+      const el = await mount();
+      await readyInvoice(el);
+      await readyInvoice(el, OTHER);
+      const { sent, restore } = watchDeposits();
+      try {
+        mock.store.requiredToken = 'fresh';
+        sendButton(el).click();
+        await until(() => $(root(el), '.notice.error'), 3000, 'the refused send');
+        button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf').click();
+        await until(() => rows(el).length === 1, 2000, 'the file removed');
+        el.token = 'fresh';
+        await el.updateComplete;
+        setTimeout(() => sendButton(el).click());
         const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
         expect(event.detail.pending.map((p: { fileName: string }) => p.fileName), 'the removed file is not deposited').to.deep.equal(['FACTURE KHATIB NABIL.pdf']);
-        expect(sent.map((s) => s.invoices)).to.deep.equal([2, 2, 1]);
-        expect(sent[1]!.key, 'the same request again: the same key').to.equal(sent[0]!.key);
-        expect(sent[2]!.key, 'a changed request: a new key').to.be.a('string').and.not.equal(sent[0]!.key);
-        expect(mock.store.listPending(KAVKAZ)).to.have.length(1);
+        expect(sent.map((s) => s.invoices)).to.deep.equal([2, 1]);
+        expect(sent[1]!.key, 'a changed request: a new key').to.be.a('string').and.not.equal(sent[0]!.key);
       } finally {
-        window.fetch = original;
+        restore();
       }
     });
 

@@ -24,6 +24,25 @@ const errorOf = (r: Element, field: string) => {
   return id ? text((el.getRootNode() as ShadowRoot).getElementById(id)) : '';
 };
 const button = (scope: ParentNode, label: string) => $$<HTMLButtonElement>(scope, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
+/** An input's name as aria-labelledby makes it: the referenced elements' text, in order. */
+const computedName = (el: Element) =>
+  (el.getAttribute('aria-labelledby') ?? '')
+    .split(' ')
+    .map((id) => {
+      const copy = (el.getRootNode() as ShadowRoot).getElementById(id)!.cloneNode(true) as Element;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+      return text(copy);
+    })
+    .join(' ');
+/** A listed dossier's own error: beside its number, and the description of its « − » button. */
+const dossierError = (r: Element, number: string) => {
+  const item = $$(r, '.dossiers li').find((li) => text($(li, '.number')) === number);
+  const remove = item && $(item, 'button');
+  const id = remove?.getAttribute('aria-describedby');
+  return id ? text((remove!.getRootNode() as ShadowRoot).getElementById(id)) : '';
+};
+/** The element focused in the step (null when the focus is elsewhere, <body> included). */
+const focused = (el: AktoInvoiceValidate) => (document.activeElement === el ? (root(el).activeElement as HTMLElement | null) : null);
 
 /** Deposits a sample for an entity, as step 1 would, and returns the pending invoice. */
 async function deposit(path: string, siren = CASINO, creditNote = false): Promise<PendingInvoice> {
@@ -68,7 +87,7 @@ describe('<akto-invoice-validate>', () => {
     const el = await mount(AFPA);
     await expect(el).to.be.accessible();
     button(row(el, 'facture-zseflezzezf3z2123.pdf'), 'Valider la facture facture-zseflezzezf3z2123.pdf').click();
-    await until(() => errorOf(row(el, 'facture-zseflezzezf3z2123.pdf'), 'dossiers'), 2000, 'the errors');
+    await until(() => dossierError(row(el, 'facture-zseflezzezf3z2123.pdf'), '1451450'), 2000, 'the errors');
     await expect(el).to.be.accessible();
   });
 
@@ -87,8 +106,9 @@ describe('<akto-invoice-validate>', () => {
     expect(text($(r, '.found'))).to.equal('1 dossier trouvé automatiquement :');
     expect($$(r, '.dossiers li span').map((s) => text(s))).to.deep.equal(['2206AF000578']);
     expect(text($(r, '.sent'))).to.match(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
-    // Accessible names join the column and the row.
-    expect(input(r, 'siret').getAttribute('aria-labelledby')).to.equal(`col-siret row-${pending.id}`);
+    // Accessible names join the column and the invoice's name (not the row header's selection box).
+    expect(input(r, 'siret').getAttribute('aria-labelledby')).to.equal(`col-siret name-${pending.id}`);
+    expect(computedName(input(r, 'siret'))).to.equal('SIRET facture-2606-calcul-mental.pdf');
   });
 
   it('loads what the server still holds when opened on its own (after a reload)', async () => {
@@ -132,6 +152,62 @@ describe('<akto-invoice-validate>', () => {
     await until(() => !errorOf(r, 'siret'), 3000, 'active');
   });
 
+  it('asks INSEE about a SIRET that arrived pre-filled, at once, as about a typed one', async () => {
+    const [unknown, closed] = (await api.call('listPending', { params: { siren: AFPA } })).items;
+    mock.store.pending.get(unknown!.id)!.fields.siret = '43819562000036'; // well-formed, unknown to INSEE
+    mock.store.pending.get(closed!.id)!.fields.siret = '44556677100017'; // closed
+    const el = await mount(AFPA);
+    // Nothing typed, nothing touched, no « Valider »: INSEE's word shows.
+    await until(() => errorOf(row(el, unknown!.fileName), 'siret'), 3000, 'INSEE on the unknown SIRET');
+    expect(errorOf(row(el, unknown!.fileName), 'siret')).to.equal("Ce SIRET n'est pas référencé dans la base INSEE.");
+    expect(input(row(el, unknown!.fileName), 'siret').getAttribute('aria-invalid')).to.equal('true');
+    await until(() => errorOf(row(el, closed!.fileName), 'siret'), 3000, 'INSEE on the closed SIRET');
+    expect(errorOf(row(el, closed!.fileName), 'siret')).to.match(/^Cet établissement est fermé selon la base INSEE/);
+    // The other fields keep quiet until touched.
+    expect(errorOf(row(el, closed!.fileName), 'dossiers')).to.equal('');
+  });
+
+  it('says an empty SIRET is the SIRET, and offers to start it from the SIREN the PDF carries', async () => {
+    const pending = await deposit('test/fixtures/corpus/plain_fr_free_fiber.pdf');
+    const el = await mount(CASINO, [pending]);
+    const r = row(el, pending.fileName);
+    expect(input(r, 'siret').value).to.equal('');
+    const offer = await until(() => $$<HTMLButtonElement>(r, 'button.offer').find((b) => text(b).includes('421 938 861')), 8000, 'the SIREN read in the PDF');
+    expect(text(offer)).to.equal('Partir du SIREN 421 938 861 lu dans la facture');
+    button(r, `Valider la facture ${pending.fileName}`).click();
+    await until(() => errorOf(r, 'siret'), 2000, 'the SIRET’s error');
+    expect(errorOf(r, 'siret')).to.equal('Indiquez le SIRET de l’émetteur de la facture (14 chiffres).');
+    offer.click();
+    await el.updateComplete;
+    const siret = input(r, 'siret');
+    expect(siret.value).to.equal('421938861');
+    expect(focused(el)).to.equal(siret);
+    expect([siret.selectionStart, siret.selectionEnd], 'the caret after the SIREN').to.deep.equal([9, 9]);
+    expect($(r, 'button.offer')).to.equal(null);
+  });
+
+  it('offers the entity’s SIREN when the PDF carries none', async () => {
+    const [first] = (await api.call('listPending', { params: { siren: AFPA } })).items;
+    mock.store.pending.get(first!.id)!.fields.siret = null;
+    const el = await mount(AFPA);
+    const r = row(el, first!.fileName);
+    expect(text($(r, 'button.offer'))).to.equal('Partir du SIREN de l’entité, 824 092 688');
+    $<HTMLButtonElement>(r, 'button.offer')!.click();
+    await el.updateComplete;
+    await sendKeys({ type: '00236' });
+    await until(() => input(r, 'siret').value === '82409268800236', 1000, 'the SIRET completed');
+    expect(errorOf(r, 'siret')).to.equal('');
+  });
+
+  it('says a scanned PDF could not be read, so the fields are typed from the preview', async () => {
+    const pending = await deposit('test/fixtures/scan.pdf');
+    const el = await mount(CASINO, [pending]);
+    const r = row(el, pending.fileName);
+    await until(() => $(r, '.row-note'), 8000, 'the note');
+    expect(text($(r, '.row-note'))).to.equal('Rien n’a pu être lu dans ce PDF (un scan ?) : saisissez les champs d’après l’aperçu.');
+    await expect(el).to.be.accessible();
+  });
+
   it('removes (−) and adds (+) dossiers, with suggestions from the entity dossiers as the user types', async () => {
     const el = await mount(AFPA);
     const r = row(el, 'facture-zseflezzezf3z2123.pdf');
@@ -167,18 +243,75 @@ describe('<akto-invoice-validate>', () => {
     expect(mock.store.listInvoices({ q: '202101085' }).items[0]!.status).to.equal('en-cours-analyse');
   });
 
-  it('maps the server 422 back onto the fields (unknown dossier, duplicate invoice) and keeps every edit', async () => {
+  it('maps the server 422 back onto the fields, an unknown dossier beside the number that is wrong, and keeps every edit', async () => {
+    // Read from the PDF (not typed, so not looked up): the server is the first to say it is not AFPA's.
+    const [, second] = (await api.call('listPending', { params: { siren: AFPA } })).items;
+    mock.store.pending.get(second!.id)!.fields.dossiers = ['2206AF000578', '2509CA000412'];
     const el = await mount(AFPA);
     const r = row(el, 'facture-zseflezzezf3z2123.pdf');
-    button(r, 'Retirer le dossier 1451450').click();
-    await type(input(r, 'dossiers'), '2509CA000412'); // well-formed, SNC KAVKAZ's, not AFPA's
-    button(r, 'Ajouter un dossier à la facture facture-zseflezzezf3z2123.pdf').click();
     await type(input(r, 'invoiceNumber'), 'zseflezzezf3z2124');
     button(r, 'Valider la facture facture-zseflezzezf3z2123.pdf').click();
-    await until(() => errorOf(r, 'dossiers'), 3000, 'the server error');
-    expect(errorOf(r, 'dossiers')).to.equal("Ce dossier n'existe pas pour cette entité.");
+    await until(() => dossierError(r, '2509CA000412'), 3000, 'the server error');
+    // On the number that is wrong, not under the empty add field, nor on the right one.
+    expect(dossierError(r, '2509CA000412')).to.equal("Ce dossier n'existe pas pour cette entité.");
+    expect(dossierError(r, '2206AF000578')).to.equal('');
+    expect(errorOf(r, 'dossiers')).to.equal('');
+    expect(input(r, 'dossiers').getAttribute('aria-invalid')).to.equal('false');
     expect(input(r, 'invoiceNumber').value).to.equal('zseflezzezf3z2124');
-    expect(root(el).activeElement).to.equal(input(r, 'dossiers'));
+    await until(() => focused(el) === button(r, 'Retirer le dossier 2509CA000412'), 3000, 'the focus on the wrong number');
+    // Removed, the error goes with it, and « Valider » goes through.
+    button(r, 'Retirer le dossier 2509CA000412').click();
+    await el.updateComplete;
+    expect($$(r, '.error').map((e) => text(e))).to.deep.equal([]);
+    setTimeout(() => button(r, 'Valider la facture facture-zseflezzezf3z2123.pdf').click());
+    const { detail } = await oneEvent(el, AKTO_INVOICE_VALIDATED);
+    expect(detail.invoice.dossiers).to.deep.equal(['2206AF000578']);
+  });
+
+  it('says an unknown dossier beside its number as soon as it is added, and « Valider » stops on that one among several', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    await type(input(r, 'dossiers'), '2509CA000412'); // SNC KAVKAZ's, not AFPA's
+    button(r, 'Ajouter un dossier à la facture facture-202101085.pdf').click();
+    await until(() => dossierError(r, '2509CA000412'), 3000, 'the look-up');
+    expect(dossierError(r, '2509CA000412')).to.equal("Ce dossier n'existe pas pour cette entité.");
+    expect(dossierError(r, '2103DCA22581'), 'the entity’s own').to.equal('');
+    expect(errorOf(r, 'dossiers')).to.equal('');
+    // « Valider » stops on it, the focus on that number's « − ».
+    button(r, 'Valider la facture facture-202101085.pdf').click();
+    await until(() => focused(el)?.getAttribute('aria-label') === 'Retirer le dossier 2509CA000412', 3000, 'the focus on the wrong number');
+    expect(rows(el)).to.have.length(2);
+    button(r, 'Retirer le dossier 2509CA000412').click();
+    await el.updateComplete;
+    expect($$(r, '.dossiers .error')).to.have.length(0);
+    expect(errorOf(r, 'dossiers')).to.equal('');
+  });
+
+  it('counts « N dossiers trouvés automatiquement » among the numbers still listed, and drops it when none is', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    const found = () => text($(r, '.found'));
+    expect(found()).to.equal('6 dossiers trouvés automatiquement :');
+    button(r, 'Retirer le dossier 2106DCA56306').click();
+    await el.updateComplete;
+    expect(found()).to.equal('5 dossiers trouvés automatiquement :');
+    // Replaced by the user's own: those found are all gone, the sentence too.
+    for (const number of ['2103DCA22581', '2105DCA45238', '2105DCA45217', '2103DCA25376', '2103DCA22645']) {
+      button(r, `Retirer le dossier ${number}`).click();
+      await el.updateComplete;
+    }
+    expect(found()).to.equal('');
+    expect($(r, '.found')).to.equal(null);
+    await type(input(r, 'dossiers'), '2206AF000578');
+    button(r, 'Ajouter un dossier à la facture facture-202101085.pdf').click();
+    await el.updateComplete;
+    expect($$(r, '.dossiers .number').map((s) => text(s))).to.deep.equal(['2206AF000578']);
+    expect($(r, '.found'), 'a number the user added is not one found automatically').to.equal(null);
+    // Put back, one found automatically counts again.
+    await type(input(r, 'dossiers'), '2105DCA45238');
+    button(r, 'Ajouter un dossier à la facture facture-202101085.pdf').click();
+    await el.updateComplete;
+    expect(found()).to.equal('1 dossier trouvé automatiquement :');
   });
 
   it('flags a duplicate invoice with the earlier deposit date', async () => {
@@ -248,6 +381,26 @@ describe('<akto-invoice-validate>', () => {
     await oneEvent(el, AKTO_PENDING_DELETED);
     await until(() => rows(el).length === 1, 2000, 'deleted');
     expect(mock.store.listPending(AFPA)).to.have.length(1);
+  });
+
+  it('puts the focus where the work goes on after a deletion: the next invoice, then the heading, never <body>', async () => {
+    const el = await mount(AFPA);
+    const dialog = $<HTMLDialogElement>(root(el), 'dialog')!;
+    const remove = async (fileName: string) => {
+      button(row(el, fileName), `Supprimer la facture ${fileName}`).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => dialog.open, 1000, 'the confirmation');
+      button(dialog, 'Supprimer').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !row(el, fileName), 2000, `${fileName} deleted`);
+      await el.updateComplete;
+    };
+    await remove('facture-202101085.pdf');
+    // The next invoice: its first field.
+    await until(() => focused(el) === input(row(el, 'facture-zseflezzezf3z2123.pdf'), 'invoiceNumber'), 2000, 'the next invoice focused');
+    await remove('facture-zseflezzezf3z2123.pdf');
+    await until(() => focused(el)?.id === 'heading', 2000, 'the heading focused');
+    expect(text(focused(el))).to.equal('2. Validation');
   });
 
   it('fires akto-unauthorized on a 401 and keeps the edits', async () => {
@@ -336,6 +489,9 @@ describe('<akto-invoice-validate>', () => {
     const el = await mount(AFPA);
     expect(getComputedStyle(rows(el)[0]!).display).to.equal('block');
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    // Each field under its letter, as in the guide.
+    const labels = $$(rows(el)[0]!, 'td[data-letter]').map((td) => getComputedStyle(td, '::before').content);
+    expect(labels).to.deep.equal(['"A · Numéro de facture"', '"B · Montant HT"', '"C · Montant TTC"', '"D · Dossier(s)"', '"E · Date facture"', '"F · SIRET"']);
     await expect(el).to.be.accessible();
   });
 
@@ -345,5 +501,46 @@ describe('<akto-invoice-validate>', () => {
     const el = await mount(AFPA);
     expect(text($(root(el), '.banner'))).to.contain('CHECK the information below');
     expect(text($(rows(el)[0]!, '.found'))).to.equal('6 files found automatically:');
+  });
+
+  it('in English, whole sentences: the preview button reads « Preview », not the first word of a sentence', async () => {
+    document.documentElement.lang = 'en';
+    await whenLocaleReady('en');
+    const pending = await deposit('demo/samples/facture-2606-calcul-mental.pdf');
+    const el = await mount(CASINO, [pending]);
+    const r = row(el, pending.fileName);
+    const preview = button(r, `Show the preview of ${pending.fileName}`);
+    expect(text(preview)).to.equal('Preview');
+    expect(text(button(r, `Validate invoice ${pending.fileName}`))).to.equal('Validate');
+    expect(text(button(r, `Delete invoice ${pending.fileName}`))).to.equal('Delete');
+    expect($$(root(el), 'thead th').map((th) => text(th))).to.deep.equal(['Invoice', 'A Invoice number', 'B Amount excl. VAT', 'C Amount incl. VAT', 'D File(s)', 'E Invoice date', 'F SIRET', 'Sent on', 'Actions']);
+  });
+
+  it('pre-fills and reads the amounts in each language’s own form: 1,260.00 in English, 1 260,00 in French', async () => {
+    const pending = await deposit('demo/samples/facture-2606-calcul-mental.pdf');
+    document.documentElement.lang = 'en';
+    await whenLocaleReady('en');
+    const el = await mount(CASINO, [pending]);
+    const r = row(el, pending.fileName);
+    expect([input(r, 'amountHT').value, input(r, 'amountTTC').value]).to.deep.equal(['1,260.00', '1,512.00']);
+    // « 1,234 » is one thousand two hundred and thirty-four to an English reader.
+    await type(input(r, 'amountHT'), '1,234');
+    expect(errorOf(r, 'amountHT')).to.equal('');
+    await type(input(r, 'amountTTC'), '1 480,80'); // the French form is read too
+    expect(errorOf(r, 'amountTTC')).to.equal('');
+    // The page switches to French: the amounts are written again as a French reader writes them.
+    document.documentElement.lang = 'fr';
+    await until(() => text($(root(el), 'h2')) === '2. Validation' && input(r, 'amountHT').value.replace(/\s/g, ' ') === '1 234,00', 2000, 'French amounts');
+    expect(input(r, 'amountTTC').value.replace(/\s/g, ' ')).to.equal('1 480,80');
+    setTimeout(() => button(r, `Valider la facture ${pending.fileName}`).click());
+    const { detail } = await oneEvent(el, AKTO_INVOICE_VALIDATED);
+    expect([detail.invoice.amountHT, detail.invoice.amountTTC]).to.deep.equal([1234, 1480.8]);
+  });
+
+  it('in French, « 1,234 » is still refused for its third decimal, never read as 1234', async () => {
+    const el = await mount(AFPA);
+    const r = row(el, 'facture-202101085.pdf');
+    await type(input(r, 'amountHT'), '1,234');
+    expect(errorOf(r, 'amountHT')).to.equal('Le montant ne peut pas avoir plus de 2 décimales.');
   });
 });

@@ -1,9 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { AktoInvoiceWidget } from '../../src/elements/akto-invoice-widget/akto-invoice-widget.js';
+import type { AktoInvoiceList } from '../../src/elements/akto-invoice-list/akto-invoice-list.js';
+import type { AktoInvoiceDeposit } from '../../src/elements/akto-invoice-deposit/akto-invoice-deposit.js';
 import { AKTO_VIEW_CHANGE } from '../../src/core/events.js';
-import { startMock, until } from '../helpers/mock.js';
-import { shadow, text } from '../helpers/dom.js';
+import { mock, startMock, until } from '../helpers/mock.js';
+import { button, shadow, text } from '../helpers/dom.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 
 const view = (el: AktoInvoiceWidget) => shadow(el).querySelector('.view')!;
@@ -48,6 +50,67 @@ describe('<akto-invoice-widget>', () => {
     expect(list.shadowRoot!.querySelector<HTMLDialogElement>('dialog.detail')?.open ?? false).to.equal(false);
     [...view(el).querySelectorAll('button')].find((b) => text(b) === 'Retour')!.click();
     await until(() => el.view === 'invoices', 2000, 'back to the list');
+  });
+
+  it('« Retour » from an invoice finds the list as it was left: search, filters, page, and the focus on its « Détails »', async () => {
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api"></akto-invoice-widget>`);
+    const list = await until(() => view(el).querySelector<AktoInvoiceList>('akto-invoice-list'), 3000, 'the list');
+    await until(() => list.shadowRoot?.querySelector('tbody tr:not(.skeleton)'), 4000, 'its rows');
+    Object.assign(list, { search: 'FA-', status: 'payee', page: 2 }); // as the user sets them (reflected)
+    const firstOfPage2 = (await mock.store.listInvoices({ q: 'FA-', status: ['payee'], page: 2 })).items[0]!;
+    const details = await until(() => button(list.shadowRoot!, `Détails de la facture ${firstOfPage2.reference}`), 4000, 'page 2');
+    details.focus();
+    details.click();
+    await until(() => el.view.startsWith('invoice/'), 2000, 'the detail view');
+    await until(() => view(el).querySelector('akto-invoice-detail')?.shadowRoot?.querySelector('article'), 3000, 'the invoice');
+    button(view(el), 'Retour')!.click();
+    await until(() => el.view === 'invoices', 2000, 'back to the list');
+    const back = await until(() => view(el).querySelector<AktoInvoiceList>('akto-invoice-list'), 3000, 'the list');
+    expect([back.search, back.status, back.page]).to.deep.equal(['FA-', 'payee', 2]);
+    expect(text(back.shadowRoot!.querySelector('.pager'))).to.contain('Page 2');
+    await until(() => back.shadowRoot!.activeElement?.getAttribute('aria-label') === `Détails de la facture ${firstOfPage2.reference}`, 2000, 'the focus on the row left');
+  });
+
+  it('opens step 2 for its entity from « Valider » on an invoice « À valider »', async () => {
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api"></akto-invoice-widget>`);
+    const list = await until(() => view(el).querySelector<AktoInvoiceList>('akto-invoice-list'), 3000, 'the list');
+    list.status = 'a-valider';
+    const validate = await until(() => list.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label="Valider la facture 202101085"]'), 4000, '« Valider »');
+    validate.click();
+    await until(() => el.view === 'deposit', 2000, 'the deposit');
+    const deposit = await until(() => view(el).querySelector<AktoInvoiceDeposit>('akto-invoice-deposit'), 3000, 'the deposit');
+    expect([deposit.entity, deposit.step]).to.deep.equal(['824092688', 'validate']);
+    const step2 = await until(() => deposit.shadowRoot?.querySelector('akto-invoice-validate'), 3000, 'step 2');
+    await until(() => [...step2.shadowRoot!.querySelectorAll('tbody tr')].some((r) => text(r).includes('facture-202101085.pdf')), 3000, 'the invoice to validate');
+    expect(tab(el, 'Déposer une facture').getAttribute('aria-current')).to.equal('page');
+  });
+
+  it("pre-selects the dossier's entity on a partner's deep link to deposit/<dossier>", async () => {
+    location.hash = 'akto=deposit/2206AF000578';
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" use-hash></akto-invoice-widget>`);
+    const deposit = await until(() => view(el).querySelector<AktoInvoiceDeposit>('akto-invoice-deposit'), 3000, 'the deposit');
+    const upload = await until(() => deposit.shadowRoot?.querySelector('akto-invoice-upload'), 3000, 'step 1');
+    await until(() => upload.shadowRoot?.querySelector('.dropzone'), 3000, 'the drop area, without the choice');
+    expect(text(upload.shadowRoot!.querySelector('.entity'))).to.equal('CASINO RESTAURATION SASU (527 319 461)');
+    expect(text(upload.shadowRoot!.querySelector('.dossier'))).to.equal('Dépôt pour le dossier 2206AF000578');
+    expect(deposit.entity, 'step 2 will be for it too').to.equal('527319461');
+  });
+
+  it('passes attach-href down (its own or its provider\'s): the no-entity message offers to attach a company', async () => {
+    mock.reset({ entities: [] });
+    for (const template of [
+      html`<akto-invoice-widget api-base="/api" view="deposit" attach-href="/compte/rattachement"></akto-invoice-widget>`,
+      html`<akto-provider api-base="/api" attach-href="/compte/rattachement"><akto-invoice-widget view="deposit"></akto-invoice-widget></akto-provider>`,
+    ]) {
+      const host = await fixture<HTMLElement>(template);
+      const el = host.localName === 'akto-invoice-widget' ? (host as AktoInvoiceWidget) : host.querySelector<AktoInvoiceWidget>('akto-invoice-widget')!;
+      const deposit = await until(() => view(el).querySelector('akto-invoice-deposit'), 3000, 'the deposit');
+      const upload = await until(() => deposit.shadowRoot?.querySelector('akto-invoice-upload'), 3000, 'step 1');
+      const message = await until(() => upload.shadowRoot?.querySelector('.message'), 3000, 'the message');
+      expect(text(message)).to.contain("Aucune entreprise n'est rattachée à votre compte.");
+      expect(message.querySelector('a')?.getAttribute('href'), host.localName).to.equal('/compte/rattachement');
+      host.remove();
+    }
   });
 
   it("lets the page style nested elements' parts under the view's prefix (exportparts)", async () => {

@@ -182,9 +182,10 @@ export interface Pages {
 /**
  * A partner's web server: `/` is an empty page that loads the script, `/dist/…` the build,
  * `/files/<name>` test files. With `proxyTo`, `/api/…` is reverse-proxied there (same origin);
- * with `csp`, the page is served under that Content-Security-Policy.
+ * with `csp`, the page is served under that Content-Security-Policy; with `scriptOrigin`, the page
+ * loads the script from that origin's `/dist/` (a CDN: every `/dist/` file is served with CORS).
  */
-export async function startPages(options: { proxyTo?: string; csp?: string } = {}): Promise<Pages> {
+export async function startPages(options: { proxyTo?: string; csp?: string; scriptOrigin?: string } = {}): Promise<Pages> {
   const files = new Map<string, string>();
   const pages: Pages = {
     origin: '',
@@ -201,12 +202,13 @@ export async function startPages(options: { proxyTo?: string; csp?: string } = {
       const csp = options.csp ? { 'Content-Security-Policy': options.csp } : {};
       res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store', ...csp });
       return res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title>
-<script type="module" src="/dist/akto-invoice-widget.js"></script></head><body></body></html>`);
+<script type="module" src="${options.scriptOrigin ?? ''}/dist/akto-invoice-widget.js"></script></head><body></body></html>`);
     }
     if (path.startsWith('/dist/') && !path.includes('..')) file = join(ROOT, path);
     if (path.startsWith('/files/')) file = files.get(path.slice('/files/'.length));
     if (!file || !existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    const cors = path.startsWith('/dist/') ? { 'Access-Control-Allow-Origin': '*' } : {};
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...cors });
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -43,15 +43,26 @@ describe('the field catalogue (A–F)', () => {
     const shown = formatFields({ invoiceNumber: 'FA-1', amountHT: 1260, amountTTC: null, dossiers: ['2206AF000358'], invoiceDate: '2026-06-26', siret: null });
     expect({ ...shown.values, amountHT: shown.values.amountHT.replace(/\s/g, ' ') }).to.deep.equal({ invoiceNumber: 'FA-1', amountHT: '1 260,00', amountTTC: '', invoiceDate: '26/06/2026', siret: '' });
     expect(shown.dossiers).to.deep.equal(['2206AF000358']);
+    // In English, as an English reader writes it; read back the same in either language's rules.
+    const english = formatFields({ invoiceNumber: 'FA-1', amountHT: 1260, amountTTC: 12.5, dossiers: [], invoiceDate: '2026-06-26', siret: null }, 'en');
+    expect([english.values.amountHT, english.values.amountTTC, english.values.invoiceDate]).to.deep.equal(['1,260.00', '12.50', '26/06/2026']);
+  });
+
+  it('reads the amounts in the user’s language (« 1,260 » is 1260 in English, refused in French)', () => {
+    const values: FieldValues = { invoiceNumber: 'FA-1', amountHT: '1,260', amountTTC: '1,512.00', dossiers: ['2206AF000358'], invoiceDate: '26/06/2026', siret: '82409268800236' };
+    const base = { creditNote: false, depositDate: '2026-06-30' };
+    const english = checkFields(values, { ...base, locale: 'en' });
+    expect([english.amountHT, english.amountTTC]).to.deep.equal([{ ok: true, value: 1260 }, { ok: true, value: 1512 }]);
+    expect(checkFields(values, { ...base, locale: 'fr' }).amountHT).to.deep.equal({ ok: false, code: 'amountDecimals' });
   });
 
   it('maps the reader’s fields onto A–F (the issue date is E)', () => {
     const fields = emptyFields();
-    fields.issueDate = { value: '2026-06-26', source: 'factur-x', confidence: 'high' };
-    fields.amountTTC = { value: 1512, source: 'text', confidence: 'low' };
-    fields.siren = { value: '824092688', source: 'text', confidence: 'high' };
+    fields.issueDate = { value: '2026-06-26', syntax: 'CII', confidence: 'high' };
+    fields.amountTTC = { value: 1512, syntax: 'text', confidence: 'low' };
+    fields.seller.siren = { value: '824092688', syntax: 'text', confidence: 'high' };
     const read = fieldsFromReading(fields);
     expect(Object.keys(read)).to.deep.equal(['amountTTC', 'invoiceDate']);
-    expect(read.invoiceDate).to.deep.equal({ value: '2026-06-26', source: 'factur-x', confidence: 'high' });
+    expect(read.invoiceDate).to.deep.equal({ value: '2026-06-26', syntax: 'CII', confidence: 'high' });
   });
 });

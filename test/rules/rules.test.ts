@@ -21,6 +21,7 @@ import {
   KNOWN_DOSSIER_PREFIXES,
   luhn,
   ok,
+  formatAmountInput,
   parseAmount,
   parseDate,
   todayIso,
@@ -65,7 +66,7 @@ const show = (input: unknown): string => JSON.stringify(input);
 const label = (expected: Expected<unknown>): string => ('value' in expected ? `→ ${show(expected.value)}` : `✗ ${expected.code}`);
 
 const ALL_CODES: RuleCode[] = [
-  'required', 'sirenFormat', 'sirenChecksum', 'siretFormat', 'siretChecksum', 'siretUnknown', 'siretClosed',
+  'required', 'sirenFormat', 'sirenChecksum', 'siretRequired', 'siretFormat', 'siretChecksum', 'siretUnknown', 'siretClosed',
   'dossierRequired', 'dossierFormat', 'dossierPrefix', 'dossierUnknown',
   'amountRequired', 'amountFormat', 'amountDecimals', 'amountNegative', 'amountTtcBelowHt',
   'dateRequired', 'dateInvalid', 'dateAfterDeposit',
@@ -162,8 +163,9 @@ describe('rules/siren', () => {
     ['78787878400035', invalid('siretChecksum')], // corpus FNFE fake buyer
     ['884 884 057 00016', valid('88488405700016')],
     ['824\u00a0092\u00a0688\u00a000236', valid('82409268800236')],
-    ['', invalid('required')],
-    [' \t', invalid('required')],
+    // an empty SIRET says it is the SIRET that is missing, not « Ce champ est obligatoire. »
+    ['', invalid('siretRequired')],
+    [' \t', invalid('siretRequired')],
     ['8848840570001', invalid('siretFormat')],
     ['884884057000160', invalid('siretFormat')],
     ['8848840570001A', invalid('siretFormat')],
@@ -174,7 +176,7 @@ describe('rules/siren', () => {
   }
 
   it('null and undefined are empty', () => {
-    expectOutcome(checkSiret(null), invalid('required'));
+    expectOutcome(checkSiret(null), invalid('siretRequired'));
     expectOutcome(checkSiren(undefined), invalid('required'));
   });
 });
@@ -356,6 +358,37 @@ describe('rules/amount', () => {
     it(`parseAmount(${show(input)}) is ${show(expected)}`, () => expect(parseAmount(input)).to.equal(expected));
   }
 
+  // English: the same, except a lone « , » before exactly three digits, which groups thousands there.
+  const englishRows: [string, number | null][] = [
+    ['1,234', 1234],
+    ['12,345', 12345],
+    ['123,456', 123456],
+    ['1,234.56', 1234.56],
+    ['1,234,567.89', 1234567.89],
+    ['1234.56', 1234.56],
+    ['28043.28', 28043.28],
+    ['1.234', 1.234], // a lone « . » stays decimal: refused for its third decimal, never 1234
+    ['1,5', 1.5], // not three digits: a decimal comma, as typed by a French hand
+    ['1,2345', 1.2345],
+    ['1 234,56', 1234.56], // the French form is read in English too
+    ['1.234,56', 1234.56],
+    ['1234,567', 1234.567], // four digits before: no grouping, decimal
+    ['-1,234', -1234],
+    ['12,34,567', null],
+  ];
+  for (const [input, expected] of englishRows) {
+    it(`parseAmount(${show(input)}, 'en') is ${show(expected)}`, () => expect(parseAmount(input, 'en')).to.equal(expected));
+  }
+
+  it('writes an amount as each language edits it', () => {
+    expect(formatAmountInput(1234.5, 'fr').replace(/\s/g, ' ')).to.equal('1 234,50');
+    expect(formatAmountInput(1234.5, 'en')).to.equal('1,234.50');
+    expect(formatAmountInput(-218.48)).to.equal('-218,48');
+    for (const locale of ['fr', 'en'] as const) {
+      for (const value of [0, 0.5, 28043.28, 1234567.89, -218.48]) expect(parseAmount(formatAmountInput(value, locale), locale), `${locale} ${value}`).to.equal(value);
+    }
+  });
+
   const amountRows: [string | number | null, AmountOptions, Expected<number>][] = [
     ['12000', {}, valid(12000)],
     ['1881', {}, valid(1881)],
@@ -378,6 +411,11 @@ describe('rules/amount', () => {
     ['12,345,67', {}, invalid('amountFormat')],
     ['1.2.3', {}, invalid('amountFormat')],
     ['1,234', {}, invalid('amountDecimals')],
+    ['1,234', { locale: 'fr' }, invalid('amountDecimals')],
+    ['1,234', { locale: 'en' }, valid(1234)],
+    ['1,234.5', { locale: 'en' }, valid(1234.5)],
+    ['1 234,56', { locale: 'en' }, valid(1234.56)],
+    ['12,340', { locale: 'en' }, valid(12340)],
     ['20437.381', {}, invalid('amountDecimals')],
     ['12,340', {}, invalid('amountDecimals')],
     [1.234, {}, invalid('amountDecimals')],

@@ -23,7 +23,7 @@ test('the reader on Node reads every sample invoice', async () => {
       { invoiceNumber: sample.invoiceNumber, amountHT: sample.amountHT, amountTTC: sample.amountTTC, invoiceDate: sample.issueDate, siret: sample.siret, dossiers: sample.dossiers, creditNote: undefined },
       sample.file,
     );
-    assert.equal((await readInvoice(bytes(sample.file))).source, sample.facturX ? 'factur-x' : 'text', sample.file);
+    assert.equal((await readInvoice(bytes(sample.file))).syntax, sample.facturX ? 'CII' : 'text', sample.file);
   }
 });
 

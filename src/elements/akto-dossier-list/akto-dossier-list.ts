@@ -158,7 +158,7 @@ export class AktoDossierList extends Configurable(AktoElement) {
     const sortKey = SORT_KEYS.includes(this.sort) ? this.sort : 'start';
     return renderListTable(TABLE, {
       items: list.onScreen?.items ?? null,
-      firstGroupOnly: list.firstGroupOnly,
+      shownRows: list.shownRows,
       pending,
       caption: t.dossierList.caption(t.dossierList.sortNames[sortKey], this.order === 'asc' ? 'asc' : 'desc', Math.min(this.page, pages), pages),
       sort: this.sort,

@@ -95,6 +95,13 @@ export class AktoEntityPicker extends AktoElement {
         align-items: center;
         flex-wrap: wrap;
       }
+      .not-listed {
+        margin: 1rem 0 0;
+      }
+      a {
+        color: var(--_akto-primary);
+        font-weight: 600;
+      }
       .error {
         color: var(--_akto-danger);
         font-weight: 600;
@@ -109,6 +116,9 @@ export class AktoEntityPicker extends AktoElement {
 
   /** The SIREN selected at first. */
   @property({ converter: textAttribute }) value = '';
+
+  /** Where the host's page attaches a company to the account, offered for a company missing from the list. */
+  @property({ attribute: 'attach-href', converter: textAttribute }) attachHref = '';
 
   @state() private filter = '';
   @state() private showError = false;
@@ -143,7 +153,16 @@ export class AktoEntityPicker extends AktoElement {
         <button class="button" type="submit">${t.submit}</button>
         ${this.showError ? html`<span class="error" id="error" role="alert">${t.chooseFirst}</span>` : nothing}
       </div>
+      <p class="hint not-listed">
+        ${this.l10n.t.depositFlow.notListed} ${this.attachHref ? html`<a href=${this.attachHref}>${t.attach}</a>` : nothing}
+      </p>
     </form>`;
+  }
+
+  /** Focuses the entity selected, else the first one (where the choice is made), else « Déposer ». */
+  override focus(options?: FocusOptions): void {
+    const root = this.shadowRoot;
+    (root?.querySelector<HTMLElement>('input[type=radio]:checked') ?? root?.querySelector<HTMLElement>('input[type=radio], button'))?.focus(options);
   }
 
   private submit(event: Event): void {

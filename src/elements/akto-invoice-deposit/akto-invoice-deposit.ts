@@ -90,6 +90,10 @@ export class AktoInvoiceDeposit extends Configurable(AktoElement) {
         font-weight: 700;
         color: var(--_akto-success);
       }
+      .finished p.next {
+        font-weight: 400;
+        color: inherit;
+      }
       .finished.none {
         border-color: var(--_akto-border);
         background: none;
@@ -169,8 +173,10 @@ export class AktoInvoiceDeposit extends Configurable(AktoElement) {
         const none = this.validated.length === 0;
         const see = html`<button class="button ${none ? 'secondary' : ''}" @click=${this.seeInvoices}>${t.seeInvoices}</button>`;
         const again = html`<button class="button ${none ? '' : 'secondary'}" @click=${this.again}>${t.depositMore}</button>`;
+        // The guide's confirmation first, as after any other invoice, then what it means and what comes next.
         return html`<div class="finished ${none ? 'none' : ''}" role="status">
-          <p>${t.finished(this.validated.length)}</p>
+          ${none ? nothing : html`<p>${this.l10n.t.validate.validatedCount(this.validated.length)}</p>`}
+          <p class="next">${t.finished(this.validated.length)}</p>
           <div class="actions">${none ? html`${again}${see}` : html`${see}${again}`}</div>
         </div>`;
       }

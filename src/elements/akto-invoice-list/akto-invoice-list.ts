@@ -4,13 +4,12 @@ import { textAttribute } from '../../core/attributes.js';
 import { InvoiceStatus, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
-import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_RIB_REQUEST } from '../../core/events.js';
+import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_RIB_REQUEST, AKTO_VALIDATE_REQUEST } from '../../core/events.js';
 import { listTable, renderListTable, sortKeysOf, type Column } from '../../core/list-columns.js';
 import { PagedListController } from '../../core/paged-list-controller.js';
 import { checkFilter, entityFilter, listBody, listToolbar } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, translationFor, type Translation } from '../../i18n/index.js';
-import { AktoInvoiceDetail } from '../akto-invoice-detail/akto-invoice-detail.js';
 import { cardStyles, gridRowStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
 import { LocalizeController } from '../../core/localize-controller.js';
@@ -32,7 +31,16 @@ const COLUMNS: Column<InvoiceSummary, Label, InvoiceSortKey>[] = [
   { key: 'depositDate', sort: 'depositDate', type: 'date', track: 'minmax(6rem, 1fr)', cell: (i, c) => formatDate(i.depositDate, c.locale) },
   { key: 'amountHT', sort: 'amountHT', type: 'num', track: 'minmax(6.5rem, 1fr)', cell: (i, c) => formatAmount(i.amountHT, c.locale) },
   { key: 'amountTTC', sort: 'amountTTC', type: 'num', track: 'minmax(6.5rem, 1fr)', cell: (i, c) => formatAmount(i.amountTTC, c.locale) },
-  { key: 'status', sort: 'status', track: 'minmax(12rem, 1.2fr)', cell: (i, c) => invoiceStatusBadge(i.status, c.t) },
+  {
+    key: 'status',
+    sort: 'status',
+    track: 'minmax(12rem, 1.2fr)',
+    // « À valider »: the way to validate it, step 2 for its entity (see onTableClick).
+    cell: (i, c) =>
+      i.status === 'a-valider'
+        ? html`<span>${invoiceStatusBadge(i.status, c.t)} <button class="button quiet" data-validate=${i.id} aria-label=${c.t.validate.validateLabel(i.reference)}>${c.t.validate.validate}</button></span>`
+        : invoiceStatusBadge(i.status, c.t),
+  },
   { key: 'transferNumber', sort: 'transferNumber', track: 'minmax(9rem, 1fr)', cell: (i) => i.transferNumber ?? '' },
   { key: 'transferDate', sort: 'transferDate', type: 'date', track: 'minmax(6rem, 1fr)', cell: (i, c) => formatDate(i.transferDate, c.locale) },
 ];
@@ -53,6 +61,7 @@ const TABLE = listTable({
  * @event akto-invoice-open - « Détails » of a row (cancelable: cancel it to show the invoice elsewhere; otherwise a dialog opens).
  * @event akto-deposit-request - « Déposer une facture » (cancelable: the host decides where it leads).
  * @event akto-rib-request - « Déposer un RIB » (cancelable).
+ * @event akto-validate-request - « Valider » on an invoice « À valider » (cancelable: the host decides where it leads; otherwise step 2 of the deposit opens for its entity).
  * @event akto-query-change - The search, filters, sort or page changed.
  * @event akto-unauthorized - The API answered 401: sign the user in again.
  *
@@ -70,9 +79,12 @@ const TABLE = listTable({
  */
 export class AktoInvoiceList extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, badgeStyles, tableStyles, gridRowStyles(TABLE.tracks), listStyles, cardStyles('65rem')];
-  /** The detail in its dialog; the deposit (its own chunk) when « Déposer une facture » opens it. */
+  /**
+   * The detail in its dialog and the deposit, each in its own chunk, loaded the first time they are
+   * opened: neither is needed to paint the list (the first payload's budget).
+   */
   static override dependencies = {
-    'akto-invoice-detail': AktoInvoiceDetail,
+    'akto-invoice-detail': lazyElement(() => import('../akto-invoice-detail/define.js')),
     'akto-invoice-deposit': lazyElement(() => import('../akto-invoice-deposit/define.js')),
   };
 
@@ -100,7 +112,8 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
   /** Passed to the detail: where a transfer link leads. */
   @property({ attribute: 'transfer-href', converter: textAttribute }) transferHref = '';
 
-  @state() private depositing = false;
+  /** The deposit in its dialog: from « Déposer une facture », or at step 2 for an entity from « Valider ». */
+  @state() private depositing: { entity: string; step: 'upload' | 'validate' } | null = null;
 
   @query('dialog.detail') private dialog?: HTMLDialogElement;
   @query('dialog.deposit') private depositDialog?: HTMLDialogElement;
@@ -125,7 +138,10 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     found: (total) => this.l10n.t.invoiceList.found(total),
     activeFilters: () => [this.status, this.entity, this.issuedFrom || this.issuedTo, this.depositedFrom || this.depositedTo].filter(Boolean).length,
     open: (invoice, button) => {
-      if (this.emit(AKTO_INVOICE_OPEN, { invoiceId: invoice.id, reference: invoice.reference }, { cancelable: true })) this.list.showDetail(invoice, button);
+      if (!this.emit(AKTO_INVOICE_OPEN, { invoiceId: invoice.id, reference: invoice.reference }, { cancelable: true })) return;
+      // The dialog opens at once; the detail draws itself when its chunk has come (a failed one is asked again next time).
+      void loadDependency(AktoInvoiceList, 'akto-invoice-detail').catch(() => undefined);
+      this.list.showDetail(invoice, button);
     },
     dialog: () => this.dialog,
     firstGroupFirst: true,
@@ -167,7 +183,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
       <dialog class="deposit" part="dialog" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
         ${this.depositing
           ? html`<button class="button secondary dialog-close" @click=${() => this.depositDialog?.close()}>${this.l10n.t.common.close}</button>
-              <akto-invoice-deposit entity=${this.entity || nothing} exportparts=${DEPOSIT_PARTS}></akto-invoice-deposit>`
+              <akto-invoice-deposit entity=${this.depositing.entity || nothing} step=${this.depositing.step} exportparts=${DEPOSIT_PARTS}></akto-invoice-deposit>`
           : nothing}
       </dialog>
       <dialog class="detail" part="dialog" aria-labelledby="dialog-title" @close=${list.onDialogClose}>
@@ -211,7 +227,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     const { list } = this;
     return renderListTable(TABLE, {
       items: this.onScreen?.items ?? null,
-      firstGroupOnly: list.firstGroupOnly,
+      shownRows: list.shownRows,
       pending,
       caption: t.invoiceList.caption(t.invoiceList.columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages),
       sort: this.sort,
@@ -220,25 +236,37 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
       t,
       locale,
       onSort: (sort, descendingFirst) => list.sortBy(sort, descendingFirst),
-      onClick: list.onTableClick,
+      onClick: this.onTableClick,
     });
   }
 
   // ---- « Mes actions » ------------------------------------------------------------------------
 
+  /** A row's « Valider » (an invoice « À valider »), else the row's « Détails ». */
+  private onTableClick = (event: Event): void => {
+    const button = (event.target as Element).closest<HTMLElement>('button[data-validate]');
+    const invoice = button && this.onScreen?.items.find((i) => i.id === button.dataset.validate);
+    if (!invoice) return this.list.onTableClick(event);
+    const { id: invoiceId, reference, entitySiren: entity } = invoice;
+    if (this.emit(AKTO_VALIDATE_REQUEST, { invoiceId, reference, entity }, { cancelable: true })) void this.openDeposit(button, entity, 'validate');
+  };
+
   /** « Déposer une facture »: the host may route it; otherwise the deposit opens over the list. */
-  private requestDeposit = async (event: Event): Promise<void> => {
-    if (!this.emit(AKTO_DEPOSIT_REQUEST, { dossier: null, entity: this.entity || null }, { cancelable: true })) return;
-    this.list.returnFocusTo = event.currentTarget as HTMLElement;
+  private requestDeposit = (event: Event): void => {
+    if (this.emit(AKTO_DEPOSIT_REQUEST, { dossier: null, entity: this.entity || null }, { cancelable: true })) void this.openDeposit(event.currentTarget as HTMLElement, this.entity, 'upload');
+  };
+
+  private async openDeposit(button: HTMLElement, entity: string, step: 'upload' | 'validate'): Promise<void> {
+    this.list.returnFocusTo = button;
     try {
       await loadDependency(AktoInvoiceList, 'akto-invoice-deposit');
     } catch {
       return; // the page registered the list alone: the deposit is the host's to show
     }
-    this.depositing = true;
+    this.depositing = { entity, step };
     await this.updateComplete;
     if (this.depositDialog?.isConnected && !this.depositDialog.open) this.depositDialog.showModal(); // unless the list left the page meanwhile
-  };
+  }
 
   /** The deposit's « Voir mes factures »: back to this list, which shows the new invoices. */
   private onInvoicesRequest = (event: Event): void => {
@@ -248,7 +276,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
 
   private onDepositClose = (): void => {
     if (this.depositDialog?.open) return;
-    this.depositing = false;
+    this.depositing = null;
     void this.list.pages.run();
     this.list.restoreFocus();
   };

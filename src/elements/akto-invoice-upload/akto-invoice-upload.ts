@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -8,6 +8,7 @@ import type { Derogation, Entity } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { textAttribute } from '../../core/attributes.js';
 import { DraftsController } from '../../core/drafts-controller.js';
+import { newestDraftKey } from '../../core/drafts.js';
 import { DropTargetController } from '../../core/drop-target.js';
 import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
@@ -25,6 +26,29 @@ import { Configurable } from '../../core/config.js';
 import { ENTITY_PICKER_PARTS, exportParts } from '../parts.js';
 
 const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
+
+/**
+ * Whether trying the same request again can succeed: yes after the network, a timeout, a 401 (once
+ * signed in again), an answer that broke the contract, or the server's own trouble (5xx, 408, 409,
+ * 429); no for a refusal (404, 422…), which would come back the same.
+ */
+function retryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  if (error.kind === 'validation') return false;
+  if (error.kind !== 'http' || !error.status) return true;
+  return error.status >= 500 || [408, 409, 425, 429].includes(error.status);
+}
+
+/**
+ * Whether a failed send may have made the deposit all the same: its answer was lost (the network, a
+ * timeout, an abort), broken (it broke the contract), or the server's own trouble (5xx, 409 « the
+ * first request with this key is still running »). A refusal (401, 404, 422…) made nothing.
+ */
+function mayHaveLanded(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'contract' || error.kind === 'aborted') return true;
+  return error.kind === 'http' && (!error.status || error.status >= 500 || error.status === 409);
+}
 
 /**
  * @summary Step « 1. Dépôt »: the entity, then the invoices (PDF), their boxes, their supporting documents or a derogation, and « Envoyer les documents ».
@@ -55,14 +79,13 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   @property({ reflect: true, converter: textAttribute }) dossier = '';
   /** The largest invoice or supporting document accepted, in bytes (10 MB by default). */
   @property({ type: Number, attribute: 'max-size' }) maxSize = MAX_UPLOAD_BYTES;
-  /** Where to attach a company to the account, for an account with none. */
-  @property({ attribute: 'attach-href', converter: textAttribute }) attachHref = '';
 
   @state() private rows: readonly InvoiceRow[] = [];
   @state() private refusals: string[] = [];
   @state() private picking = false;
   @state() private sending = false;
-  @state() private sendError = '';
+  /** Why « Envoyer les documents » failed: whether « Réessayer » can help, and whether another entity can (a dossier of another entity). */
+  @state() private sendError: { message: string; retry: boolean; wrongEntity: boolean } | null = null;
   @state() private notice = '';
   @state() private announcement = '';
   /** A deposit prepared earlier in this browser and not sent: offered back before anything else is kept. */
@@ -72,13 +95,43 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
    * The idempotency key of the deposit last tried, with the request it was sent with: a retry of
    * the same request keeps it (never deposited twice); a changed request (a file removed, a box
    * ticked) gets a new one, since the server would replay the first answer or refuse the key.
+   * While a failed send may have made the deposit (`unsettled`), the request is held as it was:
+   * a change would go with a new key and deposit a second time (see holdChanges).
    */
-  private depositAttempt?: { key: string; request: string };
+  private depositAttempt?: { key: string; request: string; unsettled?: boolean };
+  /** A change the user tried while the request was held: the send error says why it was not made. */
+  @state() private changeHeld = false;
 
   private entities = new Task(this, {
     task: async ([connection], { signal }) => (connection ? this.api.listEntities(signal) : undefined),
     args: () => [this.api.key] as const,
     onError: this.api.reportError,
+  });
+
+  /**
+   * The entity to start with when none is given and the account has several: the dossier's, for a
+   * deposit started from one (a partner's `deposit/<dossier>` link); else the one of the draft this
+   * browser kept (after a reload, the deposit is offered back at once). Undefined: the user picks.
+   */
+  private preselect = new Task(this, {
+    task: async ([connection, entity, dossier, scope], { signal }) => {
+      const client = this.api.client;
+      if (!connection || entity || !client) return undefined;
+      const entities = (await this.api.listEntities(signal)) ?? [];
+      if (entities.length < 2) return undefined;
+      if (dossier) {
+        const found = await client.call('getDossier', { params: { dossierId: dossier }, signal }).catch(() => undefined);
+        // The dossier's company, else its training body when the account is that body's.
+        return entities.find((e) => e.siren === found?.entitySiren) ?? entities.find((e) => e.name === found?.trainingBody);
+      }
+      const prefix = `upload|${scope}|`;
+      const key = scope === undefined ? undefined : await newestDraftKey(prefix, this.api.draftsMaxAgeMs);
+      return entities.find((e) => key === prefix + e.siren);
+    },
+    args: () => [this.api.key, this.entity, this.dossier, this.api.draftScope] as const,
+    onComplete: (entity) => {
+      if (entity && !this.entity && !this.picking) this.choose(entity);
+    },
   });
 
   private queue = new UploadQueueController(this, {
@@ -129,7 +182,13 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   }
 
   private get complete(): boolean {
-    return this.rows.length > 0 && this.rows.every((row) => this.item(row.key).state === 'done' && this.hasProof(row) && row.supporting.every((key) => this.item(key).state === 'done'));
+    const rows = this.sendable;
+    return rows.length > 0 && rows.every((row) => this.item(row.key).state === 'done' && this.hasProof(row) && row.supporting.every((key) => this.item(key).state === 'done'));
+  }
+
+  /** The rows that go with the deposit: a refused file is not sent, and does not hold the others back. */
+  private get sendable(): InvoiceRow[] {
+    return this.rows.filter((row) => this.item(row.key).state !== 'refused');
   }
 
   private hasProof = (row: InvoiceRow): boolean => hasSupportingOrDerogation({ supporting: row.supporting.filter((key) => this.item(key).state === 'done').length, derogation: row.derogation });
@@ -184,17 +243,26 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   private renderFor(entities: Entity[]): TemplateResult {
     if (entities.length === 0) return this.renderNoEntity();
     const entity = this.selected;
+    // The dossier's or the draft's entity is being looked up: the choice would flash, then go.
+    if (!entity && !this.picking && this.preselect.status === TaskStatus.PENDING) return html`<p role="status">${this.l10n.t.entityPicker.loading}</p>`;
     if (!entity || this.picking)
-      return html`<akto-entity-picker exportparts=${PICKER_PARTS} .entities=${entities} .value=${this.entity || entity?.siren || ''} @akto-entity-select=${this.onEntitySelect}></akto-entity-picker>`;
+      return html`<akto-entity-picker
+        exportparts=${PICKER_PARTS}
+        .entities=${entities}
+        .value=${this.entity || entity?.siren || ''}
+        .attachHref=${this.api.config.attachHref ?? ''}
+        @akto-entity-select=${this.onEntitySelect}
+      ></akto-entity-picker>`;
     return this.renderUpload(entity, entities.length > 1);
   }
 
   private renderNoEntity(): TemplateResult {
     const t = this.l10n.t.entityPicker;
+    const href = this.api.config.attachHref;
     return html`<div class="message" role="status">
       <p><strong>${t.none}</strong></p>
       <p>${t.noneHint}</p>
-      ${this.attachHref ? html`<p><a href=${this.attachHref}>${t.attach}</a></p>` : nothing}
+      ${href ? html`<p><a href=${href}>${t.attach}</a></p>` : nothing}
     </div>`;
   }
 
@@ -205,7 +273,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       <h2 id="heading">${t.heading}</h2>
       <div class="context">
         <span class="entity">${t.forEntity(isolate(entity.name), formatSiren(entity.siren))}</span>
-        ${canChange ? html`<button class="button quiet" @click=${() => (this.picking = true)}>${this.l10n.t.entityPicker.change}</button>` : nothing}
+        ${canChange ? html`<button class="button quiet" @click=${this.changeEntity}>${this.l10n.t.entityPicker.change}</button>` : nothing}
         ${this.dossier ? html`<span class="dossier">${t.forDossier(this.dossier)}</span>` : nothing}
       </div>
 
@@ -240,19 +308,39 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
       <div class="footer">
         <span class="count">${t.loaded(loaded)}</span>
-        <button class="button" part="send" ?disabled=${!this.complete || this.sending} aria-describedby="send-note" @click=${this.send}>${t.send}</button>
+        <!-- While sending it keeps the focus (aria-disabled: a disabled button would drop it to the page); a second click does nothing. -->
+        <button class="button" part="send" ?disabled=${!this.complete} aria-disabled=${this.sending ? 'true' : nothing} aria-describedby="send-note" @click=${this.send}>
+          ${t.send}
+        </button>
       </div>
-      <p class="note" id="send-note">${t.thenValidate}${this.rows.length && !this.complete ? html`<br />${t.sendBlocked}` : nothing}</p>
-      ${this.sending ? html`<div class="notice info" role="status">${t.sending}</div>` : nothing}
-      ${this.sendError
-        ? html`<div class="notice error" role="alert">
-            <p>${this.sendError}</p>
-            <button class="button secondary" @click=${this.send}>${this.l10n.t.common.retry}</button>
-          </div>`
-        : nothing}
+      <p class="note" id="send-note">
+        ${t.thenValidate}${this.sendable.length && !this.complete ? html`<br />${t.sendBlocked}` : nothing}${this.rows.length > this.sendable.length
+          ? html`<br />${this.l10n.t.depositFlow.refusedNotSent}`
+          : nothing}
+      </p>
+      ${this.sending ? html`<div class="notice info" role="status">${t.sending}</div>` : nothing} ${this.renderSendError(canChange)}
       ${this.notice ? html`<div class="notice success" role="status">${this.notice}</div>` : nothing}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </section>`;
+  }
+
+  /**
+   * Why the deposit was not made, and the way on: « Réessayer » only where trying again can help
+   * (the network, a timeout, the server's own trouble), never for a refusal that would come back
+   * the same; « Changer d'entité » for a dossier of another of the account's entities.
+   */
+  private renderSendError(canChange: boolean): TemplateResult | typeof nothing {
+    const error = this.sendError;
+    if (!error) return nothing;
+    const t = this.l10n.t;
+    const other = error.wrongEntity && canChange;
+    return html`<div class="notice error" role="alert">
+      <p>${error.message}</p>
+      ${this.changeHeld ? html`<p>${t.depositFlow.sendFirst}</p>` : nothing}
+      ${other ? html`<p>${t.depositFlow.wrongEntity}</p>` : nothing}
+      ${error.retry ? html`<button class="button secondary retry" @click=${this.send}>${t.common.retry}</button>` : nothing}
+      ${other ? html`<button class="button secondary" @click=${this.changeEntity}>${t.entityPicker.change}</button>` : nothing}
+    </div>`;
   }
 
   private get rowContext(): RowContext {
@@ -265,9 +353,32 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
   private onEntitySelect = (event: CustomEvent<{ entity: Entity }>): void => {
     event.stopPropagation();
+    this.choose(event.detail.entity);
+    // The work goes on at the drop area, or at « Envoyer les documents » when the files are there.
+    void this.updateComplete.then(() => {
+      const send = this.shadowRoot?.querySelector<HTMLButtonElement>('[part="send"]');
+      if (send && !send.disabled) send.focus();
+      else this.focusChooser();
+    });
+  };
+
+  /** The entity of the deposit, chosen or pre-selected; the files on screen go with it (its own draft, a new deposit request). */
+  private choose(entity: Entity): void {
+    if (this.rows.length && entity.siren !== this.selected?.siren) this.drafts.discard(); // the files move to the new entity's draft
     this.picking = false;
-    this.entity = event.detail.entity.siren;
-    this.emit(AKTO_ENTITY_SELECT, { entity: event.detail.entity });
+    this.sendError = null;
+    this.entity = entity.siren;
+    this.emit(AKTO_ENTITY_SELECT, { entity });
+  }
+
+  /** « Changer d'entité »: the choice, with the focus on it (its button is gone). */
+  private changeEntity = async (): Promise<void> => {
+    if (this.holdChanges()) return;
+    this.picking = true;
+    await this.updateComplete;
+    const picker = this.shadowRoot?.querySelector<AktoEntityPicker>('akto-entity-picker');
+    await picker?.updateComplete;
+    picker?.focus();
   };
 
   private pick = (event: Event, inputId: string): void => {
@@ -295,6 +406,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
    * untouched. With `row` (one of the step's rows), they are that invoice's supporting documents.
    */
   async addFiles(files: File[], row?: { key: string }): Promise<void> {
+    if (this.holdChanges()) return;
     // New files while an unsent deposit is on offer: it is taken back first, so nothing is lost.
     if (this.offer && !row) await this.resumeDraft();
     // Supporting documents are told apart by their first bytes here; invoices, whose rows show at
@@ -342,29 +454,50 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   // ---- the row's choices ------------------------------------------------------------------------
 
   private setFlag = (row: InvoiceRow, flag: 'creditNote' | 'salaryCosts', event: Event): void => {
+    if (this.holdChanges(event)) return;
     const checked = (event.target as HTMLInputElement).checked;
     this.updateRow(row.key, (r) => ({ ...r, [flag]: checked }));
   };
 
   /** The two derogation boxes exclude each other: ticking one unticks the other. */
   private setDerogation = (row: InvoiceRow, derogation: Derogation, event: Event): void => {
+    if (this.holdChanges(event)) return;
     const checked = (event.target as HTMLInputElement).checked;
     this.updateRow(row.key, (r) => ({ ...r, derogation: checked ? derogation : r.derogation === derogation ? null : r.derogation }));
   };
 
   /** Removes an invoice (with its supporting documents), or one supporting document: uploads under way are cancelled, stored ones deleted. */
   private removeFile = (row: InvoiceRow, supporting?: string): void => {
+    if (this.holdChanges()) return;
     const key = supporting ?? row.key;
     this.announcement = this.l10n.t.upload.removed(this.item(key).file.name);
     if (supporting) {
       this.updateRow(row.key, (r) => ({ ...r, supporting: r.supporting.filter((s) => s !== supporting) }));
       this.queue.remove(supporting);
+      // The work goes on with this invoice's supporting documents: « Ajouter des pièces justificatives ».
+      void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>(`.dropzone[data-row="${row.key}"] button`)?.focus());
       return;
     }
     this.rows = this.rows.filter((r) => r.key !== row.key);
     [row.key, ...row.supporting].forEach((k) => this.queue.remove(k));
     this.focusChooser();
   };
+
+  /**
+   * True when the deposit's request is held (a send failed in a way that may have made the deposit):
+   * the change is not made, a box the click ticked is unticked, and the send error says to send
+   * the same documents again first (the same key: made once, whatever happened), with the focus on
+   * « Réessayer ». An invoice not wanted can be deleted in step 2.
+   */
+  private holdChanges(event?: Event): boolean {
+    if (!this.depositAttempt?.unsettled) return false;
+    const box = event?.target as HTMLInputElement | undefined;
+    if (box) box.checked = !box.checked;
+    this.changeHeld = true;
+    this.announcement = this.l10n.t.depositFlow.sendFirst;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>('.notice.error button.retry')?.focus());
+    return true;
+  }
 
   /** « Masquer »: the refusals go, and the focus with them to the drop area's button. */
   private dismissRefusals = (): void => {
@@ -395,9 +528,10 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     const client = this.api.client;
     if (this.sending || !this.complete || !entity || !client) return; // a double click sends once
     this.sending = true;
-    this.sendError = '';
+    this.sendError = null;
+    this.changeHeld = false;
     const params = { siren: entity.siren };
-    const body = { dossier: this.dossier || undefined, invoices: this.rows.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
+    const body = { dossier: this.dossier || undefined, invoices: this.sendable.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
     const request = JSON.stringify([params, body]);
     if (this.depositAttempt?.request !== request) this.depositAttempt = { key: newIdempotencyKey(), request };
     try {
@@ -413,7 +547,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       // Everything the user chose stays: files, boxes, supporting documents. « Réessayer » sends
       // the same request again with the same key, so a deposit that did reach the server is not
       // made twice; a request changed meanwhile goes with a new key (see depositAttempt).
-      this.sendError = this.api.errorMessage(error);
+      if (this.depositAttempt) this.depositAttempt.unsettled = mayHaveLanded(error);
+      this.sendError = {
+        message: this.api.errorMessage(error),
+        retry: retryable(error),
+        wrongEntity: error instanceof ApiError && error.fieldErrors.some((e) => e.field === 'dossier' && e.code === 'dossierUnknown'),
+      };
       this.api.reportError(error);
     } finally {
       this.sending = false;

@@ -69,14 +69,18 @@ export function renderRow(row: InvoiceRow, context: RowContext): TemplateResult 
   const name = item.file.name;
   const proof = context.hasProof(row);
   const percent = Math.round(item.progress * 100);
+  const trash = html`<button class="icon-button" type="button" aria-label=${t.remove(name)} @click=${() => context.remove(row)}>${trashIcon}</button>`;
+  // A refused file is one line: its name (in the reason), why, and the trash; it is not sent, and does not hold the others back.
+  if (item.state === 'refused')
+    return html`<li class="invoice refused" part="invoice">
+      <div class="file">${renderState(item, context)} <span class="row-refusal">${item.error}</span> ${trash}</div>
+    </li>`;
   return html`<li class="invoice" part="invoice" ?data-incomplete=${!proof}>
     <div class="file">
       <bdi class="name">${name}</bdi>
       <span class="size">${t.fileSize} ${formatFileSize(item.file.size, locale)}</span>
-      ${renderState(item, context)}
-      <button class="icon-button" type="button" aria-label=${t.remove(name)} @click=${() => context.remove(row)}>${trashIcon}</button>
+      ${renderState(item, context)} ${trash}
     </div>
-    ${item.state === 'refused' ? html`<p class="row-refusal" role="alert">${item.error}</p>` : nothing}
     ${row.notes.map((note) => html`<p class="row-note">${note}</p>`)}
     ${item.state === 'uploading' ? html`<progress max="100" .value=${percent} aria-label=${t.uploading(percent)}></progress>` : nothing}
     <div class="checks">

@@ -121,9 +121,15 @@ export const uploadStyles = css`
     color: var(--_akto-danger);
   }
   .row-refusal {
-    margin: 0.5rem 0 0;
+    flex: 1 1 16rem;
     color: var(--_akto-danger);
     font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .invoice.refused {
+    padding-block: 0.5rem;
+    border-inline-start: 4px solid var(--_akto-danger);
+    contain-intrinsic-size: auto 3rem;
   }
   .row-note {
     margin: 0.4rem 0 0;

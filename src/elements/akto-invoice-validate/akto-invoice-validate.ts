@@ -13,13 +13,13 @@ import { LatestLookupController } from '../../core/latest-lookup-controller.js';
 import { readingSlot } from '../../core/limit.js';
 import { buttons } from '../../core/tokens.js';
 import { ValidationFormController, type FieldErrors } from '../../core/validation-form-controller.js';
-import { ruleText } from '../../i18n/index.js';
-import { checkDossierNumber, checkSiret, FIELD_KEYS, type FieldKey, type RuleFailure, type TextFieldKey } from '../../rules/index.js';
+import { ruleText, toLocale } from '../../i18n/index.js';
+import { checkDossierNumber, checkSiret, FIELD_KEYS, type AmountLocale, type FieldKey, type RuleFailure, type TextFieldKey } from '../../rules/index.js';
 import { AktoPdfPreview } from '../akto-pdf-preview/akto-pdf-preview.js';
 import { confirmDialog, previewPanel } from './panels.js';
 import { bulkBar, headerRow, renderRow, type RowActions } from './row-template.js';
-import { askInsee, dossierSuggestions, PreviewDownload } from './lookups.js';
-import { contextOf, inseeVerdict, prefill, rowFor, validationRequest, valuesOf, type ValidationRow } from './rows.js';
+import { askInsee, dossierKnown, dossierSuggestions, PreviewDownload } from './lookups.js';
+import { contextOf, dossierProblems, inseeVerdict, prefill, relocalized, rowFor, validationRequest, valuesOf, type ValidationRow } from './rows.js';
 import { validateStyles } from './styles.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
@@ -69,9 +69,17 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   @state() private confirming: ValidationRow | null = null;
   @state() private suggestions: { number: string; title: string }[] = [];
   @query('dialog') private dialog?: HTMLDialogElement;
+  /** Where the focus goes when no invoice is left (focusable by script only). */
+  @query('#heading') private heading?: HTMLElement;
   private validated: InvoiceSummary[] = [];
   private form = new ValidationFormController(this, { message: (failure) => this.ruleMessage(failure) });
   private lookups = new LatestLookupController(this);
+  /** The language the rows' amounts are written in: they are written again when the user's changes. */
+  private valuesLocale: AmountLocale = 'fr';
+  /** SIRETs that arrived filled in (the server's reading, the PDF, a draft) and were asked of INSEE: once each. */
+  private inseeAsked = new Set<string>();
+  /** Rows whose SIRET the user typed: theirs is asked as they type, not as an arrival. */
+  private siretTyped = new Set<string>();
   /** Rows whose PDF the browser read (or is reading): once each. */
   private readStarted = new Set<string>();
   /** The previewed PDF's download, which the reading of the same invoice takes instead of downloading it again. */
@@ -138,19 +146,31 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   private drop(id: string): void {
     this.rows = this.rows.filter((r) => r.pending.id !== id);
     this.form.forget(id);
+    this.siretTyped.delete(id);
   }
 
   /** Adds invoices not on screen yet; rows keep their edits. The server's list also drops what it no longer holds. */
   private merge(items: PendingInvoice[], authoritative: boolean): void {
     const ids = new Set(items.map((p) => p.id));
     const kept = authoritative ? this.rows.filter((r) => ids.has(r.pending.id) || r.validating) : this.rows;
-    const added = items.filter((p) => !this.row(p.id)).map((p) => this.withEdits(rowFor(p)));
+    const added = items.filter((p) => !this.row(p.id)).map((p) => this.withEdits(rowFor(p, this.valuesLocale)));
     this.rows = [...kept, ...added];
     this.problem = '';
   }
 
+  /** The language amounts are typed and shown in: the translation's on screen (French while English loads). */
+  private get inputLocale(): AmountLocale {
+    return toLocale(this.l10n.t.locale) === 'en' ? 'en' : 'fr';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const locale = this.inputLocale;
+    if (locale !== this.valuesLocale) {
+      const from = this.valuesLocale;
+      this.valuesLocale = locale;
+      this.rows = this.rows.map((row) => relocalized(row, from, locale));
+    }
     if (changed.has('pending') && this.pending.length) this.merge(this.pending, false);
     if (!this.row(this.previewId)) this.previewId = this.rows.find((r) => r.pending.hasPdf)?.pending.id ?? '';
   }
@@ -158,6 +178,27 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
+    this.askInseeOnArrival();
+  }
+
+  /**
+   * A SIRET that arrived filled in is asked of INSEE at once, as a typed one is: « inconnu » or
+   * « fermé » shows before « Valider ». One request a SIRET, whatever the rows that carry it.
+   */
+  private askInseeOnArrival(): void {
+    for (const row of this.rows) {
+      if (this.siretTyped.has(row.pending.id)) continue;
+      const checked = checkSiret(row.values.siret);
+      if (!checked.ok || row.siretStatus?.siret === checked.value || this.inseeAsked.has(checked.value)) continue;
+      const siret = checked.value;
+      this.inseeAsked.add(siret);
+      this.lookups.later(`insee-${siret}`, 0, async (signal) => {
+        const status = this.api.client && (await askInsee(this.api.client, siret, signal, (error) => this.api.reportError(error)));
+        if (!status) return void this.inseeAsked.delete(siret); // aborted (the element left): asked again when it is back
+        // Rows still showing that SIRET with no answer of their own (a typed one's answer is newer).
+        this.rows = this.rows.map((r) => (checkSiret(r.values.siret).ok && r.values.siret.replace(/\s/g, '') === siret && r.siretStatus?.siret !== siret ? { ...r, siretStatus: { siret, status } } : r));
+      });
+    }
   }
 
   /** Reads the invoice's PDF in the browser (its own chunk): fills in what the server could not read, says where the e-invoice differs. */
@@ -169,7 +210,8 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
         const [pdf, { readInvoice }] = await Promise.all([this.previewPdf.take(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id } })), import('../../reader/index.js')]);
         return readInvoice(pdf);
       });
-      if (reading.status === 'ok') this.patch(id, (row) => prefill(row, reading));
+      if (reading.status === 'ok') this.patch(id, (row) => prefill(row, reading, this.valuesLocale));
+      else if (reading.status === 'scan') this.patch(id, { scanned: true });
     } catch {
       // No preview of the data: the fields stay as the server read them.
     }
@@ -188,7 +230,13 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
 
   /** Every field's problem now: the catalogue's rules, then INSEE's answer, then the server's last word. */
   errors(row: ValidationRow): FieldErrors {
-    return this.form.errors(row.pending.id, valuesOf(row), contextOf(row, this.prefixes), inseeVerdict(row));
+    return this.form.errors(row.pending.id, valuesOf(row), contextOf(row, this.prefixes, this.valuesLocale), { ...inseeVerdict(row), ...this.dossierVerdict(row) });
+  }
+
+  /** A listed dossier the entity does not have, as D's failure (the rules alone cannot know it). */
+  private dossierVerdict(row: ValidationRow): { dossiers?: RuleFailure } {
+    const unknown = [...dossierProblems(row, this.prefixes).values()].find((f) => f.code === 'dossierUnknown');
+    return unknown ? { dossiers: unknown } : {};
   }
 
   // ---- rendering ----------------------------------------------------------------------------------
@@ -197,7 +245,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     const t = this.l10n.t.validate;
     const previewRow = this.row(this.previewId);
     return html`<section aria-labelledby="heading">
-      <h2 id="heading">${t.heading}</h2>
+      <h2 id="heading" tabindex="-1">${t.heading}</h2>
       <p class="banner" part="banner">${t.banner}</p>
       <div role="status">${this.notice ? html`<p class="notice success">${this.notice}</p>` : nothing}</div>
       ${this.problem
@@ -236,6 +284,11 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   private renderRow(row: ValidationRow) {
     const id = row.pending.id;
     const adding = row.newDossier.trim() && this.form.isTouched(id, 'dossiers') ? this.form.message(checkDossierNumber(row.newDossier)) : undefined;
+    // INSEE's « inconnu » or « fermé » shows as soon as it is known, as any look-up's answer; a dossier the entity lacks likewise.
+    const insee = Boolean(inseeVerdict(row).siret);
+    const problems = dossierProblems(row, this.prefixes);
+    const dossierErrors = new Map<string, string>();
+    for (const [number, failure] of problems) if (failure.code === 'dossierUnknown' || this.form.shown(id, 'dossiers')) dossierErrors.set(number, this.ruleMessage(failure));
     return renderRow(row, {
       t: this.l10n.t,
       locale: this.l10n.locale,
@@ -243,8 +296,9 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       previewId: this.previewId,
       suggestions: this.suggestions,
       errors: this.errors(row),
-      shown: (field) => this.form.shown(id, field),
+      shown: (field) => this.form.shown(id, field) || (field === 'siret' && insee),
       newDossierError: adding,
+      dossierErrors,
       on: this.actions,
     });
   }
@@ -256,9 +310,13 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     edit: (id, field, value) => {
       this.patch(id, (row) => ({ values: { ...row.values, [field]: value }, error: '' }));
       this.form.edited(id, field);
-      if (field === 'siret') this.lookups.later(`siret-${id}`, 350, (signal) => this.lookupSiret(id, signal));
+      if (field === 'siret') {
+        this.siretTyped.add(id);
+        this.lookups.later(`siret-${id}`, 350, (signal) => this.lookupSiret(id, signal));
+      }
     },
-    touch: (id, field) => this.form.touch(id, field),
+    // A row leaving the page while one of its fields has the focus blurs it: that row is gone, not touched.
+    touch: (id, field) => this.row(id) && this.form.touch(id, field),
     typeDossier: (id, value) => {
       this.patch(id, { newDossier: value });
       const entity = this.row(id)!.pending.entitySiren;
@@ -268,14 +326,28 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       const row = this.row(id)!;
       const checked = checkDossierNumber(row.newDossier);
       if (!checked.ok) return this.form.touch(id, 'dossiers');
-      this.patch(id, { dossiers: row.dossiers.includes(checked.value) ? row.dossiers : [...row.dossiers, checked.value], newDossier: '' });
+      const number = checked.value;
+      this.patch(id, { dossiers: row.dossiers.includes(number) ? row.dossiers : [...row.dossiers, number], newDossier: '' });
       this.form.edited(id, 'dossiers');
+      // Whether the entity has it, asked at once: an unknown number is said beside it, before « Valider ».
+      this.lookups.later(`dossier-${id}-${number}`, 0, async (signal) => {
+        if (this.api.client && (await dossierKnown(this.api.client, row.pending.entitySiren, number, signal)) === false) this.markUnknown(id, [number]);
+      });
     },
     removeDossier: (id, number) => {
       this.patch(id, (row) => ({ dossiers: row.dossiers.filter((d) => d !== number) }));
       this.form.edited(id, 'dossiers');
       this.form.touch(id, 'dossiers');
-      void this.updateComplete.then(() => this.focusField(id, 'dossiers'));
+      void this.updateComplete.then(() => this.shadowRoot?.getElementById(`dossiers-${id}`)?.focus());
+    },
+    startSiret: (id, siren) => {
+      this.actions.edit(id, 'siret', siren);
+      void this.updateComplete.then(() => {
+        // The caret after the SIREN: the user types the establishment's five digits.
+        const input = this.shadowRoot?.getElementById(`siret-${id}`) as HTMLInputElement | null;
+        input?.focus();
+        input?.setSelectionRange(siren.length, siren.length);
+      });
     },
     validate: (id) => void this.validateRows([id]),
     preview: (id) => (this.previewId = id),
@@ -289,15 +361,23 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     this.rows = this.rows.map((r) => ({ ...r, selected }));
   }
 
+  /** Focus on a field with a problem; for D, on the first listed dossier that has one, else the add field. */
   private focusField(id: string, field: FieldKey): void {
-    this.shadowRoot?.getElementById(`${field}-${id}`)?.focus();
+    const row = this.row(id);
+    const bad = field === 'dossiers' && row ? row.dossiers.findIndex((d) => dossierProblems(row, this.prefixes).has(d)) : -1;
+    this.shadowRoot?.getElementById(bad >= 0 ? `dossier-${id}-${bad}` : `${field}-${id}`)?.focus();
+  }
+
+  private markUnknown(id: string, numbers: readonly string[]): void {
+    this.patch(id, (row) => ({ unknownDossiers: [...new Set([...row.unknownDossiers, ...numbers])] }));
   }
 
   /** Asks INSEE (through the API) about a well-formed SIRET, to say « unknown » or « closed » before « Valider »; a newer one aborts it. */
   private async lookupSiret(id: string, signal: AbortSignal): Promise<void> {
     const row = this.row(id);
     const checked = checkSiret(row?.values.siret);
-    if (!row || !checked.ok || !this.api.client || (row.siretStatus?.siret === checked.value && row.siretStatus.status !== 'unchecked')) return;
+    // Asked again even when that SIRET had an answer: the user typed it, and INSEE's word may have changed.
+    if (!row || !checked.ok || !this.api.client) return;
     const status = await askInsee(this.api.client, checked.value, signal, (error) => this.api.reportError(error));
     if (status) this.patch(id, { siretStatus: { siret: checked.value, status } });
   }
@@ -328,7 +408,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       this.notice = this.l10n.t.validate.validatedCount(done.length);
       await this.updateComplete;
       const next = this.rows[0];
-      (next ? this.shadowRoot?.getElementById(`invoiceNumber-${next.pending.id}`) : this.shadowRoot?.querySelector<HTMLElement>('h2'))?.focus();
+      (next ? this.shadowRoot?.getElementById(`invoiceNumber-${next.pending.id}`) : this.heading)?.focus();
       if (!this.rows.length) this.emit(AKTO_VALIDATION_COMPLETE, { validated: [...this.validated] });
     }
   }
@@ -337,7 +417,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     const client = this.api.client;
     if (!client) return null;
     const id = row.pending.id;
-    const body = validationRequest(row, this.prefixes);
+    const body = validationRequest(row, this.prefixes, this.valuesLocale);
     const idempotencyKey = row.idempotencyKey ?? newIdempotencyKey();
     this.patch(id, { validating: true, error: '', idempotencyKey });
     try {
@@ -350,6 +430,8 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       // Every edit stays. A 422 lands on its fields; anything else on the row, with « Valider » to try again.
       this.api.reportError(error);
       if (error instanceof ApiError && error.kind === 'validation' && error.fieldErrors.length) {
+        // « Ce dossier n'existe pas pour cette entité. » names no number: find which, to say it beside that one.
+        if (error.fieldErrors.some((e) => e.field === 'dossiers')) await this.traceUnknownDossiers(row);
         const server = this.form.serverSaid(id, error.fieldErrors);
         // The same key would replay this 422: the corrected fields get a new one.
         this.patch(id, { validating: false, idempotencyKey: undefined, error: Object.keys(server).length ? '' : this.api.errorMessage(error) });
@@ -365,6 +447,16 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     }
   }
 
+  /** Which of the row's well-formed dossiers the entity does not have (each asked; what cannot be told stays unsaid). */
+  private async traceUnknownDossiers(row: ValidationRow): Promise<void> {
+    const client = this.api.client;
+    const numbers = row.dossiers.filter((d) => checkDossierNumber(d, { prefixes: this.prefixes }).ok);
+    if (!client || !numbers.length) return;
+    const known = await Promise.all(numbers.map((n) => dossierKnown(client, row.pending.entitySiren, n)));
+    const unknown = numbers.filter((_, i) => known[i] === false);
+    if (unknown.length) this.markUnknown(row.pending.id, unknown);
+  }
+
   // ---- deleting -----------------------------------------------------------------------------------
 
   private deleteConfirmed = async (): Promise<void> => {
@@ -373,8 +465,13 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     if (!row || !this.api.client) return;
     try {
       await this.api.client.call('deletePending', { params: { pendingId: row.pending.id } });
+      // The work goes on at the next invoice (the previous one after the last), else at the heading.
+      const index = this.rows.findIndex((r) => r.pending.id === row.pending.id);
       this.drop(row.pending.id);
       this.notice = this.l10n.t.validate.removed(row.pending.fileName);
+      await this.updateComplete;
+      const next = this.rows[Math.min(index, this.rows.length - 1)];
+      (next ? this.shadowRoot?.getElementById(`invoiceNumber-${next.pending.id}`) : this.heading)?.focus();
       this.emit(AKTO_PENDING_DELETED, { pending: row.pending });
       if (!this.rows.length) this.emit(AKTO_VALIDATION_COMPLETE, { validated: [...this.validated] });
     } catch (error) {

@@ -30,6 +30,19 @@ export async function dossierSuggestions(client: ApiClient, entity: string, q: s
 }
 
 /**
+ * Whether the entity has this dossier (a search of its dossiers by number): false when it has not,
+ * null when it could not be told (a failure, an abort), since the server checks it at « Valider ».
+ */
+export async function dossierKnown(client: ApiClient, entity: string, number: string, signal?: AbortSignal): Promise<boolean | null> {
+  try {
+    const page = await client.call('listDossiers', { query: { entity, q: number, pageSize: 20 }, signal });
+    return page.items.some((d) => d.number === number);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The preview's download, offered to the browser's reading of the same PDF: the invoice shown is
  * downloaded once, not once for the preview and again for the reading. Only the latest preview's
  * is kept (its task holds the PDF anyway); every other reading downloads its own, and a preview

@@ -2,13 +2,17 @@
  * Step 2's table drawn from the field catalogue: the header (« A Numéro de facture »…) and one row
  * an invoice, its inputs A–F with their problem and note tied by aria-describedby. Templates only:
  * the row's data comes in, the user's acts go out through `on`, by the row's id.
+ *
+ * One <tr> an invoice, its cells in the header's order (file, A–F, « Envoyé le », actions), so the
+ * table's semantics hold whatever the layout: the styles put the file on a line of its own above
+ * the fields, and the actions under them, so A–F and « Envoyé le » fit beside the preview.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldErrors } from '../../core/validation-form-controller.js';
-import { formatAmount, formatDateTime, type Locale, type Translation } from '../../i18n/index.js';
+import { formatAmount, formatDateTime, formatSiren, type Locale, type Translation } from '../../i18n/index.js';
 import { FIELD_SPECS, FIELDS, type FieldKey, type TextFieldKey } from '../../rules/fields.js';
 import { checkSiret } from '../../rules/siren.js';
-import type { ValidationRow } from './rows.js';
+import { foundCount, sirenOffer, type ValidationRow } from './rows.js';
 
 /** What a row can ask of the element. */
 export interface RowActions {
@@ -18,6 +22,8 @@ export interface RowActions {
   typeDossier(id: string, value: string): void;
   addDossier(id: string): void;
   removeDossier(id: string, number: string): void;
+  /** « Partir du SIREN … »: an empty SIRET starts from these 9 digits. */
+  startSiret(id: string, siren: string): void;
   validate(id: string): void;
   preview(id: string): void;
   remove(id: string): void;
@@ -35,6 +41,8 @@ export interface RowView {
   shown: (field: FieldKey) => boolean;
   /** The problem of the dossier being typed in D's add field, once D was touched. */
   newDossierError?: string;
+  /** Each listed dossier's own problem, by number, shown beside it (D's error under the add field is then not repeated). */
+  dossierErrors: ReadonlyMap<string, string>;
   on: RowActions;
 }
 
@@ -52,10 +60,10 @@ export function bulkBar(t: Translation, rows: readonly ValidationRow[], on: { se
 export function headerRow(t: Translation): TemplateResult {
   const v = t.validate;
   return html`<tr>
-    <th scope="col" id="col-file">${v.fileColumn}</th>
+    <th scope="col" id="col-file" class="file-col">${v.fileColumn}</th>
     ${FIELDS.map((f) => html`<th scope="col" id=${`col-${f.key}`}><span class="letter" aria-hidden="true">${f.letter} </span>${v.columns[f.label]}</th>`)}
-    <th scope="col">${v.columns.sentAt}</th>
-    <th scope="col"><span class="visually-hidden">${t.invoiceList.columns.actions}</span></th>
+    <th scope="col" class="sent-col">${v.columns.sentAt}</th>
+    <th scope="col" class="actions-col"><span class="visually-hidden">${t.invoiceList.columns.actions}</span></th>
   </tr>`;
 }
 
@@ -67,19 +75,19 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
   return html`<tr class=${id === view.previewId ? 'selected-preview' : ''}>
     <th scope="row" id=${`row-${id}`}>
       ${view.several ? html`<input type="checkbox" aria-label=${t.select(fileName)} .checked=${row.selected} @change=${(e: Event) => on.select(id, (e.target as HTMLInputElement).checked)} />` : nothing}
-      <span class="file-name">${fileName}</span>
+      <span class="file-name" id=${`name-${id}`}>${fileName}</span>
       ${row.pending.creditNote ? html`<span class="badge">${t.creditNote}</span>` : nothing}
     </th>
     ${cells}
     <td data-label=${t.columns.sentAt} class="sent">${formatDateTime(row.pending.sentAt, view.locale)}</td>
-    <td>
+    <td class="row-actions">
       <div class="actions">
-        <button class="button" aria-label=${t.validateLabel(fileName)} ?disabled=${row.validating} @click=${() => on.validate(id)}>${row.validating ? t.validating : t.validate}</button>
+        ${row.error ? html`<p class="row-error" role="alert">${row.error}</p>` : row.scanned ? html`<p class="info row-note">${t.scanned}</p>` : nothing}
         ${row.pending.hasPdf
           ? html`<button class="button secondary" aria-label=${t.showPreview(fileName)} aria-pressed=${String(id === view.previewId)} @click=${() => on.preview(id)}>${t.previewButton}</button>`
           : nothing}
         <button class="button quiet" aria-label=${t.removeLabel(fileName)} @click=${() => on.remove(id)}>${t.remove}</button>
-        ${row.error ? html`<span class="row-error" role="alert">${row.error}</span>` : nothing}
+        <button class="button" aria-label=${t.validateLabel(fileName)} aria-disabled=${row.validating ? 'true' : 'false'} @click=${() => on.validate(id)}>${row.validating ? t.validating : t.validate}</button>
       </div>
     </td>
   </tr>`;
@@ -89,13 +97,14 @@ function renderInput(row: ValidationRow, field: TextFieldKey, view: RowView): Te
   const id = row.pending.id;
   const spec = FIELD_SPECS[field];
   const error = view.shown(field) ? view.errors[field] : undefined;
-  return html`<td data-label=${view.t.validate.columns[spec.label]} class=${spec.kind === 'amount' ? 'num' : ''}>
+  const offer = field === 'siret' ? sirenOffer(row) : null;
+  return html`<td data-letter=${spec.letter} data-label=${view.t.validate.columns[spec.label]} class=${spec.kind === 'amount' ? 'num' : ''}>
     <input
       type="text"
       id=${`${field}-${id}`}
       inputmode=${spec.inputMode ?? nothing}
       autocomplete="off"
-      aria-labelledby=${`col-${field} row-${id}`}
+      aria-labelledby=${`col-${field} name-${id}`}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${describedBy(row, field, error, view)}
       .value=${row.values[field]}
@@ -103,6 +112,11 @@ function renderInput(row: ValidationRow, field: TextFieldKey, view: RowView): Te
       @blur=${() => view.on.touch(id, field)}
     />
     ${error ? html`<p class="error" id=${`${field}-${id}-error`}>${error}</p>` : nothing} ${renderNote(row, field, view)}
+    ${offer
+      ? html`<button class="link offer" type="button" @click=${() => view.on.startSiret(id, offer.siren)}>
+          ${offer.fromPdf ? view.t.validate.sirenFromPdf(formatSiren(offer.siren)) : view.t.validate.sirenOfEntity(formatSiren(offer.siren))}
+        </button>`
+      : nothing}
   </td>`;
 }
 
@@ -110,17 +124,22 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
   const t = view.t.validate;
   const { id, fileName } = row.pending;
   const { on } = view;
-  const error = view.shown('dossiers') ? view.errors.dossiers : undefined;
+  // A listed dossier's problem shows beside it; under the add field, only what is the field's (none listed, the number typed there).
+  const error = view.shown('dossiers') && !view.dossierErrors.size ? view.errors.dossiers : undefined;
   const shownError = view.newDossierError ?? error;
-  return html`<td data-label=${t.columns.dossiers}>
-    <p class="found" id=${`found-${id}`}>${t.dossiersFound(row.pending.fields.dossiers.length)}</p>
-    <ul class="dossiers" aria-labelledby=${`col-dossiers row-${id}`}>
-      ${row.dossiers.map(
-        (number) => html`<li>
-          <span>${number}</span>
-          <button class="mini" type="button" aria-label=${t.removeDossier(number)} @click=${() => on.removeDossier(id, number)}>−</button>
-        </li>`,
-      )}
+  const found = foundCount(row);
+  return html`<td data-letter="D" data-label=${t.columns.dossiers}>
+    ${found === null ? nothing : html`<p class="found" id=${`found-${id}`}>${t.dossiersFound(found)}</p>`}
+    <ul class="dossiers" aria-labelledby=${`col-dossiers name-${id}`}>
+      ${row.dossiers.map((number, index) => {
+        const problem = view.dossierErrors.get(number);
+        const errorId = `dossier-${id}-${index}-error`;
+        return html`<li class=${problem ? 'invalid' : ''}>
+          <span class="number">${number}</span>
+          <button class="mini" type="button" id=${`dossier-${id}-${index}`} aria-label=${t.removeDossier(number)} aria-describedby=${problem ? errorId : nothing} @click=${() => on.removeDossier(id, number)}>−</button>
+          ${problem ? html`<p class="error" id=${errorId}>${problem}</p>` : nothing}
+        </li>`;
+      })}
     </ul>
     <div class="add">
       <input

@@ -5,8 +5,10 @@
  */
 import type { PendingInvoice, ValidationRequest } from '../../api/schemas.js';
 import type { InvoiceReading } from '../../reader/types.js';
+import { checkAmount, formatAmountInput, type AmountLocale } from '../../rules/amount.js';
+import { checkDossierNumber } from '../../rules/dossier.js';
 import { fail, type RuleFailure } from '../../rules/result.js';
-import { checkFields, FIELD_SPECS, fieldsFromReading, formatFields, TEXT_FIELD_KEYS, type FieldContext, type FieldKey, type FieldValues, type TextFieldKey } from '../../rules/fields.js';
+import { checkFields, FIELD_SPECS, fieldsFromReading, formatField, formatFields, TEXT_FIELD_KEYS, type FieldContext, type FieldKey, type FieldValues, type TextFieldKey } from '../../rules/fields.js';
 
 /** What INSEE says of the SIRET typed; 'unchecked' when the look-up failed (the server checks at « Valider »). */
 export interface SiretStatus {
@@ -19,6 +21,14 @@ export interface ValidationRow {
   readonly pending: PendingInvoice;
   readonly values: Readonly<Record<TextFieldKey, string>>;
   readonly dossiers: readonly string[];
+  /** The dossiers found automatically (by the server's reading, else the browser's): « N dossiers trouvés automatiquement » counts those still listed. */
+  readonly found: readonly string[];
+  /** Listed dossiers the entity does not have (a look-up, or the server's 422 traced to them): the error goes beside each. */
+  readonly unknownDossiers: readonly string[];
+  /** The seller's SIREN the PDF carries (the browser's reading), offered to start an empty SIRET from. */
+  readonly readSiren?: string;
+  /** The browser found no text in the PDF (a scan): the fields are to be typed from the preview. */
+  readonly scanned?: boolean;
   /** The dossier being typed in D's add field. */
   readonly newDossier: string;
   readonly siretStatus?: SiretStatus;
@@ -39,9 +49,19 @@ export interface DifferentValue {
   value: unknown;
 }
 
-export function rowFor(pending: PendingInvoice): ValidationRow {
-  const { values, dossiers } = formatFields(pending.fields);
-  return { pending, values, dossiers, newDossier: '', validating: false, error: '', selected: false, prefilled: [], differs: {} };
+export function rowFor(pending: PendingInvoice, locale: AmountLocale): ValidationRow {
+  const { values, dossiers } = formatFields(pending.fields, locale);
+  return { pending, values, dossiers, found: dossiers, unknownDossiers: [], newDossier: '', validating: false, error: '', selected: false, prefilled: [], differs: {} };
+}
+
+/** The amounts written again in another language (`1 234,56` → `1,234.56`); what does not read as an amount stays as typed. */
+export function relocalized(row: ValidationRow, from: AmountLocale, to: AmountLocale): ValidationRow {
+  const values = { ...row.values };
+  for (const field of ['amountHT', 'amountTTC'] as const) {
+    const amount = checkAmount(values[field], { locale: from, creditNote: true });
+    if (amount.ok) values[field] = formatAmountInput(amount.value, to);
+  }
+  return { ...row, values };
 }
 
 /** The row's fields as the rules read them. */
@@ -49,9 +69,33 @@ export function valuesOf(row: ValidationRow): FieldValues {
   return { ...row.values, dossiers: row.dossiers };
 }
 
-/** What the rules need besides the values: the avoir box, the deposit date, the accepted prefixes. */
-export function contextOf(row: ValidationRow, prefixes: readonly string[] | undefined): FieldContext {
-  return { creditNote: row.pending.creditNote, depositDate: row.pending.sentAt.slice(0, 10), prefixes };
+/** What the rules need besides the values: the avoir box, the deposit date, the accepted prefixes, the language amounts are typed in. */
+export function contextOf(row: ValidationRow, prefixes: readonly string[] | undefined, locale?: AmountLocale): FieldContext {
+  return { creditNote: row.pending.creditNote, depositDate: row.pending.sentAt.slice(0, 10), prefixes, locale };
+}
+
+/** « N dossiers trouvés automatiquement »: how many of those found are still listed (null: say nothing, the list speaks). */
+export function foundCount(row: ValidationRow): number | null {
+  if (!row.found.length) return row.dossiers.length ? null : 0;
+  const kept = row.dossiers.filter((d) => row.found.includes(d)).length;
+  return kept || null;
+}
+
+/** Each listed dossier's own problem (not an AKTO number, a prefix refused, unknown to the entity), by number. */
+export function dossierProblems(row: ValidationRow, prefixes: readonly string[] | undefined): Map<string, RuleFailure> {
+  const problems = new Map<string, RuleFailure>();
+  for (const number of row.dossiers) {
+    const checked = checkDossierNumber(number, { prefixes });
+    if (!checked.ok) problems.set(number, checked);
+    else if (row.unknownDossiers.includes(checked.value)) problems.set(number, fail('dossierUnknown'));
+  }
+  return problems;
+}
+
+/** The SIREN offered to start an empty SIRET from: the one the PDF carries, else the entity's. */
+export function sirenOffer(row: ValidationRow): { siren: string; fromPdf: boolean } | null {
+  if (row.values.siret.trim()) return null;
+  return row.readSiren ? { siren: row.readSiren, fromPdf: true } : { siren: row.pending.entitySiren, fromPdf: false };
 }
 
 /**
@@ -59,8 +103,9 @@ export function contextOf(row: ValidationRow, prefixes: readonly string[] | unde
  * the user left empty is filled in (and marked); a field where the e-invoice XML says another
  * thing than the server is noted.
  */
-export function prefill(row: ValidationRow, reading: InvoiceReading): Partial<ValidationRow> {
+export function prefill(row: ValidationRow, reading: InvoiceReading, locale: AmountLocale): Partial<ValidationRow> {
   const read = fieldsFromReading(reading.fields);
+  const readSiren = reading.fields.seller.siren?.value;
   const server = row.pending.fields;
   const values = { ...row.values };
   const prefilled: FieldKey[] = [];
@@ -69,18 +114,18 @@ export function prefill(row: ValidationRow, reading: InvoiceReading): Partial<Va
     const found = read[field];
     if (!found) continue;
     if (server[field] === null && !values[field].trim()) {
-      values[field] = (FIELD_SPECS[field].format as (v: unknown) => string)(found.value);
+      values[field] = formatField(field, found.value, locale);
       prefilled.push(field);
-    } else if (reading.source === 'factur-x' && server[field] !== null && server[field] !== found.value) {
+    } else if ((reading.syntax === 'CII' || reading.syntax === 'UBL') && server[field] !== null && server[field] !== found.value) {
       differs[field] = { value: found.value };
     }
   }
-  let dossiers = row.dossiers;
+  let { dossiers, found } = row;
   if (!server.dossiers.length && !row.dossiers.length && read.dossiers?.value.length) {
-    dossiers = FIELD_SPECS.dossiers.format(read.dossiers.value);
+    dossiers = found = FIELD_SPECS.dossiers.format(read.dossiers.value);
     prefilled.push('dossiers');
   }
-  return { values, dossiers, prefilled, differs };
+  return { values, dossiers, found, prefilled, differs, ...(readSiren ? { readSiren } : {}) };
 }
 
 /** INSEE's answer on the SIRET typed, as a failure of F when it is « unknown » or « closed ». */
@@ -95,8 +140,8 @@ export function inseeVerdict(row: ValidationRow): { siret?: RuleFailure } {
  * What « Valider » sends, once the rules passed: each rule's value is what the API takes
  * (« 1 234,56 » → 1234.56, « 26/06/2026 » → « 2026-06-26 »), the text as typed otherwise.
  */
-export function validationRequest(row: ValidationRow, prefixes: readonly string[] | undefined): ValidationRequest {
-  const checked = checkFields(valuesOf(row), contextOf(row, prefixes));
+export function validationRequest(row: ValidationRow, prefixes: readonly string[] | undefined, locale: AmountLocale): ValidationRequest {
+  const checked = checkFields(valuesOf(row), contextOf(row, prefixes, locale));
   const value = <T>(field: FieldKey, raw: T): T => (checked[field].ok ? (checked[field].value as T) : raw);
   return {
     invoiceNumber: value('invoiceNumber', row.values.invoiceNumber.trim()),

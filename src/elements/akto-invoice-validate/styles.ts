@@ -19,22 +19,20 @@ export const validateStyles = css`
     color: var(--_akto-text);
     font-weight: 600;
   }
+  /* Below the table until both fit side by side (see the container queries at the end). */
   .layout {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(18rem, 26rem);
-    gap: 1.25rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 1rem;
     align-items: start;
   }
-  .layout.no-preview {
-    grid-template-columns: minmax(0, 1fr);
-  }
   .preview {
-    position: sticky;
-    top: 0.5rem;
+    max-width: 44rem;
   }
   .preview h3 {
     margin: 0 0 0.5rem;
     font-size: 1rem;
+    overflow-wrap: anywhere;
   }
   .bulk {
     display: flex;
@@ -166,9 +164,7 @@ export const validateStyles = css`
   }
   .actions {
     display: flex;
-    flex-direction: column;
     gap: 0.35rem;
-    min-width: 7rem;
   }
   .actions .button {
     min-height: 2.25rem;
@@ -187,7 +183,21 @@ export const validateStyles = css`
     color: var(--_akto-info);
     font-size: 0.75rem;
   }
+  .link {
+    display: block;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_akto-primary);
+    font: inherit;
+    font-size: 0.8125rem;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .row-error {
+    margin: 0;
     color: var(--_akto-danger);
     font-weight: 600;
     font-size: 0.875rem;
@@ -239,18 +249,174 @@ export const validateStyles = css`
     border-color: var(--_akto-danger);
   }
 
-  /* The preview sits beside the table only where both fit; otherwise it goes under it. */
-  @container (max-width: 96rem) {
+  /*
+   * Three layouts, by the width the page gives the element (not the window's):
+   * - from 56.3rem (901 px; the demo's widget is 911 px wide on a 1024 px laptop screen): the
+   *   table of the guide, A–F and « Envoyé le », with the preview beside it, sticky while the rows
+   *   scroll;
+   * - from 41.5rem: the same table, the preview under it;
+   * - narrower: a card an invoice, each field under its letter.
+   * The table is a grid (subgrid rows) so that each invoice's file name takes a line above its
+   * fields and its buttons a line under them. Each column's least width is what its value needs
+   * at 13 px (a SIRET's 14 digits, « 28 043,28 », « 30/07/2021 »): A–F and « Envoyé le » fit in
+   * 41.5rem with DejaVu Sans, the widest common sans-serif, and the cells stay in the header's
+   * columns for screen readers. Wider, the columns share what is left.
+   */
+  @container (width >= 41.5rem) {
+    table {
+      display: grid;
+      grid-template-columns:
+        minmax(calc(10ch + 0.55rem), 1.3fr) minmax(calc(8ch + 0.55rem), 1fr) minmax(calc(8ch + 0.55rem), 1fr) minmax(calc(11ch + 2rem), 1.4fr)
+        minmax(calc(9.2ch + 0.55rem), 1fr) minmax(calc(14ch + 0.6rem), 1.2fr) minmax(8.5ch, 0.8fr);
+      column-gap: 0.2rem;
+      font-size: 0.8125rem;
+    }
+    caption {
+      display: block;
+      grid-column: 1 / -1;
+      font-size: 1rem;
+    }
+    thead,
+    tbody,
+    tr {
+      display: grid;
+      grid-column: 1 / -1;
+      grid-template-columns: subgrid;
+      column-gap: inherit;
+    }
+    th,
+    td {
+      padding: 0.4rem 0;
+      border: 0;
+      min-width: 0;
+    }
+    thead tr {
+      background: var(--_akto-primary);
+      padding-inline: 0.3rem;
+      border-radius: var(--_akto-radius) var(--_akto-radius) 0 0;
+    }
+    thead th {
+      align-self: end;
+      background: none;
+      font-size: 0.75rem;
+      line-height: 1.3;
+    }
+    /* The file and the actions have no column of their own here: their headers stay for screen readers. */
+    thead .file-col,
+    thead .actions-col {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    tbody tr {
+      padding: 0.35rem 0.3rem 0.5rem;
+      border-bottom: 1px solid var(--_akto-border);
+    }
+    tbody th[scope='row'] {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.6rem;
+      padding-block: 0.1rem 0.25rem;
+      min-width: 0;
+      font-size: 0.9375rem;
+    }
+    tr.selected-preview th[scope='row'] {
+      box-shadow: none;
+    }
+    tr.selected-preview {
+      box-shadow: inset 4px 0 0 var(--_akto-accent);
+    }
+    .file-name {
+      display: inline;
+    }
+    .badge {
+      margin: 0;
+    }
+    .row-actions {
+      grid-column: 1 / -1;
+      padding-block: 0.25rem 0;
+    }
+    .actions {
+      flex-direction: row;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      align-items: center;
+      min-width: 0;
+    }
+    .actions .row-error,
+    .actions .row-note {
+      flex: 1 1 16rem;
+      margin: 0;
+    }
+    input[type='text'] {
+      min-width: 0;
+      min-height: 2.25rem;
+      padding: 0.25rem 0.2rem;
+      font-size: inherit;
+    }
+    input[id^='siret-'],
+    input[id^='invoiceNumber-'] {
+      min-width: 0;
+    }
+    .error,
+    .info,
+    .found {
+      font-size: 0.75rem;
+      overflow-wrap: anywhere;
+    }
+    .dossiers li {
+      gap: 0.2rem;
+      flex-wrap: wrap;
+    }
+    .dossiers .number {
+      font-size: 0.75rem;
+    }
+    .dossiers .error {
+      flex-basis: 100%;
+      margin: 0 0 0.2rem;
+    }
+    .mini {
+      width: 1.75rem;
+      height: 1.75rem;
+    }
+    .dossiers .mini {
+      width: 1.5rem;
+      height: 1.5rem;
+    }
+    .add {
+      gap: 0.2rem;
+    }
+    .sent {
+      font-size: 0.75rem;
+      min-width: 0;
+      /* « 26/06/2022 » on one line, the time on the next: never a date cut in two. */
+      overflow-wrap: normal;
+    }
+    akto-pdf-preview::part(toolbar) {
+      gap: 0.25rem;
+      font-size: 0.8125rem;
+    }
+  }
+  @container (width >= 56.3rem) {
     .layout {
+      grid-template-columns: minmax(min-content, 2fr) minmax(14rem, 1fr);
+      column-gap: 0.75rem;
+    }
+    .layout.no-preview {
       grid-template-columns: minmax(0, 1fr);
     }
     .preview {
-      position: static;
-      max-width: 44rem;
+      position: sticky;
+      top: 0.5rem;
     }
   }
-  /* Narrower than the table needs: each invoice becomes a card, its fields one under the other. */
-  @container (max-width: 66rem) {
+  /* Narrower than the table needs: each invoice becomes a card, its fields one under the other, each under its letter. */
+  @container (width < 41.5rem) {
     /* The caption too: left a table caption in a block table, it shrank to one word a line. */
     table,
     caption,
@@ -285,9 +451,18 @@ export const validateStyles = css`
       font-size: 0.875rem;
       color: var(--_akto-muted);
     }
+    /* The guide's letters, as in the table's header. */
+    td[data-letter]::before {
+      content: attr(data-letter) ' · ' attr(data-label);
+    }
     .actions {
       flex-direction: row;
       flex-wrap: wrap;
+    }
+    .actions .row-error,
+    .actions .row-note {
+      flex-basis: 100%;
+      margin: 0;
     }
   }
 `;

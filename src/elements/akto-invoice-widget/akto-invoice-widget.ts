@@ -148,13 +148,17 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
       const { view, param } = parseView(this.view);
       this.emit(AKTO_VIEW_CHANGE, { view, params: param ? { id: param } : {} });
       this.viewAnnounced = true;
-      this.shadowRoot?.querySelector<HTMLElement>('.view')?.focus();
+      // Back where the user left from (« Retour » to the list): the button they pressed, else the view's start.
+      const back = this.left?.view === this.view && this.left.focus;
+      ((back && back.isConnected ? back : null) ?? this.shadowRoot?.querySelector<HTMLElement>('.view'))?.focus();
     }
   }
 
   override render() {
     const t = this.l10n.t.widget;
     const { view } = parseView(this.view);
+    // An invoice opened from the list keeps the list behind it (hidden): « Retour » finds its search, filters, page and row.
+    const keep = view === 'invoice' && this.history.at(-1) === 'invoices';
     const section = view === 'invoice' ? 'invoices' : view === 'dossier' ? 'dossiers' : view;
     const tab = (name: 'invoices' | 'dossiers' | 'deposit', label: string) =>
       html`<li><a href=${this.hrefFor(name)} aria-current=${section === name ? 'page' : nothing} @click=${(e: Event) => this.follow(e, name)}>${label}</a></li>`;
@@ -172,17 +176,19 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
         @akto-dossier-open=${this.onDossierOpen}
         @akto-deposit-request=${this.onDepositRequest}
         @akto-invoices-request=${this.onInvoicesRequest}
+        @akto-validate-request=${this.onValidateRequest}
       >
+        ${keep || (view === 'invoices' && this.ready) ? html`<akto-invoice-list ?hidden=${keep} exportparts=${EXPORTED.invoices}></akto-invoice-list>` : nothing}
         ${this.ready ? this.renderView() : nothing}
       </div>`;
   }
 
-  private renderView(): TemplateResult {
+  private renderView(): TemplateResult | typeof nothing {
     const { view, param } = parseView(this.view);
     const back = html`<button class="button secondary back" @click=${this.back}>${this.l10n.t.widget.back}</button>`;
     switch (view) {
       case 'invoices':
-        return html`<akto-invoice-list exportparts=${EXPORTED.invoices}></akto-invoice-list>`;
+        return nothing; // rendered before, so it is the same list when it comes back
       case 'invoice':
         return html`${back}<akto-invoice-detail exportparts=${EXPORTED.invoice} invoice-id=${param}></akto-invoice-detail>`;
       case 'dossiers':
@@ -190,16 +196,23 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
       case 'dossier':
         return html`${back}<akto-dossier-detail exportparts=${EXPORTED.dossier} dossier-id=${param}></akto-dossier-detail>`;
       case 'deposit':
-        return html`<akto-invoice-deposit exportparts=${EXPORTED.deposit} dossier=${param || nothing} entity=${this.depositEntity || nothing}></akto-invoice-deposit>`;
+        return html`<akto-invoice-deposit exportparts=${EXPORTED.deposit} dossier=${param || nothing} entity=${this.depositEntity || nothing} step=${this.depositStep}></akto-invoice-deposit>`;
     }
   }
 
-  /** The entity of the dossier a deposit was started from. */
+  /** The entity of the dossier a deposit was started from, or of the invoice to validate. */
   private depositEntity = '';
+  /** `validate` when the deposit opens at step 2 (« Valider » in « Mes factures »). */
+  private depositStep = 'upload';
+  /** The view the user last left, and what had the focus there. */
+  private left?: { view: string; focus: HTMLElement | null };
 
   /** Goes to a view, remembering where the user came from. */
   navigate(view: string): void {
     if (view === this.view) return;
+    let focus = document.activeElement;
+    while (focus?.shadowRoot?.activeElement) focus = focus.shadowRoot.activeElement;
+    this.left = { view: this.view, focus: focus as HTMLElement | null };
     this.history.push(this.view);
     this.view = view;
     if (this.useHash) this.writeHash(view);
@@ -213,6 +226,7 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
   private follow(event: Event, view: string): void {
     event.preventDefault();
     if (view !== 'deposit') this.depositEntity = '';
+    this.depositStep = 'upload';
     this.navigate(view);
   }
 
@@ -236,7 +250,16 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
   private onDepositRequest = (event: CustomEvent<{ dossier: string | null; entity: string | null }>): void => {
     event.preventDefault();
     this.depositEntity = event.detail.entity ?? '';
+    this.depositStep = 'upload';
     this.navigate(event.detail.dossier ? `deposit/${encodeSegment(event.detail.dossier)}` : 'deposit');
+  };
+
+  /** « Valider » on an invoice « À valider »: the deposit at step 2, for its entity. */
+  private onValidateRequest = (event: CustomEvent<{ entity: string }>): void => {
+    event.preventDefault();
+    this.depositEntity = event.detail.entity;
+    this.depositStep = 'validate';
+    this.navigate('deposit');
   };
 
   private onInvoicesRequest = (event: Event): void => {

@@ -3,6 +3,7 @@
  * as the invoice reader): only the first two pages' text, and nothing but what the bank rules
  * accept (an IBAN whose check digits are wrong is left for the user to type).
  */
+import { layoutFromPages } from '../../reader/layout.js';
 import { pdfText, startReader } from '../../reader/pdf-text.js';
 import { findBankDetails, type BankDetails } from '../../rules/bank.js';
 
@@ -16,9 +17,10 @@ export async function readRib(file: Blob): Promise<BankDetails | null> {
   try {
     const task = await reader.open(new Uint8Array(await file.arrayBuffer()));
     const document = await task.promise;
-    const text = await pdfText(document, { first: 2, last: 0, maxChars: 20_000 });
+    const pages = await pdfText(document, { first: 2, last: 0, maxChars: 20_000 });
     stopped = false;
-    return findBankDetails(text);
+    // Rows as laid out on the page, whatever order the PDF wrote them in.
+    return findBankDetails(layoutFromPages(pages).text);
   } finally {
     await reader.close(stopped);
   }
