@@ -63,9 +63,10 @@ export interface PagedListOptions<H extends PagedListHost, Q, T> {
   /** « Détails » of a row: the host fires its event, then calls showDetail unless it was cancelled. */
   open: (item: T, button: HTMLElement) => void;
   /**
-   * Paint a page's first ROW_GROUP rows first, then the rest ROWS_PER_TASK at a time, a task each
-   * (the invoice list, whose rows are grids that skip what is off screen): a page of 1,000 shows
-   * its first screen as soon as 20 rows would, and no task of the rest holds the page for long.
+   * Paint a long page's first ROW_GROUP rows first, then the rest ROWS_PER_TASK at a time, a task
+   * each (the invoice list, whose rows are grids that skip what is off screen): a page of 1,000
+   * shows its first screen as soon as 20 rows would, and no task of the rest holds the page for
+   * long. A page of ROWS_PER_TASK rows or fewer is drawn at once.
    */
   firstGroupFirst?: boolean;
   /** The dialog showDetail opens. */
@@ -179,7 +180,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     }
     const drawing = ++this.drawing;
     this.shownRows = Infinity;
-    if (this.options.firstGroupFirst && page.items.length > ROW_GROUP) {
+    if (this.options.firstGroupFirst && page.items.length > ROWS_PER_TASK) {
       this.shownRows = ROW_GROUP;
       // After the first screen is painted, the rest a task at a time (a frame, then a task: the paint comes first).
       const more = () =>
