@@ -19,6 +19,8 @@ export const ENTITY_PICKER_PARTS = ['base'] as const;
 export const PDF_PREVIEW_PARTS = ['toolbar', 'canvas'] as const;
 export const INVOICE_DETAIL_PARTS = ['base', 'badge'] as const;
 export const DOSSIER_DETAIL_PARTS = ['base', 'header', 'actions', 'training', 'trainees', 'funding', 'badge'] as const;
+export const TRANSFER_DETAIL_PARTS = ['base', 'summary', 'table', 'badge'] as const;
+export const RIB_DEPOSIT_PARTS = ['base', 'form', 'confirmation', 'list', 'badge'] as const;
 
 /** Step 1's own parts, and the entity picker's as `picker-*`. */
 export const INVOICE_UPLOAD_PARTS = ['dropzone', 'invoice', 'send', ...prefixed('picker', ENTITY_PICKER_PARTS)];
@@ -42,7 +44,9 @@ export const VIEW_PARTS = {
   dossiers: DOSSIER_LIST_PARTS,
   dossier: DOSSIER_DETAIL_PARTS,
   deposit: INVOICE_DEPOSIT_PARTS,
+  transfer: TRANSFER_DETAIL_PARTS,
+  rib: RIB_DEPOSIT_PARTS,
 } as const;
 
-/** The widget's own parts and each view's as `invoices-*`, `invoice-*`, `dossiers-*`, `dossier-*`, `deposit-*`. */
+/** The widget's own parts and each view's as `invoices-*`, `invoice-*`, `dossiers-*`, `dossier-*`, `deposit-*`, `transfer-*`, `rib-*`. */
 export const INVOICE_WIDGET_PARTS = ['nav', 'view', ...Object.entries(VIEW_PARTS).flatMap(([view, parts]) => prefixed(view, parts))];

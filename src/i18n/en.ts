@@ -369,7 +369,7 @@ export const en: Translation = {
     dossiers: 'My files',
     deposit: 'Deposit an invoice',
     back: 'Back',
-    views: { invoices: 'My invoices', invoice: 'Invoice details', dossiers: 'My files', dossier: 'File details', deposit: 'Deposit an invoice' },
+    views: { invoices: 'My invoices', invoice: 'Invoice details', dossiers: 'My files', dossier: 'File details', deposit: 'Deposit an invoice', transfer: 'Transfer details', rib: 'Deposit bank details (RIB)' },
   },
   statuses: {
     'a-valider': 'To validate',

@@ -377,7 +377,7 @@ export const fr: Translation = {
     dossiers: 'Mes dossiers',
     deposit: 'Déposer une facture',
     back: 'Retour',
-    views: { invoices: 'Mes factures', invoice: 'Détails de la facture', dossiers: 'Mes dossiers', dossier: 'Détails du dossier', deposit: 'Déposer une facture' },
+    views: { invoices: 'Mes factures', invoice: 'Détails de la facture', dossiers: 'Mes dossiers', dossier: 'Détails du dossier', deposit: 'Déposer une facture', transfer: 'Détails du virement', rib: 'Déposer un RIB' },
   },
   statuses: {
     'a-valider': 'À valider',

@@ -326,7 +326,7 @@ export interface Translation {
     dossiers: string;
     deposit: string;
     back: string;
-    views: Record<'invoices' | 'invoice' | 'dossiers' | 'dossier' | 'deposit', string>;
+    views: Record<'invoices' | 'invoice' | 'dossiers' | 'dossier' | 'deposit' | 'transfer' | 'rib', string>;
   };
   statuses: Record<InvoiceStatus, string>;
   dossierStates: Record<DossierState, string>;

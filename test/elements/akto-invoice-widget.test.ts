@@ -176,4 +176,33 @@ describe('<akto-invoice-widget>', () => {
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" lang="en"></akto-invoice-widget>`);
     expect([...shadow(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
   });
+  it('« Voir le virement » in an invoice opens the transfer in place, and an invoice it paid opens from there; « Retour » goes back', async () => {
+    const paid = (await mock.store.listInvoices({ status: ['payee'], pageSize: 100 })).items.find((i) => i.transferNumber)!;
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" view=${`invoice/${paid.id}`}></akto-invoice-widget>`);
+    const detail = await until(() => view(el).querySelector('akto-invoice-detail'), 3000, 'the detail');
+    const link = await until(() => [...(detail.shadowRoot?.querySelectorAll<HTMLElement>('button, a') ?? [])].find((b) => b.getAttribute('aria-label') === `Voir le virement ${paid.transferNumber}`), 4000, 'the transfer link');
+    link.click();
+    await until(() => el.view === `transfer/${paid.transferNumber}`, 2000, 'the transfer view');
+    const transfer = await until(() => view(el).querySelector('akto-transfer-detail'), 3000, 'the transfer');
+    expect(transfer.getAttribute('transfer-id')).to.equal(paid.transferNumber);
+    const invoice = await until(() => [...(transfer.shadowRoot?.querySelectorAll<HTMLButtonElement>('.link-button') ?? [])].find((b) => text(b) === paid.reference), 4000, 'the invoice it paid');
+    invoice.click();
+    await until(() => el.view === `invoice/${paid.id}`, 2000, 'back on the invoice');
+    [...view(el).querySelectorAll('button')].find((b) => text(b) === 'Retour')!.click();
+    await until(() => el.view === `transfer/${paid.transferNumber}`, 2000, '« Retour » to the transfer');
+  });
+
+  it('« Déposer un RIB » in « Mes actions » opens the RIB deposit in place, for the list’s entity', async () => {
+    const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api"></akto-invoice-widget>`);
+    const list = await until(() => view(el).querySelector<AktoInvoiceList>('akto-invoice-list'), 3000, 'the list');
+    await until(() => list.shadowRoot?.querySelector('tbody tr:not(.skeleton)'), 4000, 'its rows');
+    list.entity = '819109976';
+    await list.updateComplete;
+    button(list.shadowRoot!, 'Déposer un RIB')!.click();
+    await until(() => el.view === 'rib/819109976', 2000, 'the RIB view');
+    const rib = await until(() => view(el).querySelector('akto-rib-deposit'), 3000, 'the RIB deposit');
+    expect(rib.getAttribute('entity')).to.equal('819109976');
+    await until(() => rib.shadowRoot?.querySelector('form, [part="form"]'), 4000, 'its form');
+    await expect(el).to.be.accessible();
+  });
 });

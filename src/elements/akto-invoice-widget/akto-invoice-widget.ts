@@ -14,16 +14,21 @@ import { VIEW_PARTS, exportParts } from '../parts.js';
 /** Each view's `exportparts`, its parts offered as `view-part` (`invoices-table`, `deposit-steps`…). */
 const EXPORTED = Object.fromEntries(Object.entries(VIEW_PARTS).map(([view, parts]) => [view, exportParts(view, parts)])) as Record<keyof typeof VIEW_PARTS, string>;
 
-/** The widget's views; a view with a parameter is written `invoice/inv-0001`, `dossier/2206AF000578`, `deposit/2206AF000578`. */
-export type WidgetView = 'invoices' | 'invoice' | 'dossiers' | 'dossier' | 'deposit';
-const VIEWS: readonly WidgetView[] = ['invoices', 'invoice', 'dossiers', 'dossier', 'deposit'];
+/**
+ * The widget's views; a view with a parameter is written `invoice/inv-0001`, `dossier/2206AF000578`,
+ * `deposit/2206AF000578`, `transfer/VIR-2026-0001`, `rib/819109976` (the entity, optional).
+ */
+export type WidgetView = 'invoices' | 'invoice' | 'dossiers' | 'dossier' | 'deposit' | 'transfer' | 'rib';
 const TAGS: Record<WidgetView, string> = {
   invoices: 'akto-invoice-list',
   invoice: 'akto-invoice-detail',
   dossiers: 'akto-dossier-list',
   dossier: 'akto-dossier-detail',
   deposit: 'akto-invoice-deposit',
+  transfer: 'akto-transfer-detail',
+  rib: 'akto-rib-deposit',
 };
+const VIEWS = Object.keys(TAGS) as WidgetView[];
 const HASH_KEY = 'akto';
 
 export function parseView(value: string | null | undefined): { view: WidgetView; param: string } {
@@ -92,13 +97,15 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
     'akto-dossier-list': lazyElement(() => import('../akto-dossier-list/define.js')),
     'akto-dossier-detail': lazyElement(() => import('../akto-dossier-detail/define.js')),
     'akto-invoice-deposit': lazyElement(() => import('../akto-invoice-deposit/define.js')),
+    'akto-transfer-detail': lazyElement(() => import('../akto-transfer-detail/define.js')),
+    'akto-rib-deposit': lazyElement(() => import('../akto-rib-deposit/define.js')),
   };
 
   private l10n = new LocalizeController(this);
   /** Passes its configuration (or its provider's) and one connection on to the views: they share one client and the entities. */
   protected readonly api = new ApiController(this, this.l10n);
 
-  /** The current view, reflected: `invoices`, `invoice/<id>`, `dossiers`, `dossier/<id>`, `deposit`, `deposit/<dossier>`. */
+  /** The current view, reflected: `invoices`, `invoice/<id>`, `dossiers`, `dossier/<id>`, `deposit`, `deposit/<dossier>`, `transfer/<number>`, `rib`, `rib/<siren>`. */
   @property({ reflect: true }) view = 'invoices';
   /** Also keep the view in the URL hash (`#akto=…`), so links and the back button work. */
   @property({ type: Boolean, attribute: 'use-hash' }) useHash = false;
@@ -159,7 +166,7 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
     const { view } = parseView(this.view);
     // An invoice opened from the list keeps the list behind it (hidden): « Retour » finds its search, filters, page and row.
     const keep = view === 'invoice' && this.history.at(-1) === 'invoices';
-    const section = view === 'invoice' ? 'invoices' : view === 'dossier' ? 'dossiers' : view;
+    const section = view === 'invoice' || view === 'transfer' || view === 'rib' ? 'invoices' : view === 'dossier' ? 'dossiers' : view;
     const tab = (name: 'invoices' | 'dossiers' | 'deposit', label: string) =>
       html`<li><a href=${this.hrefFor(name)} aria-current=${section === name ? 'page' : nothing} @click=${(e: Event) => this.follow(e, name)}>${label}</a></li>`;
     return html`<nav part="nav" aria-label=${t.navigation}>
@@ -177,6 +184,8 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
         @akto-deposit-request=${this.onDepositRequest}
         @akto-invoices-request=${this.onInvoicesRequest}
         @akto-validate-request=${this.onValidateRequest}
+        @akto-transfer-open=${this.onTransferOpen}
+        @akto-rib-request=${this.onRibRequest}
       >
         ${keep || (view === 'invoices' && this.ready) ? html`<akto-invoice-list ?hidden=${keep} exportparts=${EXPORTED.invoices}></akto-invoice-list>` : nothing}
         ${this.ready ? this.renderView() : nothing}
@@ -197,6 +206,10 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
         return html`${back}<akto-dossier-detail exportparts=${EXPORTED.dossier} dossier-id=${param}></akto-dossier-detail>`;
       case 'deposit':
         return html`<akto-invoice-deposit exportparts=${EXPORTED.deposit} dossier=${param || nothing} entity=${this.depositEntity || nothing} step=${this.depositStep}></akto-invoice-deposit>`;
+      case 'transfer':
+        return html`${back}<akto-transfer-detail exportparts=${EXPORTED.transfer} transfer-id=${param}></akto-transfer-detail>`;
+      case 'rib':
+        return html`${back}<akto-rib-deposit exportparts=${EXPORTED.rib} entity=${param || nothing}></akto-rib-deposit>`;
     }
   }
 
@@ -260,6 +273,18 @@ export class AktoInvoiceWidget extends Configurable(AktoElement) {
     this.depositEntity = event.detail.entity;
     this.depositStep = 'validate';
     this.navigate('deposit');
+  };
+
+  /** « Voir le virement … » (an invoice's detail, a dossier's « Consulter le détail »): the transfer's view. */
+  private onTransferOpen = (event: CustomEvent<{ transferNumber: string }>): void => {
+    event.preventDefault();
+    this.navigate(`transfer/${encodeSegment(event.detail.transferNumber)}`);
+  };
+
+  /** « Déposer un RIB » in « Mes actions »: the RIB's deposit, for the list's entity when it has one. */
+  private onRibRequest = (event: CustomEvent<{ entity: string | null }>): void => {
+    event.preventDefault();
+    this.navigate(event.detail.entity ? `rib/${encodeSegment(event.detail.entity)}` : 'rib');
   };
 
   private onInvoicesRequest = (event: Event): void => {
