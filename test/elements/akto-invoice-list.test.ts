@@ -6,6 +6,7 @@ import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_QUERY_CHANGE, AKTO_RIB_RE
 import { mock, startMock, until } from '../helpers/mock.js';
 import { $, $$, cells, mount as mountList, rows, runPagedListTests, settled, status, text } from './paged-list-suite.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
+import { button } from '../helpers/dom.js';
 
 const mount = (template = html`<akto-invoice-list api-base="/api"></akto-invoice-list>`) => mountList<AktoInvoiceList>(template);
 
@@ -163,6 +164,24 @@ describe('<akto-invoice-list>', () => {
     setTimeout(() => rib!.click());
     const b = await oneEvent(el, AKTO_RIB_REQUEST);
     expect(b.cancelable).to.equal(true);
+  });
+
+  it('shows the RIB deposit in its dialog when no host takes « Déposer un RIB », and nothing when one does', async () => {
+    const el = await mount(html`<akto-invoice-list api-base="/api" entity="819109976"></akto-invoice-list>`);
+    const rib = () => ($$(el, '.my-actions button') as HTMLButtonElement[])[1]!;
+    const dialog = $(el, 'dialog.deposit') as HTMLDialogElement;
+    const cancel = (event: Event) => event.preventDefault();
+    el.addEventListener(AKTO_RIB_REQUEST, cancel, { once: true });
+    rib().click();
+    await el.updateComplete;
+    expect(dialog.open, 'the host took it').to.equal(false);
+    rib().click();
+    await until(() => dialog.open, 4000, 'the dialog');
+    expect(dialog.getAttribute('aria-label')).to.equal('Déposer un RIB');
+    const form = await until(() => dialog.querySelector('akto-rib-deposit'), 2000, 'the RIB deposit');
+    expect(form.getAttribute('entity')).to.equal('819109976');
+    button(dialog, 'Fermer')!.click();
+    await until(() => !dialog.open && el.shadowRoot!.activeElement === rib(), 2000, 'closed, the focus back on « Déposer un RIB »');
   });
 
   it('offers « Valider » on an invoice « À valider »: a cancelable akto-validate-request, else step 2 of the deposit for its entity', async () => {

@@ -86,6 +86,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
   static override dependencies = {
     'akto-invoice-detail': lazyElement(() => import('../akto-invoice-detail/define.js')),
     'akto-invoice-deposit': lazyElement(() => import('../akto-invoice-deposit/define.js')),
+    'akto-rib-deposit': lazyElement(() => import('../akto-rib-deposit/define.js')),
   };
 
   private l10n = new LocalizeController(this);
@@ -113,7 +114,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
   @property({ attribute: 'transfer-href', converter: textAttribute }) transferHref = '';
 
   /** The deposit in its dialog: from « Déposer une facture », or at step 2 for an entity from « Valider ». */
-  @state() private depositing: { entity: string; step: 'upload' | 'validate' } | null = null;
+  @state() private depositing: { entity: string; step: 'upload' | 'validate' | 'rib' } | null = null;
 
   @query('dialog.detail') private dialog?: HTMLDialogElement;
   @query('dialog.deposit') private depositDialog?: HTMLDialogElement;
@@ -180,10 +181,12 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
         </div>
       </div>
       <div role="status" class="visually-hidden">${list.announcement}</div>
-      <dialog class="deposit" part="dialog" aria-label=${t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
+      <dialog class="deposit" part="dialog" aria-label=${this.depositing?.step === 'rib' ? t.depositRib : t.depositInvoice} @close=${this.onDepositClose} @akto-invoices-request=${this.onInvoicesRequest}>
         ${this.depositing
           ? html`<button class="button secondary dialog-close" @click=${() => this.depositDialog?.close()}>${this.l10n.t.common.close}</button>
-              <akto-invoice-deposit entity=${this.depositing.entity || nothing} step=${this.depositing.step} exportparts=${DEPOSIT_PARTS}></akto-invoice-deposit>`
+              ${this.depositing.step === 'rib'
+                ? html`<akto-rib-deposit entity=${this.depositing.entity || nothing}></akto-rib-deposit>`
+                : html`<akto-invoice-deposit entity=${this.depositing.entity || nothing} step=${this.depositing.step} exportparts=${DEPOSIT_PARTS}></akto-invoice-deposit>`}`
           : nothing}
       </dialog>
       <dialog class="detail" part="dialog" aria-labelledby="dialog-title" @close=${list.onDialogClose}>
@@ -256,10 +259,11 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     if (this.emit(AKTO_DEPOSIT_REQUEST, { dossier: null, entity: this.entity || null }, { cancelable: true })) void this.openDeposit(event.currentTarget as HTMLElement, this.entity, 'upload');
   };
 
-  private async openDeposit(button: HTMLElement, entity: string, step: 'upload' | 'validate'): Promise<void> {
+  /** The deposit (or, for step `rib`, the RIB's) in the dialog, once its chunk has come. */
+  private async openDeposit(button: HTMLElement, entity: string, step: 'upload' | 'validate' | 'rib'): Promise<void> {
     this.list.returnFocusTo = button;
     try {
-      await loadDependency(AktoInvoiceList, 'akto-invoice-deposit');
+      await loadDependency(AktoInvoiceList, step === 'rib' ? 'akto-rib-deposit' : 'akto-invoice-deposit');
     } catch {
       return; // the page registered the list alone: the deposit is the host's to show
     }
@@ -281,7 +285,8 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     this.list.restoreFocus();
   };
 
-  private requestRib = (): void => {
-    this.emit(AKTO_RIB_REQUEST, { entity: this.entity || null }, { cancelable: true });
+  /** « Déposer un RIB »: the host's own page if it cancels the event, else the RIB's deposit in the dialog. */
+  private requestRib = (event: Event): void => {
+    if (this.emit(AKTO_RIB_REQUEST, { entity: this.entity || null }, { cancelable: true })) void this.openDeposit(event.currentTarget as HTMLElement, this.entity, 'rib');
   };
 }
