@@ -35,6 +35,7 @@ import { seedInvoices } from '../../src/backend/seed.js';
 import {
   KAVKAZ, ROOT, type Api, type Pages, type Tab, clean, ensureBuilt, invoiceRow, launch, mount, network, openPage, preload, signIn, startApi, startPages, until,
 } from './helpers.js';
+import { LAZY_ELEMENTS } from '../../src/elements/lazy.js';
 
 /** The mock's faults, and the one only a proxy in front of the server gives. */
 type Column = FaultKind | 'bad-gateway';
@@ -64,7 +65,8 @@ const INVOICE = 'FACTURE KHATIB NABIL.pdf';
 const CALCUL = 'facture-2606-calcul-mental.pdf';
 const SAMPLES = [INVOICE, CALCUL];
 /** The elements the single script loads on first use (their chunks are loaded before each cell). */
-const LAZY_TAGS = ['akto-invoice-upload', 'akto-entity-picker', 'akto-invoice-validate', 'akto-pdf-preview', 'akto-dossier-list', 'akto-dossier-detail', 'akto-transfer-detail', 'akto-rib-deposit'];
+/** The elements the single script loads on first use (src/elements/lazy.ts): loaded before each cell's fault. */
+const LAZY_TAGS = Object.keys(LAZY_ELEMENTS);
 /** The invoice number the user corrects, one per cell (an invoice number is taken once validated). */
 let edited = '';
 let cells = 0;
