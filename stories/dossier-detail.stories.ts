@@ -182,7 +182,7 @@ export const DocumentsEnglish: Story = {
   globals: { locale: 'en' },
   render: () => inProvider(html`<akto-dossier-detail dossier-id="2206AF000578" tab="documents"></akto-dossier-detail>`),
   play: async ({ canvasElement }) => {
-    await waitForText(canvasElement, 'Documents of the training file');
+    await waitForText(canvasElement, 'Documents of the training dossier');
     await waitForText(canvasElement, 'Attendance sheet');
   },
 };

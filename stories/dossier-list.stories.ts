@@ -168,9 +168,9 @@ export const Narrow: Story = {
 export const English: Story = {
   globals: { locale: 'en' },
   play: async ({ canvasElement }) => {
-    await waitForText(canvasElement, 'My files');
+    await waitForText(canvasElement, 'My dossiers');
     await waitForText(canvasElement, 'Draft of 24/06/2022');
-    await findDeep(canvasElement, 'button[aria-label="Details of file 2206AF000578"]');
+    await findDeep(canvasElement, 'button[aria-label="Details of dossier 2206AF000578"]');
   },
 };
 

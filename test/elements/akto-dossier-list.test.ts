@@ -265,12 +265,12 @@ describe('<akto-dossier-list>', () => {
     const el = await mount(html`<akto-dossier-list api-base="/api" search="2206AF000578"></akto-dossier-list>`);
     document.documentElement.lang = 'en';
     await whenLocaleReady('en');
-    await until(() => text($(el, 'h2')) === 'My files', 2000, 'English');
+    await until(() => text($(el, 'h2')) === 'My dossiers', 2000, 'English');
     expect($$(el, 'thead th').map((th) => text(th))).to.deep.equal(['No.', 'Title', 'Start', 'End', 'Company', 'Status', 'Actions']);
     await until(() => cells(rows(el)[0]!)[5] === 'Submitted', 2000, 'English states');
-    expect(rows(el)[0]!.querySelector('button')!.getAttribute('aria-label')).to.equal('Details of file 2206AF000578');
-    expect(text($(el, 'caption'))).to.equal('My files, sorted by start date (descending), page 1 of 1');
-    expect([...($(el, '#page-size') as HTMLSelectElement).options].map((o) => o.text)).to.include('20 files max.');
+    expect(rows(el)[0]!.querySelector('button')!.getAttribute('aria-label')).to.equal('Details of dossier 2206AF000578');
+    expect(text($(el, 'caption'))).to.equal('My dossiers, sorted by start date (descending), page 1 of 1');
+    expect([...($(el, '#page-size') as HTMLSelectElement).options].map((o) => o.text)).to.include('20 dossiers max.');
     el.lang = 'fr';
     await until(() => text($(el, 'h2')) === 'Mes dossiers', 2000, 'French from its own lang');
     const draft = await mount(html`<akto-dossier-list api-base="/api" lang="en" search="UNIVERS PROTEC"></akto-dossier-list>`);

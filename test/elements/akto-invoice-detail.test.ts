@@ -161,6 +161,6 @@ describe('<akto-invoice-detail>', () => {
     await until(() => $(shadow(el), 'article'), 3000, 'the invoice');
     expect(text($(shadow(el), 'h2'))).to.equal('Invoice No. TESFCTFB');
     expect(fields(el, 'dl.summary')['Amount incl. VAT']).to.equal('€500.00');
-    expect(text($(shadow(el), 'article'))).to.contain('Linked files');
+    expect(text($(shadow(el), 'article'))).to.contain('Linked dossiers');
   });
 });

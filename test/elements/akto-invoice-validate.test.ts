@@ -500,7 +500,7 @@ describe('<akto-invoice-validate>', () => {
     await whenLocaleReady('en');
     const el = await mount(AFPA);
     expect(text($(root(el), '.banner'))).to.contain('CHECK the information below');
-    expect(text($(rows(el)[0]!, '.found'))).to.equal('6 files found automatically:');
+    expect(text($(rows(el)[0]!, '.found'))).to.equal('6 dossiers found automatically:');
   });
 
   it('in English, whole sentences: the preview button reads « Preview », not the first word of a sentence', async () => {
@@ -513,7 +513,7 @@ describe('<akto-invoice-validate>', () => {
     expect(text(preview)).to.equal('Preview');
     expect(text(button(r, `Validate invoice ${pending.fileName}`))).to.equal('Validate');
     expect(text(button(r, `Delete invoice ${pending.fileName}`))).to.equal('Delete');
-    expect($$(root(el), 'thead th').map((th) => text(th))).to.deep.equal(['Invoice', 'A Invoice number', 'B Amount excl. VAT', 'C Amount incl. VAT', 'D File(s)', 'E Invoice date', 'F SIRET', 'Sent on', 'Actions']);
+    expect($$(root(el), 'thead th').map((th) => text(th))).to.deep.equal(['Invoice', 'A Invoice number', 'B Amount excl. VAT', 'C Amount incl. VAT', 'D Dossier(s)', 'E Invoice date', 'F SIRET', 'Sent on', 'Actions']);
   });
 
   it('pre-fills and reads the amounts in each language’s own form: 1,260.00 in English, 1 260,00 in French', async () => {

@@ -174,7 +174,7 @@ describe('<akto-invoice-widget>', () => {
   it('speaks English', async () => {
     await whenLocaleReady('en');
     const el = await fixture<AktoInvoiceWidget>(html`<akto-invoice-widget api-base="/api" lang="en"></akto-invoice-widget>`);
-    expect([...shadow(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My files', 'Deposit an invoice']);
+    expect([...shadow(el).querySelectorAll('nav a')].map((a) => text(a))).to.deep.equal(['My invoices', 'My dossiers', 'Deposit an invoice']);
   });
   it('« Voir le virement » in an invoice opens the transfer in place, and an invoice it paid opens from there; « Retour » goes back', async () => {
     const paid = (await mock.store.listInvoices({ status: ['payee'], pageSize: 100 })).items.find((i) => i.transferNumber)!;
