@@ -1,5 +1,6 @@
 import { ApiError } from '../api/errors.js';
 import type { RuleFailure } from '../rules/result.js';
+import { catalog } from './catalog.js';
 import { fr } from './fr.js';
 import type { Translation } from './translation.js';
 
@@ -19,9 +20,7 @@ export type Locale = keyof typeof LOADERS;
 export const DEFAULT_LOCALE: Locale = 'fr';
 export const LOCALES = Object.keys(LOADERS) as Locale[];
 
-const loaded: Partial<Record<Locale, Translation>> = { fr };
-const loading = new Map<Locale, Promise<Translation>>();
-const listeners = new Set<(locale: Locale) => void>();
+const translations = catalog(LOADERS, fr);
 
 /** Maps any BCP 47 tag ('en-US', 'FR') to a locale we ship, French when we have none closer. */
 export function toLocale(tag: string | null | undefined): Locale {
@@ -44,27 +43,7 @@ export function resolveLocale(element: Element): Locale {
  * so what was drawn in French meanwhile is drawn again. A language that fails to load stays French
  * and is tried again the next time it is asked for.
  */
-export function loadLocale(locale: Locale): Promise<Translation> {
-  const ready = loaded[locale];
-  if (ready) return Promise.resolve(ready);
-  let pending = loading.get(locale);
-  if (!pending) {
-    pending = LOADERS[locale]().then(
-      (translation) => {
-        loaded[locale] = translation;
-        loading.delete(locale);
-        listeners.forEach((listener) => listener(locale));
-        return translation;
-      },
-      (error: unknown) => {
-        loading.delete(locale);
-        throw error;
-      },
-    );
-    loading.set(locale, pending);
-  }
-  return pending;
-}
+export const loadLocale = (locale: Locale): Promise<Translation> => translations.load(locale);
 
 /** Resolves once `locale`'s translation is in (at once for French): what a test awaits before reading English. */
 export async function whenLocaleReady(locale: Locale | string): Promise<void> {
@@ -72,21 +51,13 @@ export async function whenLocaleReady(locale: Locale | string): Promise<void> {
 }
 
 /** Calls `listener` each time a language arrives; returns the function that stops it. */
-export function onLocaleLoaded(listener: (locale: Locale) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const onLocaleLoaded = (listener: (locale: Locale) => void): (() => void) => translations.onLoaded(listener);
 
 /**
  * The translation of `locale` if it is in, else French while it loads (the load starts here):
  * synchronous, so an element can render at once and again when the language arrives.
  */
-export function translationFor(locale: Locale): Translation {
-  const translation = loaded[locale];
-  if (translation) return translation;
-  loadLocale(locale).catch(() => undefined);
-  return fr;
-}
+export const translationFor = (locale: Locale): Translation => translations.get(locale);
 
 /** The words of a rule's failure, in `t`'s language: `t.rules[code](params)`. */
 export function ruleText(t: Translation, failure: RuleFailure): string {

@@ -5,48 +5,36 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from '../index.js';
+import { catalog } from '../catalog.js';
 import type { BankFailure } from '../../rules/bank.js';
 import { fr } from './fr.js';
 import type { ScreensTranslation } from './translation.js';
 
 export type { ScreensTranslation };
 
-const LOADERS = {
-  fr: async () => fr,
-  en: async () => (await import('./en.js')).en,
-} satisfies Record<Locale, () => Promise<ScreensTranslation>>;
-
-const loaded: Partial<Record<Locale, ScreensTranslation>> = { fr };
-const loading = new Map<Locale, Promise<ScreensTranslation>>();
+const screens = catalog<Locale, ScreensTranslation>(
+  {
+    fr: async () => fr,
+    en: async () => (await import('./en.js')).en,
+  },
+  fr,
+);
 
 /** Fetches a language's screen words once; a failed load stays French and is tried again next time. */
-export function loadScreens(locale: Locale): Promise<ScreensTranslation> {
-  const ready = loaded[locale];
-  if (ready) return Promise.resolve(ready);
-  let pending = loading.get(locale);
-  if (!pending) {
-    pending = LOADERS[locale]().then((words) => ((loaded[locale] = words), words));
-    pending.finally(() => loading.delete(locale)).catch(() => undefined);
-    loading.set(locale, pending);
-  }
-  return pending;
-}
+export const loadScreens = (locale: Locale): Promise<ScreensTranslation> => screens.load(locale);
 
 /** The words of `locale` if they are in, else French while they load (the load starts here). */
-export function screensFor(locale: Locale): ScreensTranslation {
-  const words = loaded[locale];
-  if (words) return words;
-  loadScreens(locale).catch(() => undefined);
-  return fr;
-}
+export const screensFor = (locale: Locale): ScreensTranslation => screens.get(locale);
 
 /** A bank rule's failure in words. */
 export function bankRuleText(words: ScreensTranslation, failure: BankFailure): string {
   return words.rules[failure.code](failure.params);
 }
 
-/** An element's screen words in its language: `new ScreensWords(this, () => this.l10n.locale)`. */
+/** An element's screen words in its language: `new ScreensWords(this, () => this.l10n.locale)`; drawn again when they arrive. */
 export class ScreensWords implements ReactiveController {
+  private stop?: () => void;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly locale: () => Locale,
@@ -54,13 +42,15 @@ export class ScreensWords implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.stop = screens.onLoaded(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+  }
 
   get s(): ScreensTranslation {
-    const locale = this.locale();
-    const words = loaded[locale];
-    if (words) return words;
-    loadScreens(locale).then(() => this.host.requestUpdate(), () => undefined);
-    return fr;
+    return screens.get(this.locale());
   }
 }
