@@ -112,11 +112,23 @@ export class DemoFaultPanel extends HTMLElement {
     this.describe();
     this.renderOpen();
     this.watch();
+    this.sized.observe(this);
   }
 
   disconnectedCallback(): void {
     this.unwatch();
+    this.sized.disconnect();
+    document.documentElement.style.removeProperty('--demo-panel-height');
   }
+
+  /**
+   * The panel floats over the page: its collapsed bar's height (one line or wrapped) is the room the
+   * page keeps under its last row and above a focused control (demo.css), so the bar never hides
+   * « Détails » or a button the keyboard reaches. (Open, the panel is what the user works in.)
+   */
+  private sized = new ResizeObserver(() => {
+    if (!this.open) document.documentElement.style.setProperty('--demo-panel-height', `${Math.ceil(this.getBoundingClientRect().height)}px`);
+  });
 
   /** Shows the back end's settings now, and again whenever it says they may have changed. */
   private watch(): void {

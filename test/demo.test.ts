@@ -4,6 +4,8 @@
  * what it sets is what the API then does.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/elements/akto-invoice-list/define.js';
 import { ApiClient } from '../src/api/client.js';
 import { ApiError } from '../src/api/errors.js';
 import { DEMO_BACKEND_RESET, FAULT_LABELS, SINGLE_ENTITY, type DemoFaultPanel } from '../demo/fault-panel.js';
@@ -181,4 +183,37 @@ describe('demo fault panel', () => {
     expect(panel.open).to.equal(false);
     expect(document.activeElement).to.equal(control(panel, '.fault-panel__toggle'));
   });
+});
+
+describe('the demo panel over the page (issue 16 §5)', () => {
+  afterEach(() => window.scrollTo(0, 0));
+
+  for (const width of [1280, 390]) {
+    it(`never hides the « Détails » the keyboard reaches, collapsed, at ${width} px`, async function () {
+      this.timeout(20_000);
+      await startMock();
+      await setViewport({ width, height: 800 });
+      sessionStorage.setItem('demo-fault-panel-open', 'false');
+      const page = await fixture<HTMLElement>(html`<div><akto-invoice-list api-base="/api"></akto-invoice-list><p style="height: 1500px">Pied de page</p><demo-fault-panel .backend=${new MockDemoBackend(mock)}></demo-fault-panel></div>`);
+      const panel = page.querySelector('demo-fault-panel')!;
+      const list = page.querySelector('akto-invoice-list')!;
+      const buttons = await until(() => {
+        const found = [...(list.shadowRoot?.querySelectorAll<HTMLButtonElement>('td.details button') ?? [])];
+        return found.length === 20 && found;
+      }, 8000, 'the rows');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))); // the panel laid out, and measured
+      const [previous, last] = buttons.slice(-2) as [HTMLButtonElement, HTMLButtonElement];
+      // The page scrolled so that the last « Détails » is on screen, behind the bar.
+      const bar = panel.getBoundingClientRect();
+      window.scrollBy(0, last.getBoundingClientRect().bottom - (bar.top + bar.height / 2));
+      previous.focus({ preventScroll: true });
+      await sendKeys({ press: 'Tab' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(list.shadowRoot!.activeElement).to.equal(last);
+      const button = last.getBoundingClientRect();
+      const now = panel.getBoundingClientRect();
+      const overlaps = button.bottom > now.top && button.top < now.bottom && button.right > now.left && button.left < now.right;
+      expect(overlaps, `the focused « Détails » (${Math.round(button.top)}–${Math.round(button.bottom)} px) under the bar (${Math.round(now.top)}–${Math.round(now.bottom)} px)`).to.equal(false);
+    });
+  }
 });
