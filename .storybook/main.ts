@@ -20,6 +20,8 @@ const config: StorybookConfig = {
     { from: '../node_modules/msw/lib/mockServiceWorker.js', to: '/mockServiceWorker.js' },
     // The project's sample invoices, for stories that drop a real PDF.
     { from: '../demo/samples', to: '/samples' },
+    // The test fixtures a designer sees a state with: a scan (no text layer).
+    { from: '../test/fixtures', to: '/fixtures' },
   ],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {

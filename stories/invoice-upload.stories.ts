@@ -103,6 +103,27 @@ export const Uploading: Story = {
   },
 };
 
+export const CreditNoteRead: Story = {
+  name: 'A credit note, read in the browser',
+  play: async ({ canvasElement }) => {
+    const el = await upload(canvasElement);
+    await el.addFiles([await sample('avoir-2607-calcul-mental.pdf')]);
+    await waitForText(canvasElement, 'Avoir détecté dans le document');
+    const box = await findDeep<HTMLInputElement>(canvasElement, 'li.invoice .checks input');
+    await waitFor(() => expect(box.checked).toBe(true));
+  },
+};
+
+export const ScanNote: Story = {
+  name: 'A scan: nothing could be read',
+  play: async ({ canvasElement }) => {
+    const el = await upload(canvasElement);
+    const scan = await fetch('/fixtures/scan.pdf');
+    await el.addFiles([new File([await scan.blob()], 'facture-numerisee.pdf', { type: 'application/pdf' })]);
+    await waitForText(canvasElement, "Aucun texte n'a pu être lu dans ce document");
+  },
+};
+
 export const Refused: Story = {
   name: 'A file refused',
   play: async ({ canvasElement }) => {
