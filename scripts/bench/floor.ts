@@ -13,7 +13,7 @@
  * Nothing here is interactive beyond what the markup gives; that is the point of a floor.
  */
 import { createMockBackend } from '../../src/mocks/index.js';
-import { handToInput, nextPaint, startMock, twentyInvoices } from './page-tools.js';
+import { date, handToInput, money, nextPaint, SEARCH, startMock, STATUS, twentyInvoices, type BenchInvoice } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -23,25 +23,10 @@ declare global {
   }
 }
 
-interface Invoice {
-  id: string;
-  reference: string;
-  issueDate: string | null;
-  depositDate: string;
-  amountHT: number | null;
-  amountTTC: number | null;
-  status: string;
-  transferNumber: string | null;
-  transferDate: string | null;
-}
+type Invoice = BenchInvoice;
 
 const mock = createMockBackend({ baseUrl: '/api', invoiceCount: 1200, entities: ['819109976'] });
 const ready = startMock(mock);
-const SEARCH = 'FA-2026';
-const STATUS: Record<string, string> = { 'a-valider': 'À valider', 'en-cours-analyse': "En cours d'analyse", payee: 'Payée', 'partiellement-payee': 'Partiellement payée', rejetee: 'Rejetée' };
-const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-const day = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
-const date = (iso: string | null) => (iso ? day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '');
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 const LABELS = ['Référence', "Date d'émission", 'Date de dépôt', 'Montant HT', 'Montant TTC', 'Statut', 'N° de virement', 'Date de virement'];
 

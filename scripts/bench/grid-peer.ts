@@ -15,7 +15,7 @@
  */
 import { AllCommunityModule, createGrid, ModuleRegistry, type ColDef, type GridApi } from 'ag-grid-community';
 import { createMockBackend } from '../../src/mocks/index.js';
-import { nextPaint, scrollThrough, startMock, type ScrollRecord, when, within } from './page-tools.js';
+import { date, money, nextPaint, scrollThrough, SEARCH, startMock, STATUS, type BenchInvoice, type ScrollRecord, when, within } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -27,25 +27,10 @@ declare global {
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-interface Invoice {
-  id: string;
-  reference: string;
-  issueDate: string | null;
-  depositDate: string;
-  amountHT: number | null;
-  amountTTC: number | null;
-  status: string;
-  transferNumber: string | null;
-  transferDate: string | null;
-}
+type Invoice = BenchInvoice;
 
 const mock = createMockBackend({ baseUrl: '/api', invoiceCount: 1200 });
 const ready = startMock(mock);
-const SEARCH = 'FA-2026';
-const STATUS: Record<string, string> = { 'a-valider': 'À valider', 'en-cours-analyse': "En cours d'analyse", payee: 'Payée', 'partiellement-payee': 'Partiellement payée', rejetee: 'Rejetée' };
-const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-const day = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
-const date = (iso: string | null | undefined) => (iso ? day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '');
 
 const columns: ColDef<Invoice>[] = [
   { field: 'reference', headerName: 'Référence' },

@@ -10,7 +10,7 @@
  *   of both is scripts/bench/grid-peer.ts.
  */
 import { createMockBackend } from '../../src/mocks/index.js';
-import { nextPaint, scrollThrough, when, within, type ScrollRecord } from './page-tools.js';
+import { nextPaint, scrollThrough, SEARCH, when, within, type ScrollRecord } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -21,7 +21,6 @@ declare global {
 
 const mock = createMockBackend({ baseUrl: '/api', invoiceCount: 1200 });
 const ready = mock.start();
-const SEARCH = 'FA-2026';
 
 /**
  * The moment each invoice-list answer is in the page: its body received (the transfer is the

@@ -112,3 +112,25 @@ export async function scrollThrough(scroller: Element | null, speed: number): Pr
   });
   return { intervals, distance };
 }
+
+/**
+ * An invoice as the list API gives it, and its cells the French way: what the peers (grid-peer.ts)
+ * and the floor (floor.ts) draw from the same answers as our list.
+ */
+export interface BenchInvoice {
+  id: string;
+  reference: string;
+  issueDate: string | null;
+  depositDate: string;
+  amountHT: number | null;
+  amountTTC: number | null;
+  status: string;
+  transferNumber: string | null;
+  transferDate: string | null;
+}
+
+export const SEARCH = 'FA-2026';
+export const STATUS: Record<string, string> = { 'a-valider': 'À valider', 'en-cours-analyse': "En cours d'analyse", payee: 'Payée', 'partiellement-payee': 'Partiellement payée', rejetee: 'Rejetée' };
+export const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const day = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+export const date = (iso: string | null | undefined) => (iso ? day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '');
