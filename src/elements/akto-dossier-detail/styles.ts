@@ -273,32 +273,6 @@ export const dossierDetailStyles = css`
   .sent:empty {
     display: none;
   }
-  /* Narrow containers: each row a card, its labels beside its values. */
-  @container (max-width: 28rem) {
-    thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    tr,
-    td {
-      display: block;
-    }
-    tr {
-      padding: 0.5rem 0;
-      border-block-end: 1px solid var(--_akto-border);
-    }
-    td {
-      border: 0;
-      padding: 0.2rem 0;
-    }
-    td[data-label]::before {
-      content: attr(data-label) ' : ';
-      color: var(--_akto-muted);
-    }
-  }
   .documents > section {
     container-type: inline-size;
   }

@@ -11,6 +11,7 @@ import { AKTO_RIB_SENT } from '../../core/events.js';
 import { heading } from '../../core/heading.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { SendOnce } from '../../core/send-once.js';
+import { smallTableCards } from '../../core/small-table-styles.js';
 import { buttons } from '../../core/tokens.js';
 import { formatDateTime, formatFileSize, isolate } from '../../i18n/index.js';
 import { bankRuleText, ScreensWords } from '../../i18n/screens/index.js';
@@ -173,36 +174,12 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
       [hidden] {
         display: none !important;
       }
-      /* Narrow containers: each row a card, its labels beside its values. */
-      @container (max-width: 36rem) {
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        tr,
-        td {
-          display: block;
-        }
-        tr {
-          padding: 0.5rem 0;
-          border-block-end: 1px solid var(--_akto-border);
-        }
-        td {
-          border: 0;
-          padding: 0.2rem 0;
-        }
-        td[data-label]::before {
-          content: attr(data-label) ' : ';
-          color: var(--_akto-muted);
-        }
-      }
       :host {
         container-type: inline-size;
       }
     `,
+    // Last: in a narrow container, its rules win over the table's above.
+    smallTableCards('36rem'),
   ];
 
   private l10n = new LocalizeController(this);

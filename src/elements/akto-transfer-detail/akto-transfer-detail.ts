@@ -12,6 +12,7 @@ import { AKTO_INVOICE_OPEN } from '../../core/events.js';
 import { heading } from '../../core/heading.js';
 import { fillTemplate } from '../../core/href.js';
 import { LocalizeController } from '../../core/localize-controller.js';
+import { smallTableCards } from '../../core/small-table-styles.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate } from '../../i18n/index.js';
 import { ScreensWords } from '../../i18n/screens/index.js';
@@ -117,33 +118,12 @@ export class AktoTransferDetail extends Configurable(AktoElement) {
         text-decoration: underline;
         cursor: pointer;
       }
-      /* Narrow containers: each invoice a card, its labels beside its values. */
+      /* Narrow containers: each invoice a card (smallTableCards), amounts under their labels. */
       @container (max-width: 40rem) {
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        tr,
-        td {
-          display: block;
-        }
-        tr {
-          padding: 0.5rem 0;
-          border-block-end: 1px solid var(--_akto-border);
-        }
-        td {
-          border: 0;
-          padding: 0.2rem 0;
-        }
         td.number {
           text-align: start;
         }
         td[data-label]::before {
-          content: attr(data-label) ' : ';
-          color: var(--_akto-muted);
           font-weight: 400;
         }
       }
@@ -159,6 +139,8 @@ export class AktoTransferDetail extends Configurable(AktoElement) {
         background: var(--_akto-danger-bg);
       }
     `,
+    // Last: in a narrow container, its rules win over the table's above.
+    smallTableCards('40rem'),
   ];
 
   private l10n = new LocalizeController(this);
