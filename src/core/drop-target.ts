@@ -28,6 +28,11 @@ export class DropTargetController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Whether files can be dropped here: not where the page refuses our Trusted Types policy (see sync). */
+  get available(): boolean {
+    return ownMarkupAllowed();
+  }
+
   hostUpdated(): void {
     void this.sync();
   }

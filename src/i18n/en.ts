@@ -171,6 +171,7 @@ export const en: Translation = {
     forEntity: (name, siren) => `${name} (${siren})`,
     forDossier: (number) => `Deposit for dossier ${number}`,
     dropInvoices: 'Drop your files here or click to select files',
+    clickToChoose: 'Click to select files',
     chooseInvoices: 'Select invoices',
     dropHint: (maxSize) => `Invoices as PDF, ${maxSize} at most per file. You can deposit several at once.`,
     fileSize: 'Size',

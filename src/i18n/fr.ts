@@ -174,6 +174,7 @@ export const fr: Translation = {
     forEntity: (name, siren) => `${name} (${siren})`,
     forDossier: (number) => `Dépôt pour le dossier ${number}`,
     dropInvoices: 'Déposez vos fichiers ici ou cliquez pour sélectionner des fichiers',
+    clickToChoose: 'Cliquez pour sélectionner des fichiers',
     chooseInvoices: 'Sélectionner des factures',
     dropHint: (maxSize) => `Factures au format PDF, ${maxSize} maximum par fichier. Vous pouvez en déposer plusieurs à la fois.`,
     fileSize: 'Taille',

@@ -133,6 +133,8 @@ export interface Translation {
     forEntity: (name: string, siren: string) => string;
     forDossier: (number: string) => string;
     dropInvoices: string;
+    /** The drop zone's words where files cannot be dropped (the page refuses our Trusted Types policy). */
+    clickToChoose: string;
     chooseInvoices: string;
     dropHint: (maxSize: string) => string;
     fileSize: string;

@@ -81,7 +81,12 @@ test('a page that refuses the widget’s own policy: drag and drop is off, the b
   const { page, context, errors, apiBase, token, violations } = await strictPage(t, csp);
   try {
     await mount(page, 'akto-invoice-upload', { 'api-base': apiBase, entity: KAVKAZ }, { token });
-    await chooseSample(page); // several renders: a refused policy must not be asked for again at each
+    await chooseFiles(page, [NAME]);
+    await invoiceRow(page, NAME).locator('.state', { hasText: /^Chargé$/ }).waitFor({ timeout: 60_000 });
+    assert.equal((await page.locator('akto-invoice-upload #drop-label').textContent())?.trim(), 'Cliquez pour sélectionner des fichiers', 'the zone does not offer to drop files');
+    assert.ok(!(await invoiceRow(page, NAME).locator('.dropzone .hint').textContent())?.includes('glissez'), 'nor do the supporting documents’ zones');
+    await tickDerogation(page, NAME);
+    await page.locator('akto-invoice-upload [part="send"]').click({ timeout: 30_000 }); // several renders: a refused policy must not be asked for again at each
     await page.locator('akto-invoice-upload .notice.success').waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('akto-invoice-upload .filepond--root').count(), 0, 'no FilePond: drag and drop is off');
     const seen = await violations();

@@ -286,7 +286,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
         : nothing}
       <div class="dropzone" part="dropzone" data-kind="invoice" @click=${this.drop.onZoneClick}>
         ${uploadIcon}
-        <p class="lead" id="drop-label">${t.dropInvoices}</p>
+        <p class="lead" id="drop-label">${this.drop.available ? t.dropInvoices : t.clickToChoose}</p>
         <button class="button" type="button" aria-describedby="drop-hint" @click=${(e: Event) => this.pick(e, 'invoices')}>${t.chooseInvoices}</button>
         <p class="hint" id="drop-hint">${t.dropHint(formatFileSize(this.maxSize, this.l10n.locale))}</p>
         <input id="invoices" type="file" multiple accept=${ACCEPT.invoice} hidden @change=${(e: Event) => this.onInput(e)} />
@@ -346,7 +346,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   private get rowContext(): RowContext {
     const { t, locale } = this.l10n;
     const { hasProof, pick, onInput, setFlag, setDerogation, removeFile: remove } = this;
-    return { t, locale, item: (key) => this.item(key), hasProof, onZoneClick: this.drop.onZoneClick, pick, onInput, setFlag, setDerogation, remove, retry: this.retryUpload };
+    return { t, locale, item: (key) => this.item(key), hasProof, onZoneClick: this.drop.onZoneClick, canDrop: this.drop.available, pick, onInput, setFlag, setDerogation, remove, retry: this.retryUpload };
   }
 
   // ---- choosing files ---------------------------------------------------------------------------

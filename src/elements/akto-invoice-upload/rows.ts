@@ -55,6 +55,8 @@ export interface RowContext {
   item: (key: string) => QueuedUpload;
   hasProof: (row: InvoiceRow) => boolean;
   onZoneClick: (event: Event) => void;
+  /** Whether files can be dropped (not on a page that refuses our Trusted Types policy): the hints say so only then. */
+  canDrop: boolean;
   pick: (event: Event, inputId: string) => void;
   onInput: (event: Event, row?: InvoiceRow) => void;
   setFlag: (row: InvoiceRow, flag: 'creditNote' | 'salaryCosts', event: Event) => void;
@@ -93,7 +95,7 @@ export function renderRow(row: InvoiceRow, context: RowContext): TemplateResult 
         <button class="button secondary" type="button" aria-describedby=${`supporting-hint-${row.key}`} @click=${(e: Event) => context.pick(e, `supporting-${row.key}-input`)}>
           ${t.addSupporting}
         </button>
-        <span class="hint" id=${`supporting-hint-${row.key}`}>${t.dropSupporting} · ${t.supportingHint}</span>
+        <span class="hint" id=${`supporting-hint-${row.key}`}>${context.canDrop ? `${t.dropSupporting} · ` : ''}${t.supportingHint}</span>
         <input id=${`supporting-${row.key}-input`} type="file" multiple accept=${ACCEPT.supporting} hidden @change=${(e: Event) => context.onInput(e, row)} />
       </div>
       ${row.supporting.length
