@@ -11,7 +11,7 @@ import { ApiClient } from '../src/api/client.js';
 import { ROUTE_NAMES, type RouteName } from '../src/api/contract.js';
 import type { PendingInvoice } from '../src/api/schemas.js';
 import { AKTO_DEPOSIT_SENT, AKTO_INVOICE_VALIDATED, AKTO_UNAUTHORIZED } from '../src/core/events.js';
-import { fr } from '../src/i18n/fr.js';
+import { frComplete as fr } from '../src/i18n/fr-steps.js';
 import { FAULT_KINDS, type FaultKind } from '../src/mocks/index.js';
 import '../src/index.js';
 import { chooseFiles as choose } from './helpers/drop.js';

@@ -9,7 +9,8 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { fromSearchParams, routes, type Route, type RouteName } from '../api/contract.js';
 import { DepositRequest, DocumentRequest, DossierQuery, InvoiceQuery, RibRequest, ValidationRequest } from '../api/schemas.js';
-import { loadLocale, toLocale, type Locale } from '../i18n/index.js';
+import { includeFrench, loadLocale, toLocale, type Locale } from '../i18n/index.js';
+import { frSteps } from '../i18n/fr-steps.js';
 import { loadScreens } from '../i18n/screens/index.js';
 import type { Faults } from './faults.js';
 import { ApiProblem, uploadTooLarge } from './problems.js';
@@ -41,6 +42,7 @@ type Handler = (c: Context<Env>, account: Account) => Promise<Response>;
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 export function createApp(options: AppOptions): Hono<Env> {
+  includeFrench(frSteps); // the server words problems with the rules' and the steps' sentences too
   const { service, faults } = options;
   const app = new Hono<Env>();
   const api = options.basePath ? app.basePath(options.basePath.replace(/\/+$/, '')) : app;

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { onLocaleLoaded, resolveLocale, toLocale, translationFor, type Locale, type Translation } from '../i18n/index.js';
+import { includeFrench, onLocaleLoaded, resolveLocale, toLocale, translationFor, type LaterGroup, type Locale, type Translation } from '../i18n/index.js';
 import { configContext } from './config.js';
 
 type LocalizedHost = ReactiveControllerHost & HTMLElement;
@@ -34,7 +34,12 @@ function watch(host: LocalizedHost, on: boolean): void {
 export class LocalizeController implements ReactiveController {
   private inherited: ContextConsumer<typeof configContext, LocalizedHost>;
 
-  constructor(private readonly host: LocalizedHost) {
+  /** `french`: the French of the groups after the first view the host says (frSteps, from i18n/fr-steps.ts). */
+  constructor(
+    private readonly host: LocalizedHost,
+    french?: Pick<Translation, LaterGroup>,
+  ) {
+    if (french) includeFrench(french);
     host.addController(this);
     this.inherited = new ContextConsumer(host, { context: configContext, subscribe: true });
   }

@@ -80,6 +80,8 @@ export const en: Translation = {
   },
   sizeUnits: { kilo: 'kB', mega: 'MB' },
   invoiceList: {
+    validate: 'Validate',
+    validateLabel: (reference) => `Validate invoice ${reference}`,
     heading: 'My invoices',
     caption: (sortedBy, order, page, pages) => `My invoices, sorted by ${sortedBy.toLowerCase()} (${order === 'asc' ? 'ascending' : 'descending'}), page ${page} of ${pages}`,
     columns: {

@@ -2,9 +2,9 @@ import { ApiError } from '../api/errors.js';
 import type { RuleFailure } from '../rules/result.js';
 import { catalog } from './catalog.js';
 import { fr } from './fr.js';
-import type { Translation } from './translation.js';
+import type { LaterGroup, Translation } from './translation.js';
 
-export type { ListLabels, Translation } from './translation.js';
+export type { LaterGroup, ListLabels, Translation } from './translation.js';
 export { fr };
 
 /**
@@ -58,6 +58,14 @@ export const onLocaleLoaded = (listener: (locale: Locale) => void): (() => void)
  * synchronous, so an element can render at once and again when the language arrives.
  */
 export const translationFor = (locale: Locale): Translation => translations.get(locale);
+
+/**
+ * Adds the French of the screens after the first view (fr-steps.ts) to the French in use: an
+ * element that says them passes them to its LocalizeController. Once is enough; again is harmless.
+ */
+export function includeFrench(groups: Pick<Translation, LaterGroup>): void {
+  Object.assign(fr, groups);
+}
 
 /** The words of a rule's failure, in `t`'s language: `t.rules[code](params)`. */
 export function ruleText(t: Translation, failure: RuleFailure): string {

@@ -31,6 +31,9 @@ export interface ListLabels {
  * language writes its own plural rules (« 1 fichier chargé », « 3 fichiers chargés »).
  * Every sentence is whole here: the elements put values in, never cut or re-case a sentence.
  */
+/** The groups only the screens after the first view say: their French is in fr-steps.ts. */
+export type LaterGroup = 'rules' | 'problems' | 'fieldProblems' | 'invoiceDetail' | 'entityPicker' | 'upload' | 'validate' | 'pdfPreview' | 'dossierDraft' | 'deposit' | 'depositFlow' | 'dossierList' | 'dossierDetail' | 'roles';
+
 export interface Translation {
   /** BCP 47 tag used by Intl and sent as Accept-Language. */
   locale: string;
@@ -64,6 +67,9 @@ export interface Translation {
   /** File size units, as the guide prints them (`148,9 ko`, `148.9 kB`). */
   sizeUnits: { kilo: string; mega: string };
   invoiceList: ListLabels & {
+    /** « Valider » on an invoice « À valider », and its accessible name. */
+    validate: string;
+    validateLabel: (reference: string) => string;
     heading: string;
     caption: (sortedBy: string, order: 'asc' | 'desc', page: number, pages: number) => string;
     columns: Record<'reference' | 'issueDate' | 'depositDate' | 'amountHT' | 'amountTTC' | 'status' | 'transferNumber' | 'transferDate' | 'actions', string>;

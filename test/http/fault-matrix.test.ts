@@ -30,7 +30,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { ROUTE_NAMES, type RouteName } from '../../src/api/contract.js';
 import type { PendingInvoice } from '../../src/api/schemas.js';
 import { FAULT_KINDS, type FaultKind } from '../../src/backend/faults.js';
-import { fr } from '../../src/i18n/fr.js';
+import { frComplete as fr } from '../../src/i18n/fr-steps.js';
 import { seedInvoices } from '../../src/backend/seed.js';
 import {
   KAVKAZ, ROOT, type Api, type Pages, type Tab, clean, ensureBuilt, invoiceRow, launch, mount, network, openPage, preload, signIn, startApi, startPages, until,

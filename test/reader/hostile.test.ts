@@ -5,7 +5,7 @@
 // outcome, tried again on the next file.
 import { expect } from '@open-wc/testing';
 import { readBeforeUpload } from '../../src/elements/akto-invoice-upload/reading.js';
-import { fr } from '../../src/i18n/fr.js';
+import { frComplete as fr } from '../../src/i18n/fr-steps.js';
 import { readInvoice, READER_LIMITS, type InvoiceReading } from '../../src/reader/index.js';
 import { allowWorkers, setPdfjsImport } from '../../src/reader/pdf-text.js';
 import { inflateBombPdf, longestTask, manyPagesPdf } from '../helpers/hostile-pdf.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
-import { fr } from '../../src/i18n/fr.js';
+import { frComplete as fr } from '../../src/i18n/fr-steps.js';
 import { ruleText } from '../../src/i18n/index.js';
 import { hasSupportingOrDerogation } from '../../src/rules/deposit.js';
 import { checkFileSize, checkFileType, checkUpload, isSameFile, MAX_UPLOAD_BYTES } from '../../src/rules/file.js';

@@ -15,6 +15,7 @@ import { formatAmount, formatDate, formatDateTime, isolate } from '../../i18n/in
 import { ScreensWords } from '../../i18n/screens/index.js';
 import { sniffBlob } from '../../rules/file.js';
 import { dossierDetailStyles } from './styles.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
@@ -54,7 +55,7 @@ import { Configurable } from '../../core/config.js';
 export class AktoDossierDetail extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, badgeStyles, dossierDetailStyles, smallTableCards('28rem')];
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
 
   /** The dossier to show (its `id`: the number, or a draft's id). */

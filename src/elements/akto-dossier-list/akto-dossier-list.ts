@@ -12,6 +12,7 @@ import { buttons } from '../../core/tokens.js';
 import { formatDate, type Translation } from '../../i18n/index.js';
 import { AktoDossierDetail } from '../akto-dossier-detail/akto-dossier-detail.js';
 import { dossierListStyles } from './styles.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
@@ -78,7 +79,7 @@ export class AktoDossierList extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, badgeStyles, ...dossierListStyles];
   static override dependencies = { 'akto-dossier-detail': AktoDossierDetail };
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
 
   /** Search by dossier number, title or company (answered by the server). */

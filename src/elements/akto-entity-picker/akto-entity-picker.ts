@@ -6,6 +6,7 @@ import { AktoElement } from '../../core/akto-element.js';
 import { AKTO_ENTITY_SELECT } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
 import { formatSiren } from '../../i18n/index.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 
 /** Above this many entities, the list gets a search box. */
@@ -109,7 +110,7 @@ export class AktoEntityPicker extends AktoElement {
     `,
   ];
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
 
   /** The account's entities. */
   @property({ attribute: false }) entities: Entity[] = [];

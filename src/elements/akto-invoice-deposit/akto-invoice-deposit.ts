@@ -8,6 +8,7 @@ import { AKTO_INVOICES_REQUEST } from '../../core/events.js';
 import { buttons } from '../../core/tokens.js';
 import { AktoInvoiceUpload } from '../akto-invoice-upload/akto-invoice-upload.js';
 import { AktoInvoiceValidate } from '../akto-invoice-validate/akto-invoice-validate.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
@@ -118,7 +119,7 @@ export class AktoInvoiceDeposit extends Configurable(AktoElement) {
     'akto-invoice-list': lazyElement(() => import('../akto-invoice-list/define.js')),
   };
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
 
   /** The entity (SIREN); chosen by the user when absent. */

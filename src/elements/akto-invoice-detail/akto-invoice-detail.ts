@@ -10,6 +10,7 @@ import { AKTO_DOSSIER_OPEN, AKTO_TRANSFER_OPEN } from '../../core/events.js';
 import { fillTemplate } from '../../core/href.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, isolate } from '../../i18n/index.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
@@ -118,7 +119,7 @@ export class AktoInvoiceDetail extends Configurable(AktoElement) {
     `,
   ];
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
 
   /** The invoice to show. */

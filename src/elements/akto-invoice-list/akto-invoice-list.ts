@@ -38,7 +38,7 @@ const COLUMNS: Column<InvoiceSummary, Label, InvoiceSortKey>[] = [
     // « À valider »: the way to validate it, step 2 for its entity (see onTableClick).
     cell: (i, c) =>
       i.status === 'a-valider'
-        ? html`<span>${invoiceStatusBadge(i.status, c.t)} <button class="button quiet" data-validate=${i.id} aria-label=${c.t.validate.validateLabel(i.reference)}>${c.t.validate.validate}</button></span>`
+        ? html`<span>${invoiceStatusBadge(i.status, c.t)} <button class="button quiet" data-validate=${i.id} aria-label=${c.t.invoiceList.validateLabel(i.reference)}>${c.t.invoiceList.validate}</button></span>`
         : invoiceStatusBadge(i.status, c.t),
   },
   { key: 'transferNumber', sort: 'transferNumber', track: 'minmax(9rem, 1fr)', cell: (i) => i.transferNumber ?? '' },

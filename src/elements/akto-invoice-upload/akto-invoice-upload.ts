@@ -20,6 +20,7 @@ import { AktoEntityPicker } from '../akto-entity-picker/akto-entity-picker.js';
 import { readBeforeUpload } from './reading.js';
 import { depositedInvoice, invoiceRow, isSavedFile, renderRow, savedRow, uploadIcon, type InvoiceRow, type RowContext, type UploadDraft } from './rows.js';
 import { uploadStyles } from './styles.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
@@ -70,7 +71,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, uploadStyles];
   static override dependencies = { 'akto-entity-picker': AktoEntityPicker };
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
 
   /** The entity (SIREN) the deposit is for; when absent, the user picks one (skipped with a single entity). */

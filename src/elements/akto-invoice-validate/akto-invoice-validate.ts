@@ -21,6 +21,7 @@ import { bulkBar, headerRow, renderRow, type RowActions } from './row-template.j
 import { askInsee, dossierKnown, dossierSuggestions, PreviewDownload } from './lookups.js';
 import { contextOf, dossierProblems, inseeVerdict, prefill, relocalized, rowFor, validationRequest, valuesOf, type ValidationRow } from './rows.js';
 import { validateStyles } from './styles.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
@@ -52,7 +53,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   static override styles = [...AktoElement.styles, buttons, validateStyles];
   static override dependencies = { 'akto-pdf-preview': AktoPdfPreview };
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
 
   /** The entity (SIREN) whose pending invoices are shown. */

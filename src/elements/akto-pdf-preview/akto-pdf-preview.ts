@@ -4,6 +4,7 @@ import { textAttribute } from '../../core/attributes.js';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { AktoElement } from '../../core/akto-element.js';
 import { buttons } from '../../core/tokens.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
@@ -54,7 +55,7 @@ export class AktoPdfPreview extends AktoElement {
     `,
   ];
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
 
   /** The PDF to show. */
   @property({ attribute: false }) source: Blob | null = null;

@@ -9,6 +9,7 @@ import { badgeStyles, toneBadge, type Tone } from '../../core/badges.js';
 import { Configurable } from '../../core/config.js';
 import { AKTO_RIB_SENT } from '../../core/events.js';
 import { heading } from '../../core/heading.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { SendOnce } from '../../core/send-once.js';
 import { smallTableCards } from '../../core/small-table-styles.js';
@@ -182,7 +183,7 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
     smallTableCards('36rem'),
   ];
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
   private words = new ScreensWords(this, () => this.l10n.locale);
 

@@ -11,6 +11,7 @@ import { Configurable } from '../../core/config.js';
 import { AKTO_INVOICE_OPEN } from '../../core/events.js';
 import { heading } from '../../core/heading.js';
 import { fillTemplate } from '../../core/href.js';
+import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { smallTableCards } from '../../core/small-table-styles.js';
 import { buttons } from '../../core/tokens.js';
@@ -143,7 +144,7 @@ export class AktoTransferDetail extends Configurable(AktoElement) {
     smallTableCards('40rem'),
   ];
 
-  private l10n = new LocalizeController(this);
+  private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
   private words = new ScreensWords(this, () => this.l10n.locale);
 
