@@ -161,6 +161,11 @@ export default defineConfig(({ mode }) => {
               // The script is the end product, not an input for another bundler: full
               // minification, whitespace and comments included (lib mode keeps both by default).
               minify: true,
+              // Everything the script imports statically (what the first view needs) in ONE chunk:
+              // left to itself, Rolldown cuts it into a `shared-` chunk per set of lazy chunks that
+              // also use a part, 10 files compressed apart (38,452 B gzip before paint, 34,990 B in one).
+              // Lazy chunks import from it; it is loaded before they are anyway.
+              codeSplitting: { groups: [{ name: 'first', tags: ['$initial'] }] },
               comments: { legal: true, annotation: false, jsdoc: false },
             },
           },

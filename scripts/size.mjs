@@ -4,7 +4,7 @@
  *
  * - Before paint: the single script plus every chunk it imports statically (followed
  *   recursively), i.e. what a partner page downloads before the widget can render. Each file is
- *   a separate response, so each is gzipped on its own and the sizes add up. Budget: 39,000 bytes (38,452 when it was set, issue 18 asks for 38,000);
+ *   a separate response, so each is gzipped on its own and the sizes add up. Budget: 36,000 bytes (34,990 when it was set, issue 18 asks for 38,000);
  *   over it, the script exits with code 1.
  * - Lazy chunks: each chunk reached only through a dynamic `import()` (pdf.js, the reader,
  *   FilePond…), with what it imports statically that is not already loaded.
@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, parseAst } from 'vite';
 
-const BUDGET = 39_000;
+const BUDGET = 36_000;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const script = join(dist, 'akto-invoice-widget.js');
