@@ -75,7 +75,7 @@ const version = (name) => {
 const UPPY = `Uppy Dashboard ${version('@uppy/dashboard')} (core ${version('@uppy/core')})`;
 const GRID = `AG Grid ${version('ag-grid-community')}`;
 const PDFJS = `pdf.js ${version('pdfjs-dist')} getTextContent`;
-const ELEMENTS = ['akto-provider', 'akto-invoice-list', 'akto-invoice-detail', 'akto-entity-picker', 'akto-invoice-upload', 'akto-pdf-preview', 'akto-invoice-validate', 'akto-invoice-deposit', 'akto-dossier-list', 'akto-dossier-detail', 'akto-invoice-widget'];
+const ELEMENTS = ['akto-provider', 'akto-invoice-list', 'akto-invoice-detail', 'akto-entity-picker', 'akto-invoice-upload', 'akto-pdf-preview', 'akto-invoice-validate', 'akto-invoice-deposit', 'akto-dossier-list', 'akto-dossier-detail', 'akto-transfer-detail', 'akto-rib-deposit', 'akto-invoice-widget'];
 /** The peer each element's memory figure is read against, as the page's function to call. */
 const MEMORY_PEERS = {
   'akto-invoice-list': { page: 'grid-peer.html', fn: 'benchGridCycle', arg: 20, name: `${GRID}, 20 rows + a search` },

@@ -132,6 +132,23 @@ const SCENARIOS: Record<string, (el: HTMLElement) => Promise<void>> = {
   'akto-dossier-detail': async (detail) => {
     await until(() => root(detail)?.querySelector('article'), 'the dossier');
   },
+  'akto-transfer-detail': async (detail) => {
+    await until(() => root(detail)?.querySelector('table tbody tr'), 'the transfer and its invoices');
+  },
+  'akto-rib-deposit': async (form) => {
+    const shadow = () => root(form)!;
+    await until(() => shadow().querySelector('[part="list"] table, [part="list"] .none'), 'the form and the RIBs');
+    // A PDF chosen (read for its IBAN), the fields typed, the RIB sent: the whole form's way.
+    handToInput(shadow().querySelector<HTMLInputElement>('#rib-file')!, (await twentyInvoices()).slice(0, 1));
+    for (const [field, value] of [['holder', 'CASINO RESTAURATION SASU'], ['iban', 'FR76 3000 6000 0112 3456 7890 189'], ['bic', 'AGRIFRPP']]) {
+      const input = shadow().querySelector<HTMLInputElement>(`#rib-${field}`)!;
+      input.value = value!;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('blur'));
+    }
+    shadow().querySelector<HTMLButtonElement>('.actions button[type="submit"]')!.click();
+    await until(() => shadow().querySelector('[part="confirmation"]'), 'the confirmation');
+  },
   'akto-invoice-widget': async (widget) => {
     const view = () => root(widget)?.querySelector('.view');
     await until(() => {
@@ -180,6 +197,10 @@ async function mount(tag: string): Promise<HTMLElement> {
     }
     case 'akto-dossier-detail':
       return element(tag, { 'api-base': '/api', 'dossier-id': '2206AF000578' });
+    case 'akto-transfer-detail':
+      return element(tag, { 'api-base': '/api', 'transfer-id': mock.store.invoices.find((invoice) => invoice.transferNumber)!.transferNumber! });
+    case 'akto-rib-deposit':
+      return element(tag, { 'api-base': '/api', entity: DEPOSITOR });
     default:
       return element(tag, { 'api-base': '/api' });
   }
