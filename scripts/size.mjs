@@ -170,6 +170,30 @@ const installed = (name) => {
   }
 };
 
+/**
+ * Bundles `entry` in memory as vite.config.ts bundles our script (minified in full, comments and
+ * all, what the entry imports statically in one chunk), for the peer and the floor: the same
+ * bundler and settings, so their sizes read against ours. Returns the output files.
+ */
+async function bundleAsOurScript(dir, entry, build_ = {}) {
+  const result = await build({
+    root: dir,
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      reportCompressedSize: false,
+      lib: { entry, formats: ['es'], fileName: 'bundle' },
+      rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false }, codeSplitting: { groups: [{ name: 'first', tags: ['$initial'] }] } } },
+      ...build_,
+    },
+  });
+  return (Array.isArray(result) ? result : [result]).flatMap((output) => output.output);
+}
 async function bundlePeer() {
   // Inside node_modules so that the entry resolves the project's packages; .cache is npm's convention for such files.
   const dir = join(root, 'node_modules', '.cache', 'akto-size-peer');
@@ -186,24 +210,7 @@ async function bundlePeer() {
       '',
     ].join('\n'),
   );
-  const result = await build({
-    root: dir,
-    configFile: false,
-    logLevel: 'silent',
-    publicDir: false,
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: true,
-      cssMinify: true,
-      reportCompressedSize: false,
-      lib: { entry, formats: ['es'], fileName: 'uppy' },
-      // As our script (vite.config.ts): full minification, whitespace and comments included.
-      rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
-    },
-  });
-  const files = (Array.isArray(result) ? result : [result]).flatMap((output) => output.output);
+  const files = await bundleAsOurScript(dir, entry, { cssMinify: true });
   const sum = (kind) =>
     files
       .filter((file) => (kind === 'css' ? file.fileName.endsWith('.css') : file.type === 'chunk'))
@@ -222,22 +229,7 @@ async function bundlePeer() {
  */
 async function bundleFloor() {
   const entry = join(root, 'src', 'elements', 'akto-invoice-list', 'define.ts');
-  const result = await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    publicDir: false,
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: 'oxc',
-      reportCompressedSize: false,
-      lib: { entry, formats: ['es'], fileName: 'floor' },
-      rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
-    },
-  });
-  const chunks = new Map((Array.isArray(result) ? result : [result]).flatMap((output) => output.output).filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
+  const chunks = new Map((await bundleAsOurScript(root, entry)).filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
   const seen = new Set();
   const visit = (name) => {
     if (seen.has(name) || !chunks.has(name)) return;
