@@ -9,7 +9,7 @@ import { badgeStyles, dossierStateBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_TRANSFER_OPEN } from '../../core/events.js';
 import { fillTemplate } from '../../core/href.js';
 import { SendOnce } from '../../core/send-once.js';
-import { smallTableCards } from '../../core/small-table-styles.js';
+import { messageStyles, smallTableCards, smallTableStyles } from '../../core/screen-styles.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, formatDateTime, isolate } from '../../i18n/index.js';
 import { ScreensWords } from '../../i18n/screens/index.js';
@@ -53,7 +53,7 @@ import { Configurable } from '../../core/config.js';
  * @cssproperty --akto-radius - Corners of panels and buttons.
  */
 export class AktoDossierDetail extends Configurable(AktoElement) {
-  static override styles = [...AktoElement.styles, buttons, badgeStyles, dossierDetailStyles, smallTableCards('28rem')];
+  static override styles = [...AktoElement.styles, buttons, badgeStyles, smallTableStyles, messageStyles, dossierDetailStyles, smallTableCards('28rem')];
 
   private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);

@@ -122,17 +122,6 @@ export const dossierDetailStyles = css`
     margin: 0;
     color: var(--_akto-muted);
   }
-  .message {
-    padding: 1rem;
-    border-radius: var(--_akto-radius);
-  }
-  .message p {
-    margin: 0 0 0.75rem;
-  }
-  .message.error {
-    color: var(--_akto-danger);
-    background: var(--_akto-danger-bg);
-  }
   .loading {
     color: var(--_akto-muted);
   }
@@ -207,25 +196,6 @@ export const dossierDetailStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
     gap: 1.5rem;
     align-items: start;
-  }
-  .scroll {
-    overflow-x: auto;
-  }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-  th,
-  td {
-    padding: 0.5rem 0.6rem;
-    border-block-end: 1px solid var(--_akto-border);
-    text-align: start;
-    vertical-align: top;
-    overflow-wrap: anywhere;
-  }
-  th {
-    font-size: 0.875rem;
-    color: var(--_akto-muted);
   }
   .deposit {
     padding: 1rem;

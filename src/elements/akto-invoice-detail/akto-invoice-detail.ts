@@ -14,6 +14,7 @@ import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
+import { messageStyles } from '../../core/screen-styles.js';
 
 /**
  * @summary One invoice: amounts, dates, status, linked dossiers, IBAN and transfer (« Facture N° … »).
@@ -33,6 +34,7 @@ export class AktoInvoiceDetail extends Configurable(AktoElement) {
     ...AktoElement.styles,
     buttons,
     badgeStyles,
+    messageStyles,
     css`
       .title {
         margin: 0 0 1rem;
@@ -107,14 +109,6 @@ export class AktoInvoiceDetail extends Configurable(AktoElement) {
       }
       .actions {
         margin-top: 1.5rem;
-      }
-      .message {
-        padding: 1rem;
-        border-radius: var(--_akto-radius);
-      }
-      .message.error {
-        color: var(--_akto-danger);
-        background: var(--_akto-danger-bg);
       }
     `,
   ];

@@ -12,7 +12,7 @@ import { heading } from '../../core/heading.js';
 import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { SendOnce } from '../../core/send-once.js';
-import { smallTableCards } from '../../core/small-table-styles.js';
+import { messageStyles, smallTableCards, smallTableStyles } from '../../core/screen-styles.js';
 import { buttons } from '../../core/tokens.js';
 import { formatDateTime, formatFileSize, isolate } from '../../i18n/index.js';
 import { bankRuleText, ScreensWords } from '../../i18n/screens/index.js';
@@ -48,6 +48,8 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
     ...AktoElement.styles,
     buttons,
     badgeStyles,
+    smallTableStyles,
+    messageStyles,
     css`
       .title {
         margin: 0 0 0.5rem;
@@ -112,17 +114,6 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
         color: var(--_akto-danger);
         font-weight: 600;
       }
-      .message {
-        padding: 1rem;
-        border-radius: var(--_akto-radius);
-      }
-      .message p {
-        margin: 0 0 0.75rem;
-      }
-      .message.error {
-        font-weight: 400;
-        background: var(--_akto-danger-bg);
-      }
       .confirmation {
         padding: 1rem;
         border-inline-start: 4px solid var(--_akto-success);
@@ -140,30 +131,6 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
         flex-wrap: wrap;
         align-items: center;
         gap: 0.75rem;
-      }
-      .scroll {
-        overflow-x: auto;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      caption {
-        text-align: start;
-        padding-block-end: 0.5rem;
-        color: var(--_akto-muted);
-      }
-      th,
-      td {
-        padding: 0.5rem 0.6rem;
-        border-block-end: 1px solid var(--_akto-border);
-        text-align: start;
-        vertical-align: top;
-        overflow-wrap: anywhere;
-      }
-      th {
-        font-size: 0.875rem;
-        color: var(--_akto-muted);
       }
       code {
         font-size: 0.95rem;

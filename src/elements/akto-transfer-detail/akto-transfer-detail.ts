@@ -13,7 +13,7 @@ import { heading } from '../../core/heading.js';
 import { fillTemplate } from '../../core/href.js';
 import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
-import { smallTableCards } from '../../core/small-table-styles.js';
+import { messageStyles, smallTableCards, smallTableStyles } from '../../core/screen-styles.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate } from '../../i18n/index.js';
 import { ScreensWords } from '../../i18n/screens/index.js';
@@ -41,6 +41,8 @@ export class AktoTransferDetail extends Configurable(AktoElement) {
     ...AktoElement.styles,
     buttons,
     badgeStyles,
+    smallTableStyles,
+    messageStyles,
     css`
       .title {
         margin: 0 0 1rem;
@@ -72,30 +74,6 @@ export class AktoTransferDetail extends Configurable(AktoElement) {
       }
       .amount {
         font-variant-numeric: tabular-nums;
-      }
-      .scroll {
-        overflow-x: auto;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      caption {
-        text-align: start;
-        padding-block-end: 0.5rem;
-        color: var(--_akto-muted);
-      }
-      th,
-      td {
-        padding: 0.6rem 0.75rem;
-        border-block-end: 1px solid var(--_akto-border);
-        text-align: start;
-        vertical-align: top;
-      }
-      th {
-        font-size: 0.875rem;
-        color: var(--_akto-muted);
-        font-weight: 600;
       }
       td.number,
       th.number {
@@ -130,14 +108,6 @@ export class AktoTransferDetail extends Configurable(AktoElement) {
       }
       :host {
         container-type: inline-size;
-      }
-      .message {
-        padding: 1rem;
-        border-radius: var(--_akto-radius);
-      }
-      .message.error {
-        color: var(--_akto-danger);
-        background: var(--_akto-danger-bg);
       }
     `,
     // Last: in a narrow container, its rules win over the table's above.
