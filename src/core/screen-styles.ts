@@ -20,6 +20,29 @@ export const messageStyles = css`
   }
 `;
 
+/**
+ * A file field in our words: the browser's own button says « Choose File » in the browser's
+ * language, whatever the page's. The input stays (visually hidden, focusable, its id and label
+ * kept) and a label after it, `.button.secondary.file-button`, is what the user sees and clicks;
+ * the input's keyboard focus shows on it.
+ */
+export const fileButtonStyles = css`
+  .file-button {
+    justify-self: start;
+    align-self: start;
+    width: fit-content;
+  }
+  input[type='file']:focus-visible + .file-button {
+    outline: 3px solid var(--_akto-focus);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    input[type='file']:focus-visible + .file-button {
+      outline-color: Highlight;
+    }
+  }
+`;
+
 /** A small table (a transfer's invoices, an entity's RIBs, a dossier's documents): scrolls sideways rather than overflow. */
 export const smallTableStyles = css`
   .scroll {

@@ -247,6 +247,9 @@ describe('<akto-dossier-detail>', () => {
       ['Convention AFPA - Calcul mental.pdf', 'Convention de formation'],
     ]);
     expect(documentRows(el)[0]![2]).to.match(/^21\/06\/2022 \d{2}:\d{2}:\d{2}$/);
+    const button = $<HTMLLabelElement>(shadow(el), 'label.file-button')!;
+    expect(text(button), 'the file field in the page\'s words').to.equal('Choisir un fichier');
+    expect(button.control).to.equal($(shadow(el), '#document-file'));
     const empty = await mount('2206AF000575', html`<akto-dossier-detail api-base="/api" dossier-id="2206AF000575" tab="documents"></akto-dossier-detail>`);
     await until(() => $(shadow(empty), '[part="documents"] .none'), 3000, 'no document');
     expect(text($(shadow(empty), '[part="documents"] .none'))).to.equal("Aucun document n'a encore été envoyé sur ce dossier.");
@@ -340,6 +343,7 @@ describe('<akto-dossier-detail>', () => {
     expect(tabs(el).map((t) => text(t))).to.deep.equal(['Details', 'Documents']);
     expect(documentRows(el)[0]![1]).to.equal('Attendance sheet');
     expect(fields(el, 'dl.facts')['Sent on']).to.equal('20/06/2022');
+    expect(text($(shadow(el), 'label.file-button')), 'not the browser\'s « Choose File »').to.equal('Choose a file');
   });
 
   it('fits a phone: panels stacked, nothing wider than the screen', async () => {

@@ -175,10 +175,22 @@ describe('<akto-rib-deposit>', () => {
     expect(text($(shadow(el), 'form [role="alert"] p'))).to.equal("Ce fichier n'est ni un PDF, ni une image PNG ou JPEG.");
   });
 
+  it('words its file button in the page\'s language, not the browser\'s « Choose File »; the input keeps its label and focus', async () => {
+    const el = await mount();
+    const button = $<HTMLLabelElement>(shadow(el), 'label.file-button')!;
+    expect(text(button)).to.equal('Choisir un fichier');
+    expect(button.control, 'a click on it opens the file chooser').to.equal(input(el, 'file'));
+    expect(input(el, 'file').getBoundingClientRect().width, 'the native button is hidden').to.be.at.most(1);
+    expect(button.getBoundingClientRect().width).to.be.greaterThan(50);
+    input(el, 'file').focus();
+    expect(focused(el)?.id, 'still focusable').to.equal('rib-file');
+  });
+
   it('speaks English', async () => {
     await Promise.all([whenLocaleReady('en'), loadScreens('en')]);
     const el = await mount(html`<akto-rib-deposit api-base="/api" entity=${CASINO} lang="en"></akto-rib-deposit>`);
     expect(text($(shadow(el), 'h2'))).to.equal('Upload bank details (RIB)');
+    expect(text($(shadow(el), 'label.file-button'))).to.equal('Choose a file');
     await type(el, 'iban', 'FR7630006000011234567890188');
     expect(error(el, 'iban')).to.equal('This IBAN is wrong: its check digits (modulo 97) do not match. Check each character.');
   });

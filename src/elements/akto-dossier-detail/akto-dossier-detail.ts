@@ -9,7 +9,7 @@ import { badgeStyles, dossierStateBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_DOCUMENT_REQUEST, AKTO_TRANSFER_OPEN } from '../../core/events.js';
 import { fillTemplate } from '../../core/href.js';
 import { SendOnce } from '../../core/send-once.js';
-import { messageStyles, smallTableCards, smallTableStyles } from '../../core/screen-styles.js';
+import { fileButtonStyles, messageStyles, smallTableCards, smallTableStyles } from '../../core/screen-styles.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, formatDateTime, isolate } from '../../i18n/index.js';
 import { ScreensWords } from '../../i18n/screens/index.js';
@@ -53,7 +53,7 @@ import { Configurable } from '../../core/config.js';
  * @cssproperty --akto-radius - Corners of panels and buttons.
  */
 export class AktoDossierDetail extends Configurable(AktoElement) {
-  static override styles = [...AktoElement.styles, buttons, badgeStyles, smallTableStyles, messageStyles, dossierDetailStyles, smallTableCards('28rem')];
+  static override styles = [...AktoElement.styles, buttons, badgeStyles, smallTableStyles, messageStyles, fileButtonStyles, dossierDetailStyles, smallTableCards('28rem')];
 
   private l10n = new LocalizeController(this, frSteps);
   private api = new ApiController(this, this.l10n);
@@ -272,7 +272,8 @@ export class AktoDossierDetail extends Configurable(AktoElement) {
         <form @submit=${(e: Event) => (e.preventDefault(), this.sendDocument(dossier))} novalidate>
           <div class="field">
             <label for="document-file">${s.file}</label>
-            <input id="document-file" type="file" accept="application/pdf,.pdf" aria-describedby="document-file-hint" @change=${this.onFile} />
+            <input id="document-file" class="visually-hidden" type="file" accept="application/pdf,.pdf" aria-describedby="document-file-hint" @change=${this.onFile} />
+            <label for="document-file" class="button secondary file-button">${this.words.s.chooseFile}</label>
             <p id="document-file-hint" class="hint">${this.file ? html`<bdi>${this.file.name}</bdi>` : s.fileHint}</p>
           </div>
           <div class="field">

@@ -12,7 +12,7 @@ import { heading } from '../../core/heading.js';
 import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { SendOnce } from '../../core/send-once.js';
-import { messageStyles, smallTableCards, smallTableStyles } from '../../core/screen-styles.js';
+import { fileButtonStyles, messageStyles, smallTableCards, smallTableStyles } from '../../core/screen-styles.js';
 import { buttons } from '../../core/tokens.js';
 import { formatDateTime, formatFileSize, isolate } from '../../i18n/index.js';
 import { bankRuleText, ScreensWords } from '../../i18n/screens/index.js';
@@ -50,6 +50,7 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
     badgeStyles,
     smallTableStyles,
     messageStyles,
+    fileButtonStyles,
     css`
       .title {
         margin: 0 0 0.5rem;
@@ -236,7 +237,8 @@ export class AktoRibDeposit extends Configurable(AktoElement) {
       </div>
       <div class="field">
         <label for="rib-file">${s.file}</label>
-        <input id="rib-file" type="file" accept="application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg" aria-invalid=${this.fileError() ? 'true' : 'false'} aria-describedby="rib-file-hint rib-file-error" @change=${this.onFile} />
+        <input id="rib-file" class="visually-hidden" type="file" accept="application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg" aria-invalid=${this.fileError() ? 'true' : 'false'} aria-describedby="rib-file-hint rib-file-error" @change=${this.onFile} />
+        <label for="rib-file" class="button secondary file-button">${this.words.s.chooseFile}</label>
         <p id="rib-file-hint" class="hint">${this.file ? html`<bdi>${this.file.name}</bdi>` : s.fileHint}</p>
         <p id="rib-file-error" class="error">${this.fileError()}</p>
         <p class="hint" role="status">${this.reading === 'reading' ? s.reading : this.reading === 'read' ? s.read : this.reading === 'not-read' ? s.notRead : ''}</p>

@@ -1,6 +1,7 @@
 import type { ScreensTranslation } from './translation.js';
 
 export const en: ScreensTranslation = {
+  chooseFile: 'Choose a file',
   transfer: {
     title: (number) => `Transfer No. ${number}`,
     loading: 'Loading the transfer…',

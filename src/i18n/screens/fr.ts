@@ -2,6 +2,7 @@ import type { ScreensTranslation } from './translation.js';
 
 /** French, the default, in the guide's words where it has them. */
 export const fr: ScreensTranslation = {
+  chooseFile: 'Choisir un fichier',
   transfer: {
     title: (number) => `Virement N°\u00a0${number}`,
     loading: 'Chargement du virement…',

@@ -8,6 +8,8 @@ import type { BankFailure, BankRuleCode } from '../../rules/bank.js';
  * refuses a language that lacks a sentence.
  */
 export interface ScreensTranslation {
+  /** The button of a file field (a dossier's document, a RIB). */
+  chooseFile: string;
   transfer: {
     title: (number: string) => string;
     loading: string;
