@@ -187,6 +187,15 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     return rows.length > 0 && rows.every((row) => this.item(row.key).state === 'done' && this.hasProof(row) && row.supporting.every((key) => this.item(key).state === 'done'));
   }
 
+  /**
+   * Invoices uploaded while their reading still runs: the reading may yet refuse one, and nothing
+   * refused may reach a deposit, so « Envoyer les documents » is held (aria-disabled: it keeps the
+   * focus) and says why until every verdict is in.
+   */
+  private get checking(): boolean {
+    return this.sendable.some((row) => this.item(row.key).reading);
+  }
+
   /** The rows that go with the deposit: a refused file is not sent, and does not hold the others back. */
   private get sendable(): InvoiceRow[] {
     return this.rows.filter((row) => this.item(row.key).state !== 'refused');
@@ -269,7 +278,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
   private renderUpload(entity: Entity, canChange: boolean): TemplateResult {
     const t = this.l10n.t.upload;
-    const loaded = this.rows.filter((r) => this.item(r.key).state === 'done').length;
+    const loaded = this.rows.filter((r) => this.queue.settled(r.key)).length;
     return html`<section class="step" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <div class="context">
@@ -309,13 +318,13 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
       <div class="footer">
         <span class="count">${t.loaded(loaded)}</span>
-        <!-- While sending it keeps the focus (aria-disabled: a disabled button would drop it to the page); a second click does nothing. -->
-        <button class="button" part="send" ?disabled=${!this.complete} aria-disabled=${this.sending ? 'true' : nothing} aria-describedby="send-note" @click=${this.send}>
+        <!-- While sending or checking it keeps the focus (aria-disabled: a disabled button would drop it to the page); a click then does nothing. -->
+        <button class="button" part="send" ?disabled=${!this.complete} aria-disabled=${this.sending || this.checking ? 'true' : nothing} aria-describedby="send-note" @click=${this.send}>
           ${t.send}
         </button>
       </div>
       <p class="note" id="send-note">
-        ${t.thenValidate}${this.sendable.length && !this.complete ? html`<br />${t.sendBlocked}` : nothing}${this.rows.length > this.sendable.length
+        ${t.thenValidate}${this.sendable.length && !this.complete ? html`<br />${t.sendBlocked}` : this.checking ? html`<br />${t.sendWhileChecking}` : nothing}${this.rows.length > this.sendable.length
           ? html`<br />${this.l10n.t.depositFlow.refusedNotSent}`
           : nothing}
       </p>
@@ -422,7 +431,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       const keys = accepted.map((file) => this.queue.add(file, 'supporting'));
       this.updateRow(target.key, (r) => ({ ...r, supporting: [...r.supporting, ...keys] }));
     } else {
-      // Each invoice is read first (see read), a frame after its row was painted.
+      // Each invoice uploads at once and is read beside it (see read), from a frame after its row was painted.
       this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true })))];
     }
     this.refusals = [...this.refusals, ...refused];
@@ -431,9 +440,10 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   }
 
   /**
-   * Reads the invoice in the browser before uploading it: a file that is no PDF leaves the list,
-   * a password-protected or damaged PDF is refused on its row, a scan gets a warning, a credit note
-   * ticks « Ce document est-il un avoir ? ». The row shows at once; the upload waits.
+   * Reads the invoice in the browser while it uploads: a file that is no PDF leaves the list, a
+   * password-protected or damaged PDF is refused on its row (either way its upload is cancelled,
+   * or deleted once stored), a scan gets a warning, a credit note ticks « Ce document est-il un
+   * avoir ? ». The row shows at once, and the upload does not wait for the reading.
    */
   private async read(item: QueuedUpload, signal: AbortSignal): Promise<ReadVerdict> {
     const reading = await readBeforeUpload(item.file, signal, this.l10n.t.upload);
@@ -528,11 +538,17 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     const entity = this.selected;
     const client = this.api.client;
     if (this.sending || !this.complete || !entity || !client) return; // a double click sends once
+    if (this.checking) {
+      // Held, not waited for: the user sees the refusal, if any, before deciding to send the rest.
+      this.announcement = this.l10n.t.upload.sendWhileChecking;
+      return;
+    }
     this.sending = true;
     this.sendError = null;
     this.changeHeld = false;
     const params = { siren: entity.siren };
-    const body = { dossier: this.dossier || undefined, invoices: this.sendable.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
+    // Only settled invoices (stored, read, not refused): `checking` above, said again where it counts.
+    const body = { dossier: this.dossier || undefined, invoices: this.sendable.filter((row) => this.queue.settled(row.key)).map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
     const request = JSON.stringify([params, body]);
     if (this.depositAttempt?.request !== request) this.depositAttempt = { key: newIdempotencyKey(), request };
     try {
