@@ -67,6 +67,9 @@ export interface UploadQueueOptions {
 
 let keys = 0;
 
+/** Readings under way at a time for one queue: enough to keep the page's two reading slots busy. */
+const READ_AHEAD = 4;
+
 /**
  * The uploads of an element: one state machine per file (see UploadState), a few uploads at a
  * time, abort on removal, retry, and the host's say before each upload (`akto-upload-request`:
@@ -77,6 +80,8 @@ export class UploadQueueController implements ReactiveController {
   /** The uploads under way, and the readings: what a removal aborts. */
   private running = new Map<string, AbortController>();
   private readings = new Map<string, AbortController>();
+  /** Files to read, in the order added: a few readings at a time (200 files dropped start 4, not 200 in one frame). */
+  private toRead: string[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -111,7 +116,10 @@ export class UploadQueueController implements ReactiveController {
     this.items.set(key, { key, file, kind, state: 'waiting', reading, progress: 0, idempotencyKey: newIdempotencyKey() });
     this.host.requestUpdate();
     this.pump();
-    if (reading) requestAnimationFrame(() => requestAnimationFrame(() => void this.read(key)));
+    if (reading) {
+      this.toRead.push(key);
+      requestAnimationFrame(() => requestAnimationFrame(() => this.readNext()));
+    }
     return key;
   }
 
@@ -131,6 +139,7 @@ export class UploadQueueController implements ReactiveController {
     if (item.upload) void this.options.client()?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch(this.options.onError);
     this.host.requestUpdate();
     this.pump();
+    this.readNext();
   }
 
   /** Forgets every file without deleting anything stored (a deposit now uses them). */
@@ -152,7 +161,8 @@ export class UploadQueueController implements ReactiveController {
 
   hostConnected(): void {
     // Readings stopped by a disconnection start again; uploads paused by it go on.
-    for (const item of this.items.values()) if (item.reading && !this.readings.has(item.key)) void this.read(item.key);
+    this.toRead = this.all.filter((item) => item.reading && !this.readings.has(item.key)).map((item) => item.key);
+    this.readNext();
     this.pump();
   }
 
@@ -176,6 +186,11 @@ export class UploadQueueController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Starts the next readings, up to READ_AHEAD at a time (the reader itself reads two PDFs at a time, see readingSlot). */
+  private readNext(): void {
+    while (this.readings.size < READ_AHEAD && this.toRead.length && this.host.isConnected) void this.read(this.toRead.shift()!);
+  }
+
   private async read(key: string): Promise<void> {
     const item = this.items.get(key);
     if (!item?.reading || this.readings.has(key) || !this.host.isConnected) return; // hostConnected starts it
@@ -191,6 +206,7 @@ export class UploadQueueController implements ReactiveController {
     this.readings.delete(key);
     if (verdict) this.refuse(key, verdict.refused);
     else this.set(key, { reading: false });
+    this.readNext();
   }
 
   /**

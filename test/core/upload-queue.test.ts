@@ -158,6 +158,23 @@ describe('UploadQueueController', () => {
     expect(el.fake.deleted, 'deleted once').to.have.length(1);
   });
 
+  it('reads a few files at a time, in the order added (200 dropped do not start 200 readings in one frame)', async () => {
+    const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
+    const started: string[] = [];
+    const verdicts: ((verdict: ReadVerdict) => void)[] = [];
+    el.reader = (item) => {
+      started.push(item.file.name);
+      return new Promise((resolve) => verdicts.push(resolve));
+    };
+    for (let i = 1; i <= 10; i++) el.queue.add(pdf(`${i}.pdf`), 'invoice', { read: true });
+    await until(() => started.length === 4, 1000, 'the first readings');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(started).to.deep.equal(['1.pdf', '2.pdf', '3.pdf', '4.pdf']);
+    verdicts[0]!(null);
+    await until(() => started.length === 5, 1000, 'the next reading');
+    expect(started.at(-1)).to.equal('5.pdf');
+  });
+
   it('asks the host first (akto-upload-request): headers, its own upload, or none', async () => {
     const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
     let mode: 'headers' | 'own' | 'none' = 'headers';

@@ -435,7 +435,7 @@ describe('<akto-invoice-upload>', () => {
         // It needs no supporting document: everything is there but its reading's verdict.
         checkbox(locked(), "Pas de pièce justificative nécessaire en tant qu'adhérent").click();
         await until(() => [...mock.store.uploads.values()].some((u) => u.name === 'encrypted.pdf'), 3000, 'stored while its reading waits');
-        await el.updateComplete;
+        await until(() => text($(locked(), '.file .state')) === 'Vérification…', 3000, 'the answer, the reading still held');
         const send = sendButton(el);
         expect(send.disabled, 'focusable while held').to.equal(false);
         expect(send.getAttribute('aria-disabled')).to.equal('true');

@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
@@ -27,6 +28,9 @@ import { Configurable } from '../../core/config.js';
 import { ENTITY_PICKER_PARTS, exportParts } from '../parts.js';
 
 const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
+
+/** Rows rendered a frame when many files come at once (see `shown`). */
+const ROWS_A_FRAME = 25;
 
 /**
  * Whether trying the same request again can succeed: yes after the network, a timeout, a 401 (once
@@ -82,6 +86,11 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   @property({ type: Number, attribute: 'max-size' }) maxSize = MAX_UPLOAD_BYTES;
 
   @state() private rows: readonly InvoiceRow[] = [];
+  /**
+   * How many rows are rendered: 200 files dropped at once show ROWS_A_FRAME more each frame (the
+   * first screen first), so no task blocks the page; 20 show at once.
+   */
+  @state() private shown = ROWS_A_FRAME;
   @state() private refusals: string[] = [];
   @state() private picking = false;
   @state() private sending = false;
@@ -250,6 +259,13 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     });
   }
 
+  protected override updated(): void {
+    // The rest of a large batch, a frame at a time.
+    if (this.shown < this.rows.length && !this.showing) this.showing = requestAnimationFrame(() => ((this.showing = 0), (this.shown += ROWS_A_FRAME)));
+  }
+
+  private showing = 0;
+
   private renderFor(entities: Entity[]): TemplateResult {
     if (entities.length === 0) return this.renderNoEntity();
     const entity = this.selected;
@@ -279,6 +295,8 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   private renderUpload(entity: Entity, canChange: boolean): TemplateResult {
     const t = this.l10n.t.upload;
     const loaded = this.rows.filter((r) => this.queue.settled(r.key)).length;
+    const context = this.rowContext; // once a render: its locale is looked up in the page
+    const item = (key: string) => this.item(key);
     return html`<section class="step" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <div class="context">
@@ -313,7 +331,13 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
         : nothing}
 
       <ul class="invoices" aria-label=${this.l10n.t.upload.heading}>
-        ${repeat(this.rows, (row) => row.key, (row) => renderRow(row, this.rowContext))}
+        ${repeat(
+          this.rows.length > this.shown ? this.rows.slice(0, this.shown) : this.rows,
+          (row) => row.key,
+          // Rows and queue entries are replaced on each change, never changed in place: a row whose
+          // own (and its documents') entries did not change is not rendered again (200 rows, one read).
+          (row) => guard([row, item(row.key), context.t, context.locale, context.canDrop, ...row.supporting.map(item)], () => renderRow(row, context)),
+        )}
       </ul>
 
       <div class="footer">
@@ -432,6 +456,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       this.updateRow(target.key, (r) => ({ ...r, supporting: [...r.supporting, ...keys] }));
     } else {
       // Each invoice uploads at once and is read beside it (see read), from a frame after its row was painted.
+      this.shown = Math.min(this.shown, this.rows.length + ROWS_A_FRAME);
       this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true })))];
     }
     this.refusals = [...this.refusals, ...refused];
