@@ -5,17 +5,20 @@ import type { Upload, UploadKind } from '../api/schemas.js';
 import { emit, AKTO_UPLOAD_REQUEST } from './events.js';
 
 /**
- * A file's way through the queue:
+ * A file's way through the queue (one state machine, the upload's):
  *
- *     reading ─→ waiting ─→ uploading ─→ done
- *        │          ↑           │
- *        ↓          └─ retry ── failed
- *     refused
+ *     waiting ─→ uploading ─→ done
+ *        ↑           │          │
+ *        └─ retry ── failed     │
+ *                               │
+ *     refused ←── the reading's verdict, from any state (its upload aborted, or deleted once stored)
  *
- * `reading`: read in the browser first (refusals and warnings before any upload). An upload under
- * way when the host leaves the page goes back to `waiting`, and starts again when it comes back.
+ * A file added with `read` uploads at once and is read beside it (`reading` true until its
+ * verdict): the reading never delays the first byte. Until the verdict the file is not settled:
+ * a deposit must not name it (see `settled`). An upload under way when the host leaves the page
+ * goes back to `waiting`, and starts again when it comes back; so does a reading.
  */
-export type UploadState = 'reading' | 'refused' | 'waiting' | 'uploading' | 'done' | 'failed';
+export type UploadState = 'refused' | 'waiting' | 'uploading' | 'done' | 'failed';
 
 /** One file of the queue. Never changed in place: each step replaces it. */
 export interface QueuedUpload {
@@ -23,6 +26,8 @@ export interface QueuedUpload {
   readonly file: File;
   readonly kind: UploadKind;
   readonly state: UploadState;
+  /** Its in-browser reading is still running (beside the upload): it may yet be refused. */
+  readonly reading: boolean;
   /** 0 to 1, while uploading. */
   readonly progress: number;
   /** What the server (or the host) stored, once done. */
@@ -33,7 +38,7 @@ export interface QueuedUpload {
   readonly idempotencyKey: string;
 }
 
-/** What reading a file before its upload decided: a refusal to show on its row, or nothing (upload it). */
+/** What reading a file beside its upload decided: a refusal to show on its row, or nothing (keep it). */
 export type ReadVerdict = { refused: string } | null | undefined | void;
 
 /** The host cancelled `akto-upload-request` without `respondWith`: nobody uploads the file. */
@@ -43,8 +48,9 @@ export interface UploadQueueOptions {
   /** The API client (the host's, which may change with its configuration). */
   client: () => ApiClient | undefined;
   /**
-   * Reads a file added with `read: true` before it may be uploaded. `signal` aborts when the file
-   * is removed meanwhile. A reading that throws lets the file go on (the server checks it).
+   * Reads a file added with `read: true`, while it uploads. `signal` aborts when the file is
+   * removed meanwhile. A refusal cancels its upload (or deletes what was stored). A reading that
+   * throws lets the file go on (the server checks it).
    */
   read?: (item: QueuedUpload, signal: AbortSignal) => Promise<ReadVerdict>;
   /** How a failure reads to the user. */
@@ -61,6 +67,9 @@ export interface UploadQueueOptions {
 
 let keys = 0;
 
+/** Readings under way at a time for one queue: enough to keep the page's two reading slots busy. */
+const READ_AHEAD = 4;
+
 /**
  * The uploads of an element: one state machine per file (see UploadState), a few uploads at a
  * time, abort on removal, retry, and the host's say before each upload (`akto-upload-request`:
@@ -71,6 +80,8 @@ export class UploadQueueController implements ReactiveController {
   /** The uploads under way, and the readings: what a removal aborts. */
   private running = new Map<string, AbortController>();
   private readings = new Map<string, AbortController>();
+  /** Files to read, in the order added: a few readings at a time (200 files dropped start 4, not 200 in one frame). */
+  private toRead: string[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -88,16 +99,27 @@ export class UploadQueueController implements ReactiveController {
     return [...this.items.values()];
   }
 
+  /** Whether a file may go into a deposit: stored, and its reading (if any) over without a refusal. */
+  settled(key: string): boolean {
+    const item = this.items.get(key);
+    return item?.state === 'done' && !item.reading;
+  }
+
   /**
-   * Queues a file and returns its key. With `read`, it is read first: a frame after the host
-   * painted (so rows added with it show at once), then uploaded unless the reading refused it.
+   * Queues a file and returns its key; its upload starts at once (within `parallel`). With `read`,
+   * it is read beside its upload, from a frame after the host painted (rows added with it show
+   * first; the upload does not wait for that frame).
    */
   add(file: File, kind: UploadKind, { read = false }: { read?: boolean } = {}): string {
     const key = `f${++keys}`;
-    this.items.set(key, { key, file, kind, state: read && this.options.read ? 'reading' : 'waiting', progress: 0, idempotencyKey: newIdempotencyKey() });
-    if (read && this.options.read) requestAnimationFrame(() => requestAnimationFrame(() => void this.read(key)));
+    const reading = read && Boolean(this.options.read);
+    this.items.set(key, { key, file, kind, state: 'waiting', reading, progress: 0, idempotencyKey: newIdempotencyKey() });
     this.host.requestUpdate();
     this.pump();
+    if (reading) {
+      this.toRead.push(key);
+      requestAnimationFrame(() => requestAnimationFrame(() => this.readNext()));
+    }
     return key;
   }
 
@@ -117,6 +139,7 @@ export class UploadQueueController implements ReactiveController {
     if (item.upload) void this.options.client()?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch(this.options.onError);
     this.host.requestUpdate();
     this.pump();
+    this.readNext();
   }
 
   /** Forgets every file without deleting anything stored (a deposit now uses them). */
@@ -138,7 +161,8 @@ export class UploadQueueController implements ReactiveController {
 
   hostConnected(): void {
     // Readings stopped by a disconnection start again; uploads paused by it go on.
-    for (const item of this.items.values()) if (item.state === 'reading' && !this.readings.has(item.key)) void this.read(item.key);
+    this.toRead = this.all.filter((item) => item.reading && !this.readings.has(item.key)).map((item) => item.key);
+    this.readNext();
     this.pump();
   }
 
@@ -162,9 +186,14 @@ export class UploadQueueController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Starts the next readings, up to READ_AHEAD at a time (the reader itself reads two PDFs at a time, see readingSlot). */
+  private readNext(): void {
+    while (this.readings.size < READ_AHEAD && this.toRead.length && this.host.isConnected) void this.read(this.toRead.shift()!);
+  }
+
   private async read(key: string): Promise<void> {
     const item = this.items.get(key);
-    if (item?.state !== 'reading' || this.readings.has(key) || !this.host.isConnected) return; // hostConnected starts it
+    if (!item?.reading || this.readings.has(key) || !this.host.isConnected) return; // hostConnected starts it
     const reading = new AbortController();
     this.readings.set(key, reading);
     let verdict: ReadVerdict;
@@ -173,9 +202,24 @@ export class UploadQueueController implements ReactiveController {
     } catch {
       verdict = null; // the reader could not load: the server checks the file
     }
-    if (reading.signal.aborted || this.items.get(key)?.state !== 'reading') return; // removed meanwhile
+    if (reading.signal.aborted || this.readings.get(key) !== reading) return; // removed, or the host left, meanwhile
     this.readings.delete(key);
-    this.set(key, verdict ? { state: 'refused', error: verdict.refused } : { state: 'waiting' });
+    if (verdict) this.refuse(key, verdict.refused);
+    else this.set(key, { reading: false });
+    this.readNext();
+  }
+
+  /**
+   * The reading refused a file: its upload is cancelled if under way, or deleted if stored (no
+   * deposit names it), and it will not upload again. A failed deletion is only reported.
+   */
+  private refuse(key: string, error: string): void {
+    const item = this.items.get(key);
+    if (!item) return;
+    this.running.get(key)?.abort();
+    this.running.delete(key);
+    if (item.upload) void this.options.client()?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch(this.options.onError);
+    this.set(key, { state: 'refused', reading: false, error, progress: 0, upload: undefined });
     this.pump();
   }
 
@@ -210,11 +254,11 @@ export class UploadQueueController implements ReactiveController {
         upload = await client.upload(file, kind, file.name, { signal: controller.signal, headers, idempotencyKey: item.idempotencyKey, onProgress });
       } else if (hosted) upload = await hosted;
       else throw new UploadTakenOver();
-      if (!current()) return; // removed meanwhile
+      if (!current()) return; // removed or refused meanwhile
       this.set(key, { state: 'done', progress: 1, upload });
       this.options.onUploaded?.(this.items.get(key)!);
     } catch (error) {
-      if ((isAbort(error) && controller.signal.aborted) || !current()) return; // removed by the user, or the host left the page
+      if ((isAbort(error) && controller.signal.aborted) || !current()) return; // removed by the user, refused by its reading, or the host left the page
       this.set(key, { state: 'failed', error: this.options.describe(error) });
       this.options.onError(error);
       this.options.onFailed?.(this.items.get(key)!);

@@ -225,6 +225,8 @@ export const en: Translation = {
     added: (count) => (count === 1 ? '1 file added.' : `${count} files added.`),
     removed: (name) => `${name} removed.`,
     hostTookOver: 'This file could not be loaded.',
+    // ---- issue 18: the upload starts at once, the reading beside it
+    sendWhileChecking: 'The invoices are being checked: you can send them as soon as this is done.',
   },
   validate: {
     heading: '2. Validation',

@@ -164,6 +164,8 @@ export const frSteps = {
     added: (count) => (count === 1 ? '1 fichier ajouté.' : `${count} fichiers ajoutés.`),
     removed: (name) => `${name} supprimé.`,
     hostTookOver: "Le chargement de ce fichier n'a pas abouti.",
+    // ---- issue 18: the upload starts at once, the reading beside it
+    sendWhileChecking: "Vérification des factures en cours : l'envoi sera possible dès qu'elle sera terminée.",
   },
   validate: {
     heading: '2. Validation',

@@ -196,6 +196,9 @@ export interface Translation {
     added: (count: number) => string;
     removed: (name: string) => string;
     hostTookOver: string;
+    // ---- issue 18: the upload starts at once, the reading beside it
+    /** Under « Envoyer les documents » while an uploaded invoice is still being read (it may yet be refused). */
+    sendWhileChecking: string;
   };
   validate: {
     heading: string;

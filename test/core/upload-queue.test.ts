@@ -103,28 +103,76 @@ describe('UploadQueueController', () => {
     expect(el.errors, 'an abort is no failure').to.have.length(0);
   });
 
-  it('reads a file first when asked: refused on its verdict, uploaded otherwise, dropped when removed meanwhile', async () => {
+  it('uploads a file to be read at once, before its reading ends: refused on its verdict (upload aborted), kept otherwise, dropped when removed meanwhile', async () => {
     const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
+    const verdicts = new Map<string, (verdict: ReadVerdict) => void>();
     const signals = new Map<string, AbortSignal>();
-    el.reader = async (item, signal) => {
+    el.reader = (item, signal) => {
       signals.set(item.file.name, signal);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return item.file.name === 'locked.pdf' ? { refused: 'protégé' } : null;
+      return new Promise((resolve) => verdicts.set(item.file.name, resolve));
     };
     const locked = el.queue.add(pdf('locked.pdf'), 'invoice', { read: true });
     const fine = el.queue.add(pdf('fine.pdf'), 'invoice', { read: true });
+    // The uploads start in add(), before any reading (which waits for the host's paint).
+    expect(el.fake.calls.map((c) => c.file.name)).to.deep.equal(['locked.pdf', 'fine.pdf']);
+    expect(el.queue.all.map((item) => [item.state, item.reading])).to.deep.equal([['uploading', true], ['uploading', true]]);
+    expect(el.queue.settled(fine), 'not settled while read').to.equal(false);
+    await until(() => signals.size === 2, 1000, 'the readings started');
+    // A refusal while its upload is under way aborts it, and it never uploads again.
+    verdicts.get('locked.pdf')!({ refused: 'protégé' });
+    await until(() => el.queue.get(locked)!.state === 'refused', 1000, 'the refusal');
+    expect(el.queue.get(locked)).to.include({ error: 'protégé', reading: false });
+    expect(el.fake.calls[0]!.signal.aborted, 'its upload aborted').to.equal(true);
+    // Stored before its verdict: settled only once read.
+    el.fake.calls[1]!.finish();
+    await until(() => el.queue.get(fine)!.state === 'done', 1000, 'fine.pdf stored');
+    expect(el.queue.settled(fine)).to.equal(false);
+    verdicts.get('fine.pdf')!(null);
+    await until(() => el.queue.settled(fine), 1000, 'fine.pdf read');
+    // Removed while read: the reading stops.
     const gone = el.queue.add(pdf('gone.pdf'), 'invoice', { read: true });
-    expect(states(el)).to.deep.equal(['reading', 'reading', 'reading']);
-    expect(el.fake.calls).to.have.length(0);
-    await until(() => signals.size === 3, 1000, 'the readings started');
+    await until(() => signals.has('gone.pdf'), 1000, 'its reading started');
     el.queue.remove(gone);
     expect(signals.get('gone.pdf')!.aborted).to.equal(true);
-    await until(() => el.queue.get(fine)!.state === 'uploading', 1000, 'the read file uploading');
-    expect(el.queue.get(locked)).to.include({ state: 'refused', error: 'protégé' });
-    expect(el.fake.calls.map((c) => c.file.name)).to.deep.equal(['fine.pdf']);
+    expect(el.fake.calls.filter((c) => c.file.name === 'locked.pdf'), 'the refused file uploaded once').to.have.length(1);
+    expect(el.errors, 'an abort is no failure').to.have.length(0);
+    // A reader that cannot load lets the file go on (the server checks it).
     el.reader = () => Promise.reject(new Error('the reader did not load'));
     const unread = el.queue.add(pdf('unread.pdf'), 'invoice', { read: true });
-    await until(() => el.queue.get(unread)!.state === 'uploading', 1000, 'uploaded all the same (the server checks it)');
+    el.fake.calls.at(-1)!.finish();
+    await until(() => el.queue.settled(unread), 1000, 'settled all the same');
+  });
+
+  it('deletes on the server a file its reading refuses after it was stored', async () => {
+    const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
+    let refuse!: (verdict: ReadVerdict) => void;
+    el.reader = () => new Promise((resolve) => (refuse = resolve));
+    const key = el.queue.add(pdf('damaged.pdf'), 'invoice', { read: true });
+    el.fake.calls[0]!.finish();
+    await until(() => el.queue.get(key)!.state === 'done' && refuse, 1000, 'stored, its reading running');
+    refuse({ refused: 'endommagé' });
+    await until(() => el.fake.deleted.length, 1000, 'the deletion');
+    expect(el.fake.deleted).to.deep.equal(['u-damaged.pdf']);
+    expect(el.queue.get(key)).to.include({ state: 'refused', error: 'endommagé', upload: undefined });
+    el.queue.remove(key);
+    expect(el.fake.deleted, 'deleted once').to.have.length(1);
+  });
+
+  it('reads a few files at a time, in the order added (200 dropped do not start 200 readings in one frame)', async () => {
+    const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
+    const started: string[] = [];
+    const verdicts: ((verdict: ReadVerdict) => void)[] = [];
+    el.reader = (item) => {
+      started.push(item.file.name);
+      return new Promise((resolve) => verdicts.push(resolve));
+    };
+    for (let i = 1; i <= 10; i++) el.queue.add(pdf(`${i}.pdf`), 'invoice', { read: true });
+    await until(() => started.length === 4, 1000, 'the first readings');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(started).to.deep.equal(['1.pdf', '2.pdf', '3.pdf', '4.pdf']);
+    verdicts[0]!(null);
+    await until(() => started.length === 5, 1000, 'the next reading');
+    expect(started.at(-1)).to.equal('5.pdf');
   });
 
   it('asks the host first (akto-upload-request): headers, its own upload, or none', async () => {

@@ -8,6 +8,7 @@ import { clearDrafts } from '../../src/core/drafts.js';
 import { chooseFiles as choose } from '../helpers/drop.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
+import { readingSlot } from '../../src/core/limit.js';
 
 type Root = ShadowRoot;
 const root = (el: HTMLElement): Root => el.shadowRoot!;
@@ -45,6 +46,18 @@ async function addInvoices(el: AktoInvoiceUpload, files: File[]): Promise<void> 
 }
 
 const uploaded = (el: AktoInvoiceUpload, name: string) => until(() => text($(row(el, name), '.file .state')) === 'Chargé', 4000, `${name} uploaded`);
+/**
+ * Holds the page's two reading slots (pdf.js readings wait for one): readings started meanwhile
+ * stop after the first bytes' check, as behind a slow first load of pdf.js. Release lets them go.
+ */
+function holdReadings(): { release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  void readingSlot(() => gate);
+  void readingSlot(() => gate);
+  return { release };
+}
+
 const png = (name = 'attestation.png') => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], name, { type: 'image/png' });
 
 /** A ready invoice: uploaded, with a supporting document. */
@@ -369,8 +382,86 @@ describe('<akto-invoice-upload>', () => {
     });
   });
 
-  describe('reading each invoice before upload', () => {
-    it('refuses a password-protected or damaged PDF on its row, naming it, without uploading it', async function () {
+  describe('reading each invoice beside its upload', () => {
+    it('starts the upload at once, before the reading ends; « Chargé » once read', async () => {
+      const el = await mount();
+      const held = holdReadings();
+      try {
+        const file = await sampleFile(INVOICE);
+        await addInvoices(el, [file]);
+        await until(() => [...mock.store.uploads.values()].some((u) => u.name === file.name), 3000, 'stored while its reading waits');
+        // Stored, but not « Chargé » before its reading.
+        await until(() => text($(row(el, file.name), '.file .state')) === 'Vérification…', 3000, 'the answer, the reading still held');
+        expect(text($(root(el), '.count'))).to.equal('0 fichier chargé');
+      } finally {
+        held.release();
+      }
+      await uploaded(el, 'FACTURE KHATIB NABIL.pdf');
+    });
+
+    it('aborts the upload under way of a file its reading refuses', async function () {
+      this.timeout(20_000); // the first reading loads pdf.js
+      const el = await mount();
+      const aborted: XMLHttpRequest[] = [];
+      const abort = XMLHttpRequest.prototype.abort;
+      XMLHttpRequest.prototype.abort = function (this: XMLHttpRequest) {
+        aborted.push(this);
+        abort.call(this);
+      };
+      const held = holdReadings();
+      try {
+        mock.faults.uploadLatencyMs = 60_000; // the upload stays under way
+        await addInvoices(el, [await sampleFile('test/fixtures/encrypted.pdf')]);
+        await until(() => text($(rows(el)[0]!, '.file .state')).startsWith('Chargement'), 3000, 'uploading while read');
+        expect(aborted).to.have.length(0);
+        held.release();
+        await until(() => text($(rows(el)[0]!, '.file .state')) === 'Refusé', 12_000, 'the refusal');
+        expect(aborted, 'its upload aborted').to.have.length(1);
+        expect(mock.store.uploads.size).to.equal(0);
+      } finally {
+        held.release();
+        XMLHttpRequest.prototype.abort = abort;
+      }
+    });
+
+    it('deletes on the server a file its reading refuses after it was stored, and never deposits it, even when « Envoyer » is clicked while it is read', async function () {
+      this.timeout(20_000); // the first reading loads pdf.js
+      const el = await mount();
+      await readyInvoice(el);
+      const locked = () => rows(el).find((r) => button(r, 'Supprimer encrypted.pdf'))!;
+      const held = holdReadings();
+      try {
+        await addInvoices(el, [await sampleFile('test/fixtures/encrypted.pdf')]);
+        // It needs no supporting document: everything is there but its reading's verdict.
+        checkbox(locked(), "Pas de pièce justificative nécessaire en tant qu'adhérent").click();
+        await until(() => [...mock.store.uploads.values()].some((u) => u.name === 'encrypted.pdf'), 3000, 'stored while its reading waits');
+        await until(() => text($(locked(), '.file .state')) === 'Vérification…', 3000, 'the answer, the reading still held');
+        const send = sendButton(el);
+        expect(send.disabled, 'focusable while held').to.equal(false);
+        expect(send.getAttribute('aria-disabled')).to.equal('true');
+        expect(text($(root(el), '#send-note'))).to.contain("Vérification des factures en cours : l'envoi sera possible dès qu'elle sera terminée.");
+        send.focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect(text($(root(el), '.visually-hidden[role="status"]'))).to.equal("Vérification des factures en cours : l'envoi sera possible dès qu'elle sera terminée.");
+        expect($(root(el), '.notice.info'), 'not sending').to.equal(null);
+        expect(mock.store.listPending(KAVKAZ), 'nothing deposited').to.have.length(0);
+        expect(focusedLabel(el)).to.equal('Envoyer les documents');
+      } finally {
+        held.release();
+      }
+      await until(() => text($(locked(), '.file .state')) === 'Refusé', 12_000, 'the refusal');
+      await until(() => ![...mock.store.uploads.values()].some((u) => u.name === 'encrypted.pdf'), 3000, 'its upload deleted');
+      await el.updateComplete;
+      expect(sendButton(el).hasAttribute('aria-disabled')).to.equal(false);
+      expect(focusedLabel(el), 'the focus never fell to the page').to.equal('Envoyer les documents');
+      setTimeout(() => sendButton(el).click());
+      const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+      expect(event.detail.pending.map((p: { fileName: string }) => p.fileName)).to.deep.equal(['FACTURE KHATIB NABIL.pdf']);
+      expect(mock.store.listPending(KAVKAZ).map((p) => p.fileName)).to.deep.equal(['FACTURE KHATIB NABIL.pdf']);
+    });
+
+    it('refuses a password-protected or damaged PDF on its row, naming it, its upload cancelled or deleted', async function () {
       this.timeout(20_000); // the file's first reading also loads pdf.js, slow on a busy machine
       const el = await mount();
       await addInvoices(el, [await sampleFile('test/fixtures/encrypted.pdf'), await sampleFile('test/fixtures/damaged.pdf')]);
@@ -379,7 +470,7 @@ describe('<akto-invoice-upload>', () => {
       expect(text($(encrypted, '.row-refusal'))).to.equal("« encrypted.pdf » est protégé par un mot de passe : AKTO ne pourra pas le lire. Enregistrez-le sans mot de passe, puis déposez-le de nouveau.");
       const damaged = await until(() => refused('damaged.pdf'), 4000, 'the damaged refusal');
       expect(text($(damaged, '.row-refusal'))).to.contain('est endommagé');
-      expect([...mock.store.uploads.values()].filter((u) => u.name === 'encrypted.pdf' || u.name === 'damaged.pdf')).to.have.length(0);
+      await until(() => ![...mock.store.uploads.values()].some((u) => u.name === 'encrypted.pdf' || u.name === 'damaged.pdf'), 3000, 'nothing refused kept on the server');
       expect(sendButton(el).disabled, 'nothing else to send').to.equal(true);
       await expect(el).to.be.accessible();
     });

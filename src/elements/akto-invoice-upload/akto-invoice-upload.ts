@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
@@ -27,6 +28,9 @@ import { Configurable } from '../../core/config.js';
 import { ENTITY_PICKER_PARTS, exportParts } from '../parts.js';
 
 const PICKER_PARTS = exportParts('picker', ENTITY_PICKER_PARTS);
+
+/** Rows rendered a frame when many files come at once (see `shown`). */
+const ROWS_A_FRAME = 25;
 
 /**
  * Whether trying the same request again can succeed: yes after the network, a timeout, a 401 (once
@@ -82,6 +86,11 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   @property({ type: Number, attribute: 'max-size' }) maxSize = MAX_UPLOAD_BYTES;
 
   @state() private rows: readonly InvoiceRow[] = [];
+  /**
+   * How many rows are rendered: 200 files dropped at once show ROWS_A_FRAME more each frame (the
+   * first screen first), so no task blocks the page; 20 show at once.
+   */
+  @state() private shown = ROWS_A_FRAME;
   @state() private refusals: string[] = [];
   @state() private picking = false;
   @state() private sending = false;
@@ -187,6 +196,15 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     return rows.length > 0 && rows.every((row) => this.item(row.key).state === 'done' && this.hasProof(row) && row.supporting.every((key) => this.item(key).state === 'done'));
   }
 
+  /**
+   * Invoices uploaded while their reading still runs: the reading may yet refuse one, and nothing
+   * refused may reach a deposit, so « Envoyer les documents » is held (aria-disabled: it keeps the
+   * focus) and says why until every verdict is in.
+   */
+  private get checking(): boolean {
+    return this.sendable.some((row) => this.item(row.key).reading);
+  }
+
   /** The rows that go with the deposit: a refused file is not sent, and does not hold the others back. */
   private get sendable(): InvoiceRow[] {
     return this.rows.filter((row) => this.item(row.key).state !== 'refused');
@@ -241,6 +259,13 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     });
   }
 
+  protected override updated(): void {
+    // The rest of a large batch, a frame at a time.
+    if (this.shown < this.rows.length && !this.showing) this.showing = requestAnimationFrame(() => ((this.showing = 0), (this.shown += ROWS_A_FRAME)));
+  }
+
+  private showing = 0;
+
   private renderFor(entities: Entity[]): TemplateResult {
     if (entities.length === 0) return this.renderNoEntity();
     const entity = this.selected;
@@ -269,7 +294,9 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
   private renderUpload(entity: Entity, canChange: boolean): TemplateResult {
     const t = this.l10n.t.upload;
-    const loaded = this.rows.filter((r) => this.item(r.key).state === 'done').length;
+    const loaded = this.rows.filter((r) => this.queue.settled(r.key)).length;
+    const context = this.rowContext; // once a render: its locale is looked up in the page
+    const item = (key: string) => this.item(key);
     return html`<section class="step" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
       <div class="context">
@@ -304,18 +331,24 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
         : nothing}
 
       <ul class="invoices" aria-label=${this.l10n.t.upload.heading}>
-        ${repeat(this.rows, (row) => row.key, (row) => renderRow(row, this.rowContext))}
+        ${repeat(
+          this.rows.length > this.shown ? this.rows.slice(0, this.shown) : this.rows,
+          (row) => row.key,
+          // Rows and queue entries are replaced on each change, never changed in place: a row whose
+          // own (and its documents') entries did not change is not rendered again (200 rows, one read).
+          (row) => guard([row, item(row.key), context.t, context.locale, context.canDrop, ...row.supporting.map(item)], () => renderRow(row, context)),
+        )}
       </ul>
 
       <div class="footer">
         <span class="count">${t.loaded(loaded)}</span>
-        <!-- While sending it keeps the focus (aria-disabled: a disabled button would drop it to the page); a second click does nothing. -->
-        <button class="button" part="send" ?disabled=${!this.complete} aria-disabled=${this.sending ? 'true' : nothing} aria-describedby="send-note" @click=${this.send}>
+        <!-- While sending or checking it keeps the focus (aria-disabled: a disabled button would drop it to the page); a click then does nothing. -->
+        <button class="button" part="send" ?disabled=${!this.complete} aria-disabled=${this.sending || this.checking ? 'true' : nothing} aria-describedby="send-note" @click=${this.send}>
           ${t.send}
         </button>
       </div>
       <p class="note" id="send-note">
-        ${t.thenValidate}${this.sendable.length && !this.complete ? html`<br />${t.sendBlocked}` : nothing}${this.rows.length > this.sendable.length
+        ${t.thenValidate}${this.sendable.length && !this.complete ? html`<br />${t.sendBlocked}` : this.checking ? html`<br />${t.sendWhileChecking}` : nothing}${this.rows.length > this.sendable.length
           ? html`<br />${this.l10n.t.depositFlow.refusedNotSent}`
           : nothing}
       </p>
@@ -422,7 +455,8 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       const keys = accepted.map((file) => this.queue.add(file, 'supporting'));
       this.updateRow(target.key, (r) => ({ ...r, supporting: [...r.supporting, ...keys] }));
     } else {
-      // Each invoice is read first (see read), a frame after its row was painted.
+      // Each invoice uploads at once and is read beside it (see read), from a frame after its row was painted.
+      this.shown = Math.min(this.shown, this.rows.length + ROWS_A_FRAME);
       this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true })))];
     }
     this.refusals = [...this.refusals, ...refused];
@@ -431,9 +465,10 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   }
 
   /**
-   * Reads the invoice in the browser before uploading it: a file that is no PDF leaves the list,
-   * a password-protected or damaged PDF is refused on its row, a scan gets a warning, a credit note
-   * ticks « Ce document est-il un avoir ? ». The row shows at once; the upload waits.
+   * Reads the invoice in the browser while it uploads: a file that is no PDF leaves the list, a
+   * password-protected or damaged PDF is refused on its row (either way its upload is cancelled,
+   * or deleted once stored), a scan gets a warning, a credit note ticks « Ce document est-il un
+   * avoir ? ». The row shows at once, and the upload does not wait for the reading.
    */
   private async read(item: QueuedUpload, signal: AbortSignal): Promise<ReadVerdict> {
     const reading = await readBeforeUpload(item.file, signal, this.l10n.t.upload);
@@ -528,11 +563,17 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     const entity = this.selected;
     const client = this.api.client;
     if (this.sending || !this.complete || !entity || !client) return; // a double click sends once
+    if (this.checking) {
+      // Held, not waited for: the user sees the refusal, if any, before deciding to send the rest.
+      this.announcement = this.l10n.t.upload.sendWhileChecking;
+      return;
+    }
     this.sending = true;
     this.sendError = null;
     this.changeHeld = false;
     const params = { siren: entity.siren };
-    const body = { dossier: this.dossier || undefined, invoices: this.sendable.map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
+    // Only settled invoices (stored, read, not refused): `checking` above, said again where it counts.
+    const body = { dossier: this.dossier || undefined, invoices: this.sendable.filter((row) => this.queue.settled(row.key)).map((row) => depositedInvoice(row, (key) => this.item(key).upload?.id)) };
     const request = JSON.stringify([params, body]);
     if (this.depositAttempt?.request !== request) this.depositAttempt = { key: newIdempotencyKey(), request };
     try {

@@ -125,8 +125,6 @@ function renderSupporting(row: InvoiceRow, item: QueuedUpload, context: RowConte
 
 function renderState(item: QueuedUpload, { t, retry }: RowContext): TemplateResult {
   switch (item.state) {
-    case 'reading':
-      return html`<span class="state">${t.upload.checking}</span>`;
     case 'refused':
       return html`<span class="state failed">${t.upload.refused}</span>`;
     case 'waiting':
@@ -134,7 +132,8 @@ function renderState(item: QueuedUpload, { t, retry }: RowContext): TemplateResu
     case 'uploading':
       return html`<span class="state">${t.upload.uploading(Math.round(item.progress * 100))}</span>`;
     case 'done':
-      return html`<span class="state done">${t.upload.uploaded}</span>`;
+      // Stored, but « Chargé » only once its reading found nothing to refuse.
+      return item.reading ? html`<span class="state">${t.upload.checking}</span>` : html`<span class="state done">${t.upload.uploaded}</span>`;
     case 'failed':
       return html`<span class="state failed">${t.upload.uploadFailed(item.error ?? '')}</span>
         <button class="button secondary" type="button" aria-label=${t.upload.retry(item.file.name)} @click=${() => retry(item.key)}>${t.common.retry}</button>`;
