@@ -67,10 +67,16 @@ export function listTable<T extends { id: string }, L extends string>(spec: List
   const template = Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
   const classes = columns.map((c) => [c.class, c.type].filter(Boolean).join(' '));
   const emptyClasses = classes.map((c) => `${c} empty-cell`.trim());
+  // Each item's row, formatted once for the language in use: a long page drawn a slice a task
+  // renders its earlier rows again at every slice (a row is a pure function of the item, t and locale).
+  let formatted = { t: null as Translation | null, locale: '' as Locale | '', rows: new WeakMap<T, TemplateResult>() };
   return {
     ...spec,
     tracks: [...columns.map((c) => c.track ?? 'minmax(0, 1fr)'), spec.detailsTrack ?? 'auto'].join(' '),
     row(item, c) {
+      if (formatted.t !== c.t || formatted.locale !== c.locale) formatted = { t: c.t, locale: c.locale, rows: new WeakMap() };
+      const done = formatted.rows.get(item);
+      if (done) return done;
       const values: unknown[] = [];
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
@@ -78,7 +84,9 @@ export function listTable<T extends { id: string }, L extends string>(spec: List
         values.push(c.labels[column.key], value === '' ? emptyClasses[i] : classes[i], value);
       }
       values.push(item.id, spec.detailsOf(item, c), c.details);
-      return html(template, ...values);
+      const row = html(template, ...values);
+      formatted.rows.set(item, row);
+      return row;
     },
   };
 }

@@ -291,6 +291,47 @@ describe('<akto-invoice-list> with 1,000 invoices a page', () => {
     expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected);
   });
 
+  it('paints the first screen before the rest of the answer is checked; an invalid item at 900 still ends as an error, never drawn', async () => {
+    // The answer's item 900 breaks the contract (an amount as text): the rest must not wait for it, nor show it.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).includes('pageSize=1000') || !response.ok) return response;
+      const page = (await response.json()) as { items: Record<string, unknown>[] };
+      page.items[900] = { ...page.items[900], amountHT: '12 000 €' };
+      return new Response(JSON.stringify(page), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    try {
+      const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api" page-size="1000"></akto-invoice-list>`);
+      const expected = mock.store.listInvoices({ pageSize: 1000 }).items.map((i) => i.reference);
+      const counts: number[] = [];
+      while (!$(el, '.state.error')) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const count = rows(el).length;
+        if (count && count !== counts.at(-1)) {
+          counts.push(count);
+          // Only checked invoices, in order: never the one at 900, nor any after it.
+          expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected.slice(0, count));
+        }
+        if (counts.length > 100) break;
+      }
+      expect(counts[0], 'the first screen, painted before item 900 was checked').to.equal(20);
+      expect(Math.max(...counts)).to.be.at.most(900);
+      const error = $(el, '.state.error')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.contain('Réponse inattendue du serveur (champ « items.900.amountHT »).');
+      expect(rows(el)).to.have.length(0);
+      await expect(el).to.be.accessible();
+      // « Réessayer », the server fixed: the whole page.
+      window.fetch = realFetch;
+      button(error, 'Réessayer')!.click();
+      await until(() => rows(el).length === 1000, 8000, '1,000 rows');
+      expect($(el, '.state.error')).to.equal(null);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('shows the size the host set among the page sizes', async () => {
     const el = await mountThousand();
     const size = $(el, '#page-size') as HTMLSelectElement;

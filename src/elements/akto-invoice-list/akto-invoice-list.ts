@@ -6,7 +6,7 @@ import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_RIB_REQUEST, AKTO_VALIDATE_REQUEST } from '../../core/events.js';
 import { listTable, renderListTable, sortKeysOf, type Column } from '../../core/list-columns.js';
-import { PagedListController } from '../../core/paged-list-controller.js';
+import { PagedListController, ROW_GROUP } from '../../core/paged-list-controller.js';
 import { checkFilter, entityFilter, listBody, listToolbar } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
 import { formatAmount, formatDate, translationFor, type Translation } from '../../i18n/index.js';
@@ -122,7 +122,8 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
   private list = new PagedListController<AktoInvoiceList, InvoiceQuery, InvoiceSummary>(this, {
     api: this.api,
     l10n: this.l10n,
-    load: (client, query, signal) => client.call('listInvoices', { query, signal }),
+    // The first screen's items checked first, the rest as they are drawn (firstGroupFirst).
+    load: (client, query, signal) => client.callPage('listInvoices', { query, signal }, ROW_GROUP),
     filters: () => {
       const statuses = this.status.split(',').filter((s): s is InvoiceStatus => (STATUSES as readonly string[]).includes(s));
       return {
