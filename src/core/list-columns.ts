@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import type { SortOrder } from '../api/schemas.js';
 import type { Locale, Translation } from '../i18n/index.js';
 import { ROW_GROUP } from './paged-list-controller.js';
@@ -89,6 +89,16 @@ export function listTable<T extends { id: string }, L extends string>(spec: List
       return row;
     },
   };
+}
+
+/**
+ * Renders rows of `items` into a detached fragment: their templates are prepared, their code
+ * compiled and their formatters (Intl) built while a first visit's first answer is on its way,
+ * rather than after it has come.
+ */
+export function warmRows<T extends { id: string }, L extends string>(table: ListTable<T, L>, t: Translation, locale: Locale, items: T[]): void {
+  const context: RowContext<L> = { t, locale, labels: table.labels(t), details: table.details(t) };
+  render(items.map((item) => table.row(item, context)), document.createDocumentFragment());
 }
 
 export interface TableView<T> {

@@ -5,6 +5,7 @@ import type { Entity, SortOrder } from '../api/schemas.js';
 import type { AktoElement } from './akto-element.js';
 import type { ApiController } from './api-controller.js';
 import type { LocalizeController } from './localize-controller.js';
+import type { Locale } from '../i18n/index.js';
 import { SIREN_PATTERN } from '../rules/patterns.js';
 import { emit, AKTO_QUERY_CHANGE } from './events.js';
 import { lastPage, pageSizeOf } from './table-parts.js';
@@ -81,7 +82,15 @@ export interface PagedListOptions<H extends PagedListHost, Q, T> {
   firstGroupFirst?: boolean;
   /** The dialog showDetail opens. */
   dialog: () => HTMLDialogElement | null | undefined;
+  /**
+   * Run once a page load, in a task of its own just after the first request is sent: the cold
+   * work of drawing rows (see warmRows), done while the answer is on its way.
+   */
+  warm?: (locale: Locale) => void;
 }
+
+/** Whether `warm` has run in this page (a list's rows are the same whichever instance draws them). */
+const warmed = new WeakSet<(locale: Locale) => void>();
 
 /**
  * A paged list's query and data: attributes ↔ query (reflected back, `akto-query-change`), the
@@ -137,7 +146,13 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
         const client = api.client;
         if (!connection || !client) return undefined;
         const query = JSON.parse(key) as Q & { pageSize: number };
-        const answer = await options.load(client, query, signal);
+        const answering = options.load(client, query, signal);
+        const { warm } = options;
+        if (warm && !warmed.has(warm)) {
+          warmed.add(warm);
+          setTimeout(() => warm(l10n.locale)); // after the request is sent (its microtasks), before its answer
+        }
+        const answer = await answering;
         if (!('checkMore' in answer)) {
           const end = withinPageSize(answer.items.length, query.pageSize);
           return end < answer.items.length ? { ...answer, items: answer.items.slice(0, end) } : answer;

@@ -1,15 +1,15 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { textAttribute } from '../../core/attributes.js';
-import { InvoiceStatus, type InvoiceQuery, type InvoiceSortKey, type InvoiceSummary, type SortOrder } from '../../api/schemas.js';
+import { InvoiceStatus, InvoiceSummary, type InvoiceQuery, type InvoiceSortKey, type SortOrder } from '../../api/schemas.js';
 import { AktoElement } from '../../core/akto-element.js';
 import { badgeStyles, invoiceStatusBadge } from '../../core/badges.js';
 import { AKTO_DEPOSIT_REQUEST, AKTO_INVOICE_OPEN, AKTO_RIB_REQUEST, AKTO_VALIDATE_REQUEST } from '../../core/events.js';
-import { listTable, renderListTable, sortKeysOf, type Column } from '../../core/list-columns.js';
+import { listTable, renderListTable, sortKeysOf, warmRows, type Column } from '../../core/list-columns.js';
 import { PagedListController, ROW_GROUP } from '../../core/paged-list-controller.js';
 import { checkFilter, entityFilter, listBody, listToolbar } from '../../core/table-parts.js';
 import { buttons } from '../../core/tokens.js';
-import { formatAmount, formatDate, translationFor, type Translation } from '../../i18n/index.js';
+import { formatAmount, formatDate, translationFor, type Locale, type Translation } from '../../i18n/index.js';
 import { cardStyles, gridRowStyles, tableStyles } from '../../core/table-styles.js';
 import { listStyles } from './styles.js';
 import { LocalizeController } from '../../core/localize-controller.js';
@@ -52,6 +52,27 @@ const TABLE = listTable({
   detailsOf: (invoice, c) => c.t.invoiceList.detailsOf(invoice.reference),
   detailsTrack: '5.75rem',
 });
+
+/** Two invoices, one « À valider » (its own cell), for warming the rows' code before the first answer. */
+const SAMPLES: InvoiceSummary[] = (['a-valider', 'payee'] as const).map((status) => ({
+  id: `warm-${status}`,
+  reference: 'FA-0001',
+  entitySiren: '000000000',
+  issueDate: '2026-01-31',
+  depositDate: '2026-02-02',
+  amountHT: 1000.5,
+  amountTTC: 1200.6,
+  status,
+  transferNumber: status === 'payee' ? 'VIR-1' : null,
+  transferDate: status === 'payee' ? '2026-03-01' : null,
+  dossiers: [],
+}));
+
+/** The cold work of the first answer (checking, formatting, templates), done while it is on its way. */
+function warm(locale: Locale): void {
+  for (const sample of SAMPLES) InvoiceSummary.safeParse(sample);
+  warmRows(TABLE, translationFor(locale), locale, SAMPLES);
+}
 
 /**
  * @summary « Liste de mes factures »: the account's invoices, searchable, filterable, sortable and paged, with « Mes actions ».
@@ -147,6 +168,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     },
     dialog: () => this.dialog,
     firstGroupFirst: true,
+    warm,
   });
 
   /** The query the server is asked, from the attributes. */
