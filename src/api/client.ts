@@ -88,18 +88,17 @@ export class ApiClient {
    */
   async callPage<N extends PageRouteName>(name: N, options: CallOptions<Routes[N]>, first: number): Promise<PageInParts<ItemOf<N>>> {
     const [route, response] = await this.request(name, options);
-    const schema = route.response as z.ZodMiniObject<{ items: z.ZodMiniArray }>;
     if (!response.ok) throw await problemError(response);
-    const data = await readJson(response);
-    const all = (data as { items?: unknown } | null)?.items;
-    // Not a page at all: the whole check, for its usual error.
-    if (!Array.isArray(all)) return { page: contractCheck(schema, data, response) as PageInParts<ItemOf<N>>['page'], count: 0, checkMore() {} };
-    // The envelope alone (its items emptied), then the items one by one, against the route's own schema.
-    const page = contractCheck(schema, { ...(data as object), items: [] }, response) as PageInParts<ItemOf<N>>['page'];
+    type Page = PageInParts<ItemOf<N>>['page'];
+    const schema = route.response as z.ZodMiniObject<{ items: z.ZodMiniArray }>;
+    const data = (await readJson(response)) as { items: unknown[] } | null;
+    const all = data?.items as unknown[];
+    // The envelope alone, its items emptied (a body without a list of items: the whole, for its
+    // usual error); then the items one at a time, against the route's own item schema.
+    const page = contractCheck(schema, Array.isArray(all) ? { ...data, items: [] } : data, response) as Page;
     const item = schema.shape.items._zod.def.element as z.ZodMiniType;
     const checkMore = (count: number) => {
-      const end = Math.min(all.length, page.items.length + count);
-      for (let i = page.items.length; i < end; i++) page.items.push(contractCheck(item, all[i], response, `items.${i}`) as ItemOf<N>);
+      for (let i = page.items.length, end = Math.min(all.length, i + count); i < end; i++) page.items.push(contractCheck(item, all[i], response, `items.${i}`) as ItemOf<N>);
     };
     checkMore(first);
     return { page, count: all.length, checkMore };

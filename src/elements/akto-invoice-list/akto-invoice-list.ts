@@ -53,25 +53,13 @@ const TABLE = listTable({
   detailsTrack: '5.75rem',
 });
 
-/** Two invoices, one « À valider » (its own cell), for warming the rows' code before the first answer. */
-const SAMPLES: InvoiceSummary[] = (['a-valider', 'payee'] as const).map((status) => ({
-  id: `warm-${status}`,
-  reference: 'FA-0001',
-  entitySiren: '000000000',
-  issueDate: '2026-01-31',
-  depositDate: '2026-02-02',
-  amountHT: 1000.5,
-  amountTTC: 1200.6,
-  status,
-  transferNumber: status === 'payee' ? 'VIR-1' : null,
-  transferDate: status === 'payee' ? '2026-03-01' : null,
-  dossiers: [],
-}));
+/** An invoice « À valider » (its cell holds the badge and « Valider »), for warming the rows' code before the first answer. */
+const SAMPLE: InvoiceSummary = { id: 'warm', reference: 'FA-1', entitySiren: '000000000', issueDate: '2026-01-31', depositDate: '2026-02-02', amountHT: 1000.5, amountTTC: 1200.6, status: 'a-valider', transferNumber: 'VIR-1', transferDate: '2026-03-01', dossiers: [] };
 
 /** The cold work of the first answer (checking, formatting, templates), done while it is on its way. */
 function warm(locale: Locale): void {
-  for (const sample of SAMPLES) InvoiceSummary.safeParse(sample);
-  warmRows(TABLE, translationFor(locale), locale, SAMPLES);
+  InvoiceSummary.safeParse(SAMPLE);
+  warmRows(TABLE, translationFor(locale), locale, [SAMPLE]);
 }
 
 /**
