@@ -17,6 +17,8 @@
  * in memory) behind node:http, and the pages and scripts as static files.
  *
  * Environment: BENCH_RUNS (10), BENCH_PAGE_SIZE (100), CHROME_PATH. Prints medians and ratios;
+ * BENCH_CPU=1 traces every visit and prints the main thread's CPU time in the same window too
+ * (steadier than wall time on a loaded machine);
  * BENCH_TRACE=1 also prints, for ours and the floor, where the main thread spent the time between
  * the answer and the paint (a Chrome trace of one more visit each).
  */
@@ -161,6 +163,33 @@ async function visit(kind, { trace = false } = {}) {
   }
 }
 
+/** The trace's renderer main thread (the one that loaded the invoices), and the invoices' answer's arrival on its clock (µs). */
+function mainThread(events) {
+  const request = events.find((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.includes('/api/invoices?'));
+  const finish = events.find((e) => e.name === 'ResourceFinish' && e.args?.data?.requestId === request?.args?.data?.requestId);
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === finish?.pid);
+  return main && finish ? { pid: main.pid, tid: main.tid, answered: finish.ts } : null;
+}
+
+/**
+ * The main thread's CPU time (the trace's thread time, \`tdur\`, of its tasks) from the answer's
+ * arrival to the paint: what the page itself spent, whatever else the machine was doing (wall
+ * time on a loaded machine also counts the time the thread waited for a core).
+ */
+function cpuTime(run) {
+  const events = run.trace.traceEvents ?? run.trace;
+  const main = mainThread(events);
+  if (!main) return NaN;
+  const end = main.answered + (run.painted - run.answered) * 1000;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.name !== 'RunTask' || !e.dur || e.tdur === undefined) continue;
+    const overlap = Math.min(e.ts + e.dur, end) - Math.max(e.ts, main.answered);
+    if (overlap > 0) cpu += (e.tdur * overlap) / e.dur / 1000;
+  }
+  return cpu;
+}
+
 /**
  * Where the renderer's main thread spent the time from the answer's arrival (the trace's
  * ResourceFinish of the invoices' request) to the paint: the total of each kind of event (they
@@ -168,11 +197,9 @@ async function visit(kind, { trace = false } = {}) {
  */
 function breakdown(run) {
   const events = run.trace.traceEvents ?? run.trace;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'ResourceFinish'));
-  const request = events.find((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.includes('/api/invoices?'));
-  const finish = events.find((e) => e.name === 'ResourceFinish' && e.args?.data?.requestId === request?.args?.data?.requestId);
-  if (!main || !finish) return [];
-  const start = finish.ts;
+  const main = mainThread(events);
+  if (!main) return [];
+  const start = main.answered;
   const end = start + (run.painted - run.answered) * 1000;
   const totals = new Map();
   for (const e of events) {
@@ -203,11 +230,15 @@ try {
 
   const kinds = ['ours', 'floor', 'grid'];
   const times = { ours: [], floor: [], grid: [] };
+  // BENCH_CPU=1: every visit traced, and the main thread's CPU time printed beside the wall time.
+  const cpu = { ours: [], floor: [], grid: [] };
+  const withCpu = Boolean(process.env.BENCH_CPU);
   console.log(`[first visit] ${RUNS} runs of each (after one warm-up), ${PAGE_SIZE} invoices, ${origin}…`);
   for (let run = 0; run <= RUNS; run++) {
     for (const kind of kinds) {
-      const result = await visit(kind);
+      const result = await visit(kind, { trace: withCpu });
       if (run > 0) times[kind].push(result.painted - result.answered);
+      if (run > 0 && withCpu) cpu[kind].push(cpuTime(result));
     }
   }
   const [o, f, g] = kinds.map((kind) => median(times[kind]));
@@ -216,6 +247,13 @@ try {
   console.log(`  floor  ${ms(f)}  (${times.floor.map((v) => v.toFixed(0)).join(', ')})   ours ÷ floor ${(o / f).toFixed(2)}× (target ≤ 1.5×)`);
   console.log(`  ${`AG Grid ${JSON.parse(readFileSync(join(root, 'node_modules/ag-grid-community/package.json'), 'utf8')).version}`}  ${ms(g)}  (${times.grid.map((v) => v.toFixed(0)).join(', ')})   ours ÷ peer ${(o / g).toFixed(2)}× (target ≤ 0.7×)`);
 
+  if (withCpu) {
+    const [oc, fc, gc] = kinds.map((kind) => median(cpu[kind]));
+    console.log(`\nThe same visits, the main thread's CPU time from the answer to the paint (median; traced, so a little slower):`);
+    console.log(`  ours   ${ms(oc)}  (${cpu.ours.map((v) => v.toFixed(0)).join(', ')})`);
+    console.log(`  floor  ${ms(fc)}  (${cpu.floor.map((v) => v.toFixed(0)).join(', ')})   ours ÷ floor ${(oc / fc).toFixed(2)}×`);
+    console.log(`  AG Grid  ${ms(gc)}  (${cpu.grid.map((v) => v.toFixed(0)).join(', ')})   ours ÷ peer ${(oc / gc).toFixed(2)}×`);
+  }
   if (process.env.BENCH_TRACE) {
     for (const kind of ['ours', 'floor']) {
       const run = await visit(kind, { trace: true });
