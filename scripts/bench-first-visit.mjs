@@ -17,7 +17,8 @@
  * in memory) behind node:http, and the pages and scripts as static files.
  *
  * Environment: BENCH_RUNS (10), BENCH_PAGE_SIZE (100), CHROME_PATH. Prints medians and ratios;
- * BENCH_CPU=1 traces every visit and prints the main thread's CPU time in the same window too
+ * BENCH_LATENCY_MS holds every API answer that long (a real network; the work a page can do while
+ * it waits then counts); BENCH_CPU=1 traces every visit and prints the main thread's CPU time in the same window too
  * (steadier than wall time on a loaded machine);
  * BENCH_TRACE=1 also prints, for ours and the floor, where the main thread spent the time between
  * the answer and the paint (a Chrome trace of one more visit each).
@@ -34,6 +35,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10) || 10);
 const PAGE_SIZE = Math.max(1, Number(process.env.BENCH_PAGE_SIZE ?? 100) || 100);
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 900 };
+/** The API's answers held this long (a real network's round trip; 0 by default: the same machine). */
+const LATENCY_MS = Math.max(0, Number(process.env.BENCH_LATENCY_MS ?? 0) || 0);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -80,6 +83,7 @@ const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
+      if (LATENCY_MS) await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
       const answer = await app.fetch(new Request(url, { method: req.method, headers: req.headers }));
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(Buffer.from(await answer.arrayBuffer()));
@@ -242,7 +246,7 @@ try {
     }
   }
   const [o, f, g] = kinds.map((kind) => median(times[kind]));
-  console.log(`\n« Mes factures », ${PAGE_SIZE} invoices, first visit: answer's arrival → painted frame (median of ${RUNS}, fresh context each run)`);
+  console.log(`\n« Mes factures », ${PAGE_SIZE} invoices, first visit: answer's arrival → painted frame (median of ${RUNS}, fresh context each run${LATENCY_MS ? `, API answers held ${LATENCY_MS} ms` : ''})`);
   console.log(`  ours   ${ms(o)}  (${times.ours.map((v) => v.toFixed(0)).join(', ')})`);
   console.log(`  floor  ${ms(f)}  (${times.floor.map((v) => v.toFixed(0)).join(', ')})   ours ÷ floor ${(o / f).toFixed(2)}× (target ≤ 1.5×)`);
   console.log(`  ${`AG Grid ${JSON.parse(readFileSync(join(root, 'node_modules/ag-grid-community/package.json'), 'utf8')).version}`}  ${ms(g)}  (${times.grid.map((v) => v.toFixed(0)).join(', ')})   ours ÷ peer ${(o / g).toFixed(2)}× (target ≤ 0.7×)`);
