@@ -13,7 +13,8 @@
  * Nothing here is interactive beyond what the markup gives; that is the point of a floor.
  */
 import { createMockBackend } from '../../src/mocks/index.js';
-import { date, handToInput, money, nextPaint, SEARCH, startMock, STATUS, twentyInvoices, type BenchInvoice } from './page-tools.js';
+import { escape, tableHtml } from './floor-table.js';
+import { handToInput, nextPaint, SEARCH, startMock, twentyInvoices } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -23,12 +24,8 @@ declare global {
   }
 }
 
-type Invoice = BenchInvoice;
-
 const mock = createMockBackend({ baseUrl: '/api', invoiceCount: 1200, entities: ['819109976'] });
 const ready = startMock(mock);
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
-const LABELS = ['Référence', "Date d'émission", 'Date de dépôt', 'Montant HT', 'Montant TTC', 'Statut', 'N° de virement', 'Date de virement'];
 
 /** A shadow root with the element's own stylesheets: the same styles as ours, no element. */
 async function styledRoot(tag: string): Promise<ShadowRoot> {
@@ -53,23 +50,6 @@ async function fetchPage(pageSize: number, q = ''): Promise<{ body: string; answ
   if (q) query.set('q', q);
   const body = await (await fetch(`/api/invoices?${query}`)).text();
   return { body, answeredAt: performance.now() };
-}
-
-const cell = (label: string, value: string, kind = '') => `<td data-label="${label}" class="${value ? kind : `${kind} empty-cell`.trim()}">${value}</td>`;
-
-/** The table our list draws, as one string: the same cells, classes and « Détails » buttons. */
-function tableHtml(body: string): string {
-  const { items } = JSON.parse(body) as { items: Invoice[] };
-  let rows = '';
-  for (const i of items) {
-    const ref = escape(i.reference);
-    rows +=
-      `<tr>${cell(LABELS[0]!, ref, 'reference')}${cell(LABELS[1]!, date(i.issueDate), 'date')}${cell(LABELS[2]!, date(i.depositDate), 'date')}` +
-      `${cell(LABELS[3]!, i.amountHT == null ? '' : money.format(i.amountHT), 'num')}${cell(LABELS[4]!, i.amountTTC == null ? '' : money.format(i.amountTTC), 'num')}` +
-      `${cell(LABELS[5]!, `<span class="badge info">${STATUS[i.status] ?? escape(i.status)}</span>`)}${cell(LABELS[6]!, escape(i.transferNumber ?? ''))}${cell(LABELS[7]!, date(i.transferDate), 'date')}` +
-      `<td class="details"><button class="button secondary" data-id="${escape(i.id)}" aria-label="Détails de la facture ${ref}">Détails</button></td></tr>`;
-  }
-  return `<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption"><table><caption id="caption">Liste de mes factures</caption><thead><tr>${LABELS.map((l) => `<th scope="col">${l}</th>`).join('')}<th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 window.benchFloorList = async (runs, pageSize) => {

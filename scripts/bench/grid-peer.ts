@@ -13,9 +13,10 @@
  *   bottom at the same speed as our list (its own viewport: a grid scrolls inside itself);
  * - `benchGridCycle(pageSize)`: mount, fill, search, destroy, for the memory figure.
  */
-import { AllCommunityModule, createGrid, ModuleRegistry, type ColDef, type GridApi } from 'ag-grid-community';
+import { AllCommunityModule, createGrid, ModuleRegistry, type GridApi } from 'ag-grid-community';
+import { columns } from './grid-columns.js';
 import { createMockBackend } from '../../src/mocks/index.js';
-import { date, money, nextPaint, scrollThrough, SEARCH, startMock, STATUS, type BenchInvoice, type ScrollRecord, when, within } from './page-tools.js';
+import { nextPaint, scrollThrough, SEARCH, startMock, type BenchInvoice, type ScrollRecord, when, within } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -32,28 +33,6 @@ type Invoice = BenchInvoice;
 const mock = createMockBackend({ baseUrl: '/api', invoiceCount: 1200 });
 const ready = startMock(mock);
 
-const columns: ColDef<Invoice>[] = [
-  { field: 'reference', headerName: 'Référence' },
-  { field: 'issueDate', headerName: "Date d'émission", valueFormatter: (p) => date(p.value) },
-  { field: 'depositDate', headerName: 'Date de dépôt', valueFormatter: (p) => date(p.value) },
-  { field: 'amountHT', headerName: 'Montant HT', type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : money.format(p.value)) },
-  { field: 'amountTTC', headerName: 'Montant TTC', type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : money.format(p.value)) },
-  { field: 'status', headerName: 'Statut', valueFormatter: (p) => STATUS[p.value] ?? p.value },
-  { field: 'transferNumber', headerName: 'N° de virement' },
-  { field: 'transferDate', headerName: 'Date de virement', valueFormatter: (p) => date(p.value) },
-  {
-    colId: 'details',
-    headerName: '',
-    sortable: false,
-    cellRenderer: (p: { data?: Invoice }) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = 'Détails';
-      button.setAttribute('aria-label', `Détails de la facture ${p.data?.reference ?? ''}`);
-      return button;
-    },
-  },
-];
 
 const stage = () => document.getElementById('stage')!;
 

@@ -56,7 +56,18 @@ function heldRows(list: Element): number {
   return Math.max(rendered, Number.isFinite(rowCount) ? rowCount : 0, held);
 }
 
-async function mountList(pageSize: number, search = ''): Promise<Element> {
+/**
+ * Whether the list shows its first screen: no longer loading, and its drawn rows reach the bottom
+ * of the window (or every row of the page is drawn). A list that checks and draws a long page a
+ * slice at a time holds only the first slice here, and is timed from it.
+ */
+function firstScreen(list: Element, pageSize: number): boolean {
+  if (list.shadowRoot?.querySelector('table')?.getAttribute('aria-busy') !== 'false') return false;
+  const drawn = shownRows(list);
+  return drawn.length >= pageSize || (drawn.length > 0 && drawn.at(-1)!.getBoundingClientRect().bottom >= innerHeight);
+}
+
+async function mountList(pageSize: number, search = '', shown: (list: Element) => boolean = (list) => heldRows(list) >= pageSize): Promise<Element> {
   await ready;
   await customElements.whenDefined('akto-invoice-list');
   const list = document.createElement('akto-invoice-list');
@@ -65,7 +76,7 @@ async function mountList(pageSize: number, search = ''): Promise<Element> {
   if (search) list.setAttribute('search', search);
   stage().replaceChildren(list);
   const root = await within(when(stage(), () => Boolean(list.shadowRoot)).then(() => list.shadowRoot!), 5000, 'shadow root');
-  await within(when(root, () => heldRows(list) >= pageSize, { attributes: true }), 30_000, `${pageSize} invoices`);
+  await within(when(root, () => shown(list), { attributes: true }), 30_000, `${pageSize} invoices`);
   return list;
 }
 
@@ -106,7 +117,7 @@ window.benchListScroll = async (pageSize, speed) => {
     for (const task of entries.getEntries()) if (task.startTime >= answeredAt) longest = Math.max(longest, task.duration);
   });
   tasks.observe({ type: 'longtask' });
-  const list = await mountList(pageSize);
+  const list = await mountList(pageSize, '', (l) => firstScreen(l, pageSize));
   const render = (await nextPaint()) - answeredAt;
   // A long page is drawn a task at a time after its first screen: scrolled once every row is in.
   await within(when(list.shadowRoot!, () => shownRows(list).length >= pageSize), 30_000, `${pageSize} rows drawn`);

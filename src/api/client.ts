@@ -47,6 +47,27 @@ export interface UploadOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The routes that answer a page (`{ items, total, page, pageSize }`), and the type of their items. */
+type PageRouteName = { [N in RouteName]: Result<Routes[N]> extends { items: unknown[]; total: number; page: number; pageSize: number } ? N : never }[RouteName];
+type ItemOf<N extends PageRouteName> = Result<Routes[N]> extends { items: (infer I)[] } ? I : never;
+
+/**
+ * A page whose items are checked against the contract a slice at a time (ApiClient.callPage): a
+ * list can paint its first screen before the rest of a long answer is checked, and no unchecked
+ * item is ever handed out.
+ */
+export interface PageInParts<T> {
+  /** The page's envelope (checked), `items` holding the items checked so far, in order. */
+  page: { items: T[]; total: number; page: number; pageSize: number };
+  /** How many items the answer holds, checked or not. */
+  count: number;
+  /**
+   * Checks the next `count` items and appends them to `page.items`. Throws a `contract` ApiError
+   * naming the first item that breaks the contract (`items.900.amountHT`); none after it is checked.
+   */
+  checkMore(count: number): void;
+}
+
 export class ApiClient {
   readonly options: Readonly<ClientOptions>;
 
@@ -56,6 +77,35 @@ export class ApiClient {
 
   /** Calls one endpoint of the contract and returns its parsed answer. */
   async call<N extends RouteName>(name: N, options: CallOptions<Routes[N]>): Promise<Result<Routes[N]>> {
+    const [route, response] = await this.request(name, options);
+    return (await this.read(route, response)) as Result<Routes[N]>;
+  }
+
+  /**
+   * Calls a list endpoint and checks its answer's envelope and first `first` items now, the rest
+   * when asked (PageInParts.checkMore): for a long page (1,000 invoices), checking every item
+   * before anything paints is most of the wait. Nothing unchecked is ever returned.
+   */
+  async callPage<N extends PageRouteName>(name: N, options: CallOptions<Routes[N]>, first: number): Promise<PageInParts<ItemOf<N>>> {
+    const [route, response] = await this.request(name, options);
+    if (!response.ok) throw await problemError(response);
+    type Page = PageInParts<ItemOf<N>>['page'];
+    const schema = route.response as z.ZodMiniObject<{ items: z.ZodMiniArray }>;
+    const data = (await readJson(response)) as { items: unknown[] } | null;
+    const all = data?.items as unknown[];
+    // The envelope alone, its items emptied (a body without a list of items: the whole, for its
+    // usual error); then the items one at a time, against the route's own item schema.
+    const page = contractCheck(schema, Array.isArray(all) ? { ...data, items: [] } : data, response) as Page;
+    const item = schema.shape.items._zod.def.element as z.ZodMiniType;
+    const checkMore = (count: number) => {
+      for (let i = page.items.length, end = Math.min(all.length, i + count); i < end; i++) page.items.push(contractCheck(item, all[i], response, `items.${i}`) as ItemOf<N>);
+    };
+    checkMore(first);
+    return { page, count: all.length, checkMore };
+  }
+
+  /** Sends one call of the contract; the answer is read by the caller. */
+  private async request<N extends RouteName>(name: N, options: CallOptions<Routes[N]>): Promise<[Route, Response]> {
     const route: Route = routes[name];
     const url = this.url(route, options.params as Record<string, string> | undefined, options.query as Record<string, unknown> | undefined);
     const headers: Record<string, string> = { Accept: route.response === 'pdf' ? 'application/pdf' : 'application/json', ...options.headers };
@@ -65,8 +115,7 @@ export class ApiClient {
       body = JSON.stringify(options.body);
     }
     if (route.idempotent) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
-    const response = await this.send(url, { method: route.method, headers, body }, options.signal);
-    return (await this.read(route, response)) as Result<Routes[N]>;
+    return [route, await this.send(url, { method: route.method, headers, body }, options.signal)];
   }
 
   /**
@@ -139,19 +188,24 @@ export class ApiClient {
       return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
     }
     if (route.response === 'multipart') throw new Error('A response is never multipart');
-    let data: unknown;
-    try {
-      data = await response.json();
-    } catch (error) {
-      throw badBody(response, error);
-    }
-    const parsed = route.response.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ApiError('contract', { status: response.status, path: issue?.path.join('.') || WHOLE_BODY, cause: parsed.error });
-    }
-    return parsed.data;
+    return contractCheck(route.response, await readJson(response), response);
   }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (error) {
+    throw badBody(response, error);
+  }
+}
+
+/** `data` parsed by `schema`, or a `contract` ApiError naming where it breaks it (under `at`). */
+function contractCheck(schema: z.ZodMiniType, data: unknown, response: Response, at = ''): unknown {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const path = [at, ...(parsed.error.issues[0]?.path ?? [])].filter((p) => p !== '').join('.');
+  throw new ApiError('contract', { status: response.status, path: path || WHOLE_BODY, cause: parsed.error });
 }
 
 /** An answer that breaks the contract as a whole. */

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import type { SortOrder } from '../api/schemas.js';
 import type { Locale, Translation } from '../i18n/index.js';
 import { ROW_GROUP } from './paged-list-controller.js';
@@ -67,10 +67,16 @@ export function listTable<T extends { id: string }, L extends string>(spec: List
   const template = Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
   const classes = columns.map((c) => [c.class, c.type].filter(Boolean).join(' '));
   const emptyClasses = classes.map((c) => `${c} empty-cell`.trim());
+  // Each item's row, formatted once for the language in use: a long page drawn a slice a task
+  // renders its earlier rows again at every slice (a row is a pure function of the item, t and locale).
+  let formatted = { t: null as Translation | null, locale: '' as Locale | '', rows: new WeakMap<T, TemplateResult>() };
   return {
     ...spec,
     tracks: [...columns.map((c) => c.track ?? 'minmax(0, 1fr)'), spec.detailsTrack ?? 'auto'].join(' '),
     row(item, c) {
+      if (formatted.t !== c.t || formatted.locale !== c.locale) formatted = { t: c.t, locale: c.locale, rows: new WeakMap() };
+      const done = formatted.rows.get(item);
+      if (done) return done;
       const values: unknown[] = [];
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
@@ -78,9 +84,21 @@ export function listTable<T extends { id: string }, L extends string>(spec: List
         values.push(c.labels[column.key], value === '' ? emptyClasses[i] : classes[i], value);
       }
       values.push(item.id, spec.detailsOf(item, c), c.details);
-      return html(template, ...values);
+      const row = html(template, ...values);
+      formatted.rows.set(item, row);
+      return row;
     },
   };
+}
+
+/**
+ * Renders rows of `items` into a detached fragment: their templates are prepared, their code
+ * compiled and their formatters (Intl) built while a first visit's first answer is on its way,
+ * rather than after it has come.
+ */
+export function warmRows<T extends { id: string }, L extends string>(table: ListTable<T, L>, t: Translation, locale: Locale, items: T[]): void {
+  const context: RowContext<L> = { t, locale, labels: table.labels(t), details: table.details(t) };
+  render(items.map((item) => table.row(item, context)), document.createDocumentFragment());
 }
 
 export interface TableView<T> {

@@ -1,10 +1,11 @@
 import { Task } from '@lit/task';
 import type { ReactiveController } from 'lit';
-import type { ApiClient } from '../api/client.js';
+import type { ApiClient, PageInParts } from '../api/client.js';
 import type { Entity, SortOrder } from '../api/schemas.js';
 import type { AktoElement } from './akto-element.js';
 import type { ApiController } from './api-controller.js';
 import type { LocalizeController } from './localize-controller.js';
+import type { Locale } from '../i18n/index.js';
 import { SIREN_PATTERN } from '../rules/patterns.js';
 import { emit, AKTO_QUERY_CHANGE } from './events.js';
 import { lastPage, pageSizeOf } from './table-parts.js';
@@ -19,13 +20,20 @@ export const ROW_GROUP = 20;
 const ROWS_PER_TASK = ROW_GROUP * 5;
 
 /**
- * A page cut to the size asked for. An API that answers more breaks the contract: the list draws
- * what was asked for (20,000 rows would block the page for seconds) and says so to the developer.
+ * How many of an answer's items the list draws: the size asked for. An API that answers more
+ * breaks the contract: the list draws what was asked for (20,000 rows would block the page for
+ * seconds) and says so to the developer.
  */
-function withinPageSize<T>(page: ListPage<T>, pageSize: number): ListPage<T> {
-  if (page.items.length <= pageSize) return page;
-  console.warn(`[akto-invoice-widget] The API answered ${page.items.length} items for a page of ${pageSize}, against its contract: only the first ${pageSize} are shown.`);
-  return { ...page, items: page.items.slice(0, pageSize) };
+function withinPageSize(count: number, pageSize: number): number {
+  if (count <= pageSize) return count;
+  console.warn(`[akto-invoice-widget] The API answered ${count} items for a page of ${pageSize}, against its contract: only the first ${pageSize} are shown.`);
+  return pageSize;
+}
+
+/** What is left to check of a page answered in parts, up to `end` (its items past the page size are never checked). */
+interface Unchecked {
+  end: number;
+  checkMore: (count: number) => void;
 }
 
 /** The attributes every paged list has; its own filters come beside them. */
@@ -48,8 +56,11 @@ export interface PagedListOptions<H extends PagedListHost, Q, T> {
   /** The host's API access and language. */
   api: ApiController;
   l10n: LocalizeController;
-  /** Asks the server for one page. */
-  load: (client: ApiClient, query: Q, signal: AbortSignal) => Promise<ListPage<T>>;
+  /**
+   * Asks the server for one page: whole, or in parts (ApiClient.callPage with ROW_GROUP items
+   * checked first), which a list with `firstGroupFirst` checks a slice at a time as it draws them.
+   */
+  load: (client: ApiClient, query: Q, signal: AbortSignal) => Promise<ListPage<T> | PageInParts<T>>;
   /** The list's own filters, read from the host's attributes (already cleaned). */
   filters: () => Partial<Q>;
   /** The filter attributes « Effacer les filtres » empties (besides search and entity). */
@@ -71,7 +82,15 @@ export interface PagedListOptions<H extends PagedListHost, Q, T> {
   firstGroupFirst?: boolean;
   /** The dialog showDetail opens. */
   dialog: () => HTMLDialogElement | null | undefined;
+  /**
+   * Run once a page load, in a task of its own just after the first request is sent: the cold
+   * work of drawing rows (see warmRows), done while the answer is on its way.
+   */
+  warm?: (locale: Locale) => void;
 }
+
+/** Whether `warm` has run in this page (a list's rows are the same whichever instance draws them). */
+const warmed = new WeakSet<(locale: Locale) => void>();
 
 /**
  * A paged list's query and data: attributes ↔ query (reflected back, `akto-query-change`), the
@@ -87,8 +106,15 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   onScreen: ListPage<T> | null = null;
   /** How many of the page's rows are drawn: all of them, save while a long page is being drawn. */
   shownRows = Infinity;
-  /** The page being drawn a task at a time: a newer page stops the older one's drawing. */
+  /** The page being drawn a task at a time: a newer page, or a new request, stops the older one's drawing. */
   private drawing = 0;
+  /** The pages answered in parts, and what is left to check of each. */
+  private unchecked = new WeakMap<ListPage<T>, Unchecked>();
+  /**
+   * An item of the page being drawn broke the contract after its first rows were painted: the
+   * list then shows the error as if the whole answer had failed (never an unchecked row).
+   */
+  failure: unknown = undefined;
   /** The row whose details the dialog shows. */
   opened: T | null = null;
   /** Where the focus goes back when a dialog closes. */
@@ -114,10 +140,29 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     });
     this.pages = new Task(host, {
       task: async ([connection, , key], { signal }) => {
+        // A new request: the page on screen is no longer drawn or checked, its failure is forgotten.
+        this.drawing++;
+        this.failure = undefined;
         const client = api.client;
         if (!connection || !client) return undefined;
         const query = JSON.parse(key) as Q & { pageSize: number };
-        return withinPageSize(await options.load(client, query, signal), query.pageSize);
+        const answering = options.load(client, query, signal);
+        const { warm } = options;
+        if (warm && !warmed.has(warm)) {
+          warmed.add(warm);
+          setTimeout(() => warm(l10n.locale)); // after the request is sent (its microtasks), before its answer
+        }
+        const answer = await answering;
+        if (!('checkMore' in answer)) {
+          const end = withinPageSize(answer.items.length, query.pageSize);
+          return end < answer.items.length ? { ...answer, items: answer.items.slice(0, end) } : answer;
+        }
+        const { page, checkMore } = answer;
+        const end = withinPageSize(answer.count, query.pageSize);
+        // Drawn at once (see onPage): checked at once, a failure being the request's.
+        if (!options.firstGroupFirst || end <= ROWS_PER_TASK) checkMore(end - page.items.length);
+        else this.unchecked.set(page, { end, checkMore });
+        return page;
       },
       // The language is an argument: the server words its answers (problem details) in it.
       args: () => [api.key, l10n.locale, JSON.stringify(this.query)] as const,
@@ -180,23 +225,46 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     }
     const drawing = ++this.drawing;
     this.shownRows = Infinity;
-    if (this.options.firstGroupFirst && page.items.length > ROWS_PER_TASK) {
+    const unchecked = this.unchecked.get(page);
+    const length = unchecked?.end ?? page.items.length;
+    if (this.options.firstGroupFirst && length > ROWS_PER_TASK) {
       this.shownRows = ROW_GROUP;
-      // After the first screen is painted, the rest a task at a time (a frame, then a task: the paint comes first).
-      const more = () =>
+      // After the first screen is painted, the rest a task at a time (a frame, then a task: the
+      // paint comes first), each slice checked against the contract just before it is drawn.
+      // (Slices back to back, without a frame each, drew the 1,000 rows no sooner: the work is
+      // the cost, not the frames.)
+      const slice = () =>
         requestAnimationFrame(() =>
           setTimeout(() => {
             if (drawing !== this.drawing) return;
-            this.shownRows = this.shownRows + ROWS_PER_TASK >= page.items.length ? Infinity : this.shownRows + ROWS_PER_TASK;
+            const next = Math.min(this.shownRows + ROWS_PER_TASK, length);
+            try {
+              unchecked?.checkMore(next - page.items.length);
+            } catch (error) {
+              this.fail(error);
+              return;
+            }
+            this.shownRows = next >= length ? Infinity : next;
             host.requestUpdate();
-            if (this.shownRows !== Infinity) more();
+            if (this.shownRows !== Infinity) slice();
           }),
         );
-      more();
+      slice();
     }
     this.onScreen = page;
     this.announcement = this.options.found(page.total);
     host.requestUpdate();
+  }
+
+  /** A page's later item broke the contract: the error and « Réessayer » replace the table, the focus kept on the page. */
+  private fail(error: unknown): void {
+    const { host } = this;
+    const root = host.renderRoot as ShadowRoot;
+    const hadFocus = Boolean(root.activeElement?.closest('table'));
+    this.failure = error;
+    this.options.api.reportError(error);
+    host.requestUpdate();
+    if (hadFocus) void host.updateComplete.then(() => root.querySelector<HTMLElement>('.state.error button')?.focus());
   }
 
   // ---- user actions ---------------------------------------------------------------------------

@@ -118,13 +118,15 @@ export function checkFilter<V extends string>(legend: string, all: readonly V[],
  */
 export function listBody(
   t: ListLabels,
-  list: Pick<AnyList, 'onScreen' | 'pages' | 'filtered' | 'clear' | 'setQuery' | 'query' | 'connected' | 'host'>,
+  list: Pick<AnyList, 'onScreen' | 'pages' | 'failure' | 'filtered' | 'clear' | 'setQuery' | 'query' | 'connected' | 'host'>,
   parts: { error: (error: unknown) => string; retry: string; empty: () => TemplateResult; table: (page: { total: number } | null, pending: boolean, pages: number) => TemplateResult },
 ): TemplateResult {
   const { pages: task } = list;
   const pending = task.status === TaskStatus.PENDING;
   if (!list.connected) return html``;
   if (task.status === TaskStatus.ERROR) return loadFailed(parts.error(task.error), parts.retry, () => task.run());
+  // A later item of a long page broke the contract (see PagedListController.failure).
+  if (list.failure !== undefined && !pending) return loadFailed(parts.error(list.failure), parts.retry, () => task.run());
   const page = list.onScreen;
   if (page && !pending && page.total === 0) {
     return list.filtered

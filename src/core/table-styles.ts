@@ -5,6 +5,18 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * search toolbar, filters panel, sortable table, skeleton rows, empty / error states, footer
  * with page size and pager, and the detail dialog. An element adds its own columns' rules and
  * the card layout for narrow screens (`cardStyles`) at the width its columns need.
+ *
+ * Why some rules are there (kept out of the CSS, which ships as written):
+ * - `.filters > *`: a long entity name must not push its select out of the panel on a phone;
+ * - `.table-wrap`: a safety net between the card layout and a table that fits: it scrolls,
+ *   focusable and labelled;
+ * - `.loading tbody::after`: while the first page loads, one highlight sweeps over the
+ *   placeholder rows. It moves by transform alone, so the compositor animates it and the main
+ *   thread stays free to read the answer (a moving gradient in every placeholder cell was
+ *   repainted by the main thread every frame). A class, not :has(.skeleton): inserting 100 rows
+ *   would make the browser check :has again;
+ * - `@media (max-width: 40rem)`: a phone: the dialog takes the screen, « Fermer » on its own line
+ *   above the detail's title (floated, it would squeeze the title into a narrow column).
  */
 export const tableStyles = css`
   h2 {
@@ -59,7 +71,6 @@ export const tableStyles = css`
   .filters[hidden] {
     display: none;
   }
-  /* A long entity name must not push its select out of the panel on a phone. */
   .filters > * {
     min-width: 0;
     max-width: 100%;
@@ -92,7 +103,6 @@ export const tableStyles = css`
     display: flex;
     flex-direction: column;
   }
-  /* A safety net between the card layout and a table that fits: it scrolls, focusable and labelled. */
   .table-wrap {
     container-type: inline-size;
     position: relative;
@@ -169,10 +179,6 @@ export const tableStyles = css`
     border-radius: 4px;
     background: color-mix(in srgb, var(--_akto-border) 60%, transparent);
   }
-  /* While the first page loads, one highlight sweeps over the placeholder rows. It moves by transform
-     alone, so the compositor animates it and the main thread stays free to read the answer (a
-     moving gradient in every placeholder cell was repainted by the main thread every frame).
-     A class, not :has(.skeleton): inserting 100 rows would make the browser check :has again. */
   .table-wrap.loading {
     overflow: hidden;
   }
@@ -242,8 +248,6 @@ export const tableStyles = css`
   .dialog-close {
     float: inline-end;
   }
-  /* A phone: the dialog takes the screen, « Fermer » on its own line above the detail's title
-     (floated, it would squeeze the title into a narrow column). */
   @media (max-width: 40rem) {
     dialog {
       width: calc(100vw - 1rem);
@@ -334,7 +338,8 @@ export function cardStyles(maxWidth: string): CSSResult {
  * layout sizing every column from every cell. A row's layout then depends on nothing but itself,
  * so the groups of rows away from the viewport (one <tbody> each) skip style, layout and paint
  * (content-visibility), and a page of 100 or 1,000 costs about what the rows on screen cost. The
- * elements and their roles stay those of a table.
+ * elements and their roles stay those of a table. `contain-intrinsic-size`: 20 rows of about
+ * 3.5rem, until a group has been seen.
  */
 export function gridRowStyles(tracks: string): CSSResult {
   return css`
@@ -369,7 +374,7 @@ export function gridRowStyles(tracks: string): CSSResult {
     }
     tbody {
       content-visibility: auto;
-      contain-intrinsic-size: auto 70rem; /* 20 rows of about 3.5rem, until a group has been seen */
+      contain-intrinsic-size: auto 70rem;
     }
   `;
 }

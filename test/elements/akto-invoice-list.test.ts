@@ -274,21 +274,71 @@ describe('<akto-invoice-list> with 1,000 invoices a page', () => {
     expect(text($(el, '.footer'))).to.contain('Page 1 sur 2');
   });
 
-  it('draws the first screen first (20 rows), then the rest 100 rows a task, in order', async () => {
+  it('draws the first screen first (20 rows), painted alone, then the rest 100 rows a task, in order', async () => {
     const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api" page-size="1000"></akto-invoice-list>`);
-    // The row count at every frame until all 1,000 are in: the steps the page was drawn in.
+    // The row count after every change (each task's render ends with one) and at every frame.
     const counts: number[] = [];
-    while (counts.at(-1) !== 1000) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+    const painted: number[] = [];
+    const observer = new MutationObserver(() => {
       const count = rows(el).length;
       if (count && count !== counts.at(-1)) counts.push(count);
-      if (counts.length > 100) break;
+    });
+    await until(() => el.shadowRoot, 2000, 'the shadow root');
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    while (painted.at(-1) !== 1000) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const count = rows(el).length;
+      if (count && count !== painted.at(-1)) painted.push(count);
+      if (painted.length > 200) break;
     }
+    observer.disconnect();
     expect(counts[0], 'the first screen').to.equal(20);
+    expect(painted[0], 'painted before the rest is drawn').to.equal(20);
     expect(counts.slice(1).every((count, i) => count - counts[i]! <= 100), `steps of at most 100 rows: ${counts.join(', ')}`).to.equal(true);
     expect(counts.length, 'over several tasks').to.be.at.least(10);
     const expected = mock.store.listInvoices({ pageSize: 1000 }).items.map((i) => i.reference);
     expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected);
+  });
+
+  it('paints the first screen before the rest of the answer is checked; an invalid item at 900 still ends as an error, never drawn', async () => {
+    // The answer's item 900 breaks the contract (an amount as text): the rest must not wait for it, nor show it.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).includes('pageSize=1000') || !response.ok) return response;
+      const page = (await response.json()) as { items: Record<string, unknown>[] };
+      page.items[900] = { ...page.items[900], amountHT: '12 000 €' };
+      return new Response(JSON.stringify(page), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    try {
+      const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api" page-size="1000"></akto-invoice-list>`);
+      const expected = mock.store.listInvoices({ pageSize: 1000 }).items.map((i) => i.reference);
+      const counts: number[] = [];
+      while (!$(el, '.state.error')) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const count = rows(el).length;
+        if (count && count !== counts.at(-1)) {
+          counts.push(count);
+          // Only checked invoices, in order: never the one at 900, nor any after it.
+          expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected.slice(0, count));
+        }
+        if (counts.length > 100) break;
+      }
+      expect(counts[0], 'the first screen, painted before item 900 was checked').to.equal(20);
+      expect(Math.max(...counts)).to.be.at.most(900);
+      const error = $(el, '.state.error')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.contain('Réponse inattendue du serveur (champ « items.900.amountHT »).');
+      expect(rows(el)).to.have.length(0);
+      await expect(el).to.be.accessible();
+      // « Réessayer », the server fixed: the whole page.
+      window.fetch = realFetch;
+      button(error, 'Réessayer')!.click();
+      await until(() => rows(el).length === 1000, 8000, '1,000 rows');
+      expect($(el, '.state.error')).to.equal(null);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('shows the size the host set among the page sizes', async () => {

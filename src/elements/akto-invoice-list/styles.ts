@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** What only « Liste de mes factures » has; the table, its grid rows, filters, states and cards are shared (core/table-styles.ts). */
+/**
+ * What only « Liste de mes factures » has; the table, its grid rows, filters, states and cards are
+ * shared (core/table-styles.ts). Below a wide screen (80rem), « Mes actions » moves above the table
+ * and the table takes the full width; under 65rem a group of 20 cards is about 360rem high.
+ * (No comments in the CSS: it ships as written.)
+ */
 export const listStyles = css`
   :host {
     container-type: inline-size;
@@ -36,7 +41,6 @@ export const listStyles = css`
   dialog.deposit {
     width: min(90rem, calc(100vw - 2rem));
   }
-  /* Below a wide screen, « Mes actions » moves above the table and the table takes the full width. */
   @container (max-width: 80rem) {
     .layout {
       grid-template-columns: minmax(0, 1fr);
@@ -59,7 +63,7 @@ export const listStyles = css`
   }
   @container (max-width: 65rem) {
     tbody {
-      contain-intrinsic-size: auto 360rem; /* 20 cards */
+      contain-intrinsic-size: auto 360rem;
     }
   }
 `;
