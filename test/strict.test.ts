@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { sampleFile, startMock, until } from './helpers/mock.js';
 import { text } from './helpers/dom.js';
+import { dragIntoPage } from './helpers/drop.js';
 
 type StrictWindow = Window & { strict: { violations: string[]; errors: string[]; ready: Promise<void> } };
 
@@ -66,6 +67,7 @@ describe('strict partner page (CSP + Trusted Types)', () => {
     kavkaz.querySelector('input')!.click();
     [...picker.querySelectorAll('button')].find((b) => text(b) === 'Déposer')!.click();
     const root = upload.shadowRoot!;
+    dragIntoPage(doc);
     await until(() => root.querySelector('.filepond--hopper'), 5000, 'FilePond');
     // A drop, built in the page's own realm.
     const file = await sampleFile('demo/samples/FACTURE KHATIB NABIL.pdf');

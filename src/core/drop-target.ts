@@ -13,13 +13,21 @@ export interface DropTargetOptions {
 
 /**
  * FilePond's drag and drop in a shadow root (filepond-drop.ts, its own chunk, loaded when the area
- * first renders): attached to the area after each update it is (re)rendered, destroyed when the
- * host leaves the page. Each drop goes to the zone under the pointer, which carries
+ * first renders). FilePond is attached to the area when files are first dragged into the page
+ * (a `dragenter` anywhere, long before they reach the area), not before: its painter runs every
+ * animation frame while it is attached, a cost that a user who picks files with the button never
+ * needs to pay. Once attached, it follows the area when it is rendered again, and is destroyed when
+ * the host leaves the page. Each drop goes to the zone under the pointer, which carries
  * `data-dragging` while files are dragged over it.
  */
 export class DropTargetController implements ReactiveController {
   private attached?: { area: HTMLElement; target: DropTarget };
   private module?: Promise<typeof import('./filepond-drop.js')>;
+  private loaded?: typeof import('./filepond-drop.js');
+  /** Files were dragged into the page: FilePond stays attached from then on. */
+  private dragged = false;
+  /** Ends the page's `dragenter` listener. */
+  private listening?: AbortController;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -33,13 +41,26 @@ export class DropTargetController implements ReactiveController {
     return ownMarkupAllowed();
   }
 
+  hostConnected(): void {
+    this.listening = new AbortController();
+    document.addEventListener('dragenter', this.onPageDrag, { capture: true, signal: this.listening.signal });
+  }
+
   hostUpdated(): void {
     void this.sync();
   }
 
   hostDisconnected(): void {
+    this.listening?.abort();
     this.detach();
   }
+
+  /** Files dragged into the page (their first `dragenter`, whatever its target): FilePond now. */
+  private readonly onPageDrag = (event: DragEvent): void => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    this.dragged = true;
+    this.attach();
+  };
 
   /** A click anywhere in a drop zone opens its file picker, as « cliquez pour sélectionner » says. */
   readonly onZoneClick = (event: Event): void => {
@@ -52,6 +73,7 @@ export class DropTargetController implements ReactiveController {
     this.attached = undefined;
   }
 
+  /** After each update: the module loaded ahead of a drag, FilePond moved if the area was rendered anew. */
   private async sync(): Promise<void> {
     const area = this.options.area() ?? null;
     if (this.attached && this.attached.area !== area) this.detach();
@@ -60,9 +82,15 @@ export class DropTargetController implements ReactiveController {
     // rather than a violation at each render.
     if (!ownMarkupAllowed()) return;
     this.module ??= import('./filepond-drop.js');
-    const { attachDrop } = await this.module;
-    if (!area.isConnected || this.attached) return;
-    const target = attachDrop(area, (files, point) => this.options.onDrop(files, this.zoneAt(point)), (point) => this.highlight(point));
+    this.loaded = await this.module;
+    if (this.dragged) this.attach();
+  }
+
+  /** Attaches FilePond to the area, synchronously once its module is there (within the drag's own event). */
+  private attach(): void {
+    const area = this.options.area() ?? null;
+    if (this.attached || !area?.isConnected || !this.loaded) return;
+    const target = this.loaded.attachDrop(area, (files, point) => this.options.onDrop(files, this.zoneAt(point)), (point) => this.highlight(point));
     this.attached = { area, target };
   }
 

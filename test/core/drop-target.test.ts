@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement, css, html as litHtml } from 'lit';
 import { DropTargetController } from '../../src/core/drop-target.js';
-import { dropFiles } from '../helpers/drop.js';
+import { dragIntoPage, dropFiles } from '../helpers/drop.js';
 import { until } from '../helpers/mock.js';
 
 /** Two drop zones in one area, as step 1 has the invoices' zone and a zone per row. */
@@ -30,9 +30,23 @@ const zone = (el: DropHost, id: string) => el.shadowRoot!.getElementById(id)!;
 const file = (name: string) => new File(['%PDF-1.7'], name, { type: 'application/pdf' });
 
 describe('DropTargetController', () => {
-  it('attaches FilePond to the area once rendered, hidden from assistive technology, and routes each drop to the zone under it', async function () {
+  it('attaches FilePond once files are dragged into the page, not before (its painter runs every frame), and after that to the area rendered anew', async () => {
+    const el = await fixture<DropHost>(html`<drop-target-host></drop-target-host>`);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // time for the module to load, were it to attach at once
+    expect(el.shadowRoot!.querySelector('.filepond--root'), 'no FilePond before a drag').to.equal(null);
+    const text = new DataTransfer();
+    text.setData('text/plain', 'not files');
+    document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, composed: true, dataTransfer: text }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(el.shadowRoot!.querySelector('.filepond--root'), 'nor for text dragged').to.equal(null);
+    dragIntoPage();
+    await until(() => el.shadowRoot!.querySelector('.filepond--root'), 4000, 'FilePond attached');
+  });
+
+  it('attaches FilePond to the area, hidden from assistive technology, and routes each drop to the zone under it', async function () {
     this.timeout(20_000); // FilePond's own pipeline is slow on a busy machine
     const el = await fixture<DropHost>(html`<drop-target-host></drop-target-host>`);
+    dragIntoPage();
     const pond = await until(() => el.shadowRoot!.querySelector<HTMLElement>('.filepond--root'), 4000, 'FilePond attached');
     await until(() => el.shadowRoot!.querySelector('.filepond--hopper'), 3000, 'FilePond listening');
     expect(pond.getAttribute('aria-hidden')).to.equal('true');
@@ -47,6 +61,7 @@ describe('DropTargetController', () => {
 
   it('marks the zone dragged over with data-dragging, only while dragging', async () => {
     const el = await fixture<DropHost>(html`<drop-target-host></drop-target-host>`);
+    dragIntoPage();
     await until(() => el.shadowRoot!.querySelector('.filepond--root'), 4000, 'FilePond attached');
     const second = zone(el, 'second');
     const box = second.getBoundingClientRect();
@@ -63,6 +78,7 @@ describe('DropTargetController', () => {
 
   it("opens the zone's file picker on a click anywhere in it but its own controls, and lets go of FilePond off the page", async () => {
     const el = await fixture<DropHost>(html`<drop-target-host></drop-target-host>`);
+    dragIntoPage();
     await until(() => el.shadowRoot!.querySelector('.filepond--root'), 4000, 'FilePond attached');
     const input = zone(el, 'first').querySelector<HTMLInputElement>('input[hidden]')!;
     let clicks = 0;

@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AktoInvoiceList } from '../../src/elements/akto-invoice-list/akto-invoice-list.js';
-import { dropFiles } from '../helpers/drop.js';
+import { dragIntoPage, dropFiles } from '../helpers/drop.js';
 import { sampleFile, startMock, until } from '../helpers/mock.js';
 import { button as byText, shadow, text } from '../helpers/dom.js';
 
@@ -32,6 +32,7 @@ describe('deposit flow, end to end', () => {
 
     // Drop one of the project's sample invoices.
     const zone = await until(() => shadow(upload).querySelector<HTMLElement>('.dropzone[data-kind="invoice"]'), 3000, 'the drop area');
+    dragIntoPage();
     await until(() => shadow(upload).querySelector('.filepond--hopper'), 3000, 'drag and drop ready');
     const invoice = await sampleFile('demo/samples/FACTURE KHATIB NABIL.pdf');
     await dropFiles(zone, [invoice]);

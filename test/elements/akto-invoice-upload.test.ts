@@ -5,7 +5,7 @@ import '../../src/elements/akto-provider/define.js';
 import type { AktoInvoiceUpload } from '../../src/elements/akto-invoice-upload/akto-invoice-upload.js';
 import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UNAUTHORIZED, AKTO_UPLOAD_REQUEST } from '../../src/core/events.js';
 import { clearDrafts } from '../../src/core/drafts.js';
-import { chooseFiles as choose } from '../helpers/drop.js';
+import { chooseFiles as choose, dragIntoPage } from '../helpers/drop.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 import { readingSlot } from '../../src/core/limit.js';
@@ -269,6 +269,7 @@ describe('<akto-invoice-upload>', () => {
 
     it('accepts files dropped on the area (FilePond handles the drag and drop), and supporting documents dropped on a row', async () => {
       const el = await mount();
+      dragIntoPage();
       await until(() => $(root(el), '.filepond--hopper'), 3000, 'FilePond listening');
       /** A drag and drop as the browser delivers it: to whatever is under the pointer. */
       const drop = async (zone: HTMLElement, files: File[]) => {

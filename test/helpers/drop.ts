@@ -1,3 +1,15 @@
+/**
+ * Files dragged into the page, as the browser says it first: a `dragenter` on whatever the pointer
+ * enters, long before it reaches a drop zone. Step 1 attaches FilePond then (not before: its
+ * painter runs every frame while attached).
+ */
+export function dragIntoPage(page: Document = document): void {
+  const realm = page.defaultView as Window & typeof globalThis; // a frame's page takes its own realm's events
+  const transfer = new realm.DataTransfer();
+  transfer.items.add(new realm.File(['%PDF-1.7'], 'dragged.pdf', { type: 'application/pdf' }));
+  page.body.dispatchEvent(new realm.DragEvent('dragenter', { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer }));
+}
+
 /** A drag and drop of files as the browser delivers it: to whatever is under the pointer. */
 export async function dropFiles(zone: HTMLElement, files: File[]): Promise<void> {
   const transfer = new DataTransfer();

@@ -88,6 +88,13 @@ test('a page that refuses the widget’s own policy: drag and drop is off, the b
     await tickDerogation(page, NAME);
     await page.locator('akto-invoice-upload [part="send"]').click({ timeout: 30_000 }); // several renders: a refused policy must not be asked for again at each
     await page.locator('akto-invoice-upload .notice.success').waitFor({ timeout: 60_000 });
+    // Files dragged into the page would attach FilePond where drag and drop is on.
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['%PDF-1.7'], 'dragged.pdf', { type: 'application/pdf' }));
+      document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer }));
+    });
+    await page.waitForTimeout(300);
     assert.equal(await page.locator('akto-invoice-upload .filepond--root').count(), 0, 'no FilePond: drag and drop is off');
     const seen = await violations();
     t.diagnostic(`violations: ${JSON.stringify(seen)}`);
