@@ -32,6 +32,17 @@ export const FIELDS = FIELD_KEYS;
 export type Field = FieldKey;
 export type { ValidationRow } from './rows.js';
 
+/**
+ * Resolves once the next frame was painted (a task after an animation frame), or after 100 ms
+ * where no frame comes (a page in the background).
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+}
+
 type SavedEdits = Record<string, { values: Record<TextFieldKey, string>; dossiers: string[] }>;
 
 /**
@@ -98,7 +109,12 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   });
 
   private pdf = new Task(this, {
-    task: async ([connection, id], { signal }) => (connection && this.row(id)?.pending.hasPdf && this.api.client ? this.previewPdf.fetch(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id }, signal })) : null),
+    task: async ([connection, id], { signal }) => {
+      if (!connection || !this.row(id)?.pending.hasPdf || !this.api.client) return null;
+      await afterPaint(); // the rows are drawn first: the download's request and pdf.js would delay that frame
+      signal.throwIfAborted();
+      return this.previewPdf.fetch(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id }, signal }));
+    },
     args: () => [this.api.key, this.previewId] as const,
     onError: this.api.reportError,
   });
@@ -177,10 +193,19 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     if (!this.row(this.previewId)) this.previewId = this.rows.find((r) => r.pending.hasPdf)?.pending.id ?? '';
   }
 
+  /** The readings and INSEE's questions wait for the frame that shows the rows (their requests and work would delay it). */
+  private arrivalsQueued = false;
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
-    this.askInseeOnArrival();
+    if (this.arrivalsQueued || !this.rows.length) return;
+    this.arrivalsQueued = true;
+    void afterPaint().then(() => {
+      this.arrivalsQueued = false;
+      if (!this.isConnected) return; // read and asked when it is back (its next update)
+      for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
+      this.askInseeOnArrival();
+    });
   }
 
   /**
