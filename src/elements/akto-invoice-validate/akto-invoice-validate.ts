@@ -18,7 +18,7 @@ import { ruleText, toLocale, type Locale, type Translation } from '../../i18n/in
 import { checkDossierNumber, checkSiret, FIELD_KEYS, type AmountLocale, type FieldKey, type RuleFailure, type TextFieldKey } from '../../rules/index.js';
 import { AktoPdfPreview } from '../akto-pdf-preview/akto-pdf-preview.js';
 import { confirmDialog, previewPanel } from './panels.js';
-import { bulkBar, headerRow, renderRow, type RowActions } from './row-template.js';
+import { bulkBar, headerRow, renderRow, suggestionList, type RowActions } from './row-template.js';
 import { askInsee, dossierKnown, dossierSuggestions, PreviewDownload } from './lookups.js';
 import { contextOf, dossierProblems, inseeVerdict, prefill, relocalized, rowFor, validationRequest, valuesOf, type ValidationRow } from './rows.js';
 import { validateStyles } from './styles.js';
@@ -323,12 +323,13 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
                     (r) => r.pending.id,
                     // A row is drawn again only when something it shows changed: an edit draws one row, not 50.
                     (r) =>
-                      guard([r, this.form.state(r.pending.id), r.pending.id === this.previewId, several, this.suggestions, tr, locale, this.prefixes, this.valuesLocale], () =>
+                      guard([r, this.form.state(r.pending.id), r.pending.id === this.previewId, several, tr, locale, this.prefixes, this.valuesLocale], () =>
                         this.renderRow(r, tr, locale, several),
                       ),
                   )}
                 </tbody>
               </table>
+              ${suggestionList(this.suggestions)}
             </div>
             ${previewRow ? previewPanel(tr, previewRow.pending.fileName, this.pdf, (error) => this.api.errorMessage(error)) : nothing}
           </div>`}
@@ -354,7 +355,6 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       locale,
       several,
       previewId: this.previewId,
-      suggestions: this.suggestions,
       errors: this.errors(row),
       shown: (field) => this.form.shown(id, field) || (field === 'siret' && insee),
       newDossierError: adding,

@@ -35,7 +35,6 @@ export interface RowView {
   /** More than one row: each gets its selection box. */
   several: boolean;
   previewId: string;
-  suggestions: readonly { number: string; title: string }[];
   /** The row's problems now, and whether each one shows yet. */
   errors: FieldErrors;
   shown: (field: FieldKey) => boolean;
@@ -54,6 +53,11 @@ export function bulkBar(t: Translation, rows: readonly ValidationRow[], on: { se
     <label><input type="checkbox" .checked=${rows.every((r) => r.selected)} @change=${(e: Event) => on.selectAll((e.target as HTMLInputElement).checked)} /> ${v.selectAll}</label>
     ${selected.length ? html`<button class="button" @click=${() => on.validate(selected)}>${v.validateSelected(selected.length)}</button>` : nothing}
   </div>`;
+}
+
+/** D's suggestions from the entity's dossiers as the user types, one list for every row's add field (the rows are the entity's). */
+export function suggestionList(suggestions: readonly { number: string; title: string }[]): TemplateResult {
+  return html`<datalist id="suggestions">${suggestions.map((s) => html`<option value=${s.number}>${s.title}</option>`)}</datalist>`;
 }
 
 /** The header: the file, A–F from the catalogue, « Envoyé le », the actions. */
@@ -174,7 +178,7 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
       <input
         type="text"
         id=${`dossiers-${id}`}
-        list=${`suggestions-${id}`}
+        list="suggestions"
         autocomplete="off"
         aria-label=${t.newDossier}
         aria-invalid=${shownError ? 'true' : 'false'}
@@ -185,7 +189,6 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
       />
       <button class="mini" type="button" aria-label=${t.addDossierLabel(fileName)} @click=${() => on.addDossier(id)}>+</button>
     </div>
-    <datalist id=${`suggestions-${id}`}>${view.suggestions.map((s) => html`<option value=${s.number}>${s.title}</option>`)}</datalist>
     ${shownError ? html`<p class="error" id=${`dossiers-${id}-error`}>${shownError}</p>` : nothing} ${renderNote(row, 'dossiers', view)}
   </td>`;
 }
