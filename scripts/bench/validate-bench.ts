@@ -108,6 +108,7 @@ window.benchValidate = async (runs) => {
       input.value = `FA-2026-${String(i + 1).padStart(4, '0')}`;
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     });
+    performance.mark('edit-typed');
     await when(root, () => [...rows()].every((row, i) => row.querySelector<HTMLInputElement>('input[id^="invoiceNumber-"]')!.value.endsWith(String(i + 1).padStart(4, '0'))));
     edit.push((await nextPaint()) - editStart);
     performance.mark('edit-end');
