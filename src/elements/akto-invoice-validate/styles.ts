@@ -447,6 +447,8 @@ export const validateStyles = css`
       border-radius: var(--_akto-radius);
       margin-block-end: 0.75rem;
       padding: 0.5rem 0.75rem;
+      /* A card's height, about, while it is out of sight (its fields one under the other). */
+      contain-intrinsic-block-size: auto 40rem;
     }
     td,
     th[scope='row'] {
