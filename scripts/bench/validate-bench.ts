@@ -2,14 +2,21 @@
  * Runs in scripts/bench/validate.html on the production script: 50 pending invoices (deposited
  * through the mock API beforehand, not timed), then three times: the table painted, an edit of
  * every row painted, and « Valider » on all 50 until the table is empty.
+ *
+ * Beside each run, its floor (issue 18), in the same page: the same 50 rows as plain HTML written
+ * with one `innerHTML` in a shadow root carrying the element's own stylesheets, from the same
+ * request (JSON parsing included, no schema check) to the painted table (`floorRender`); then the
+ * same 50 invoice numbers typed into it, to the painted frame (`floorEdit`). Nothing in it checks a
+ * rule, looks anything up or reads a PDF: that is the point of a floor.
  */
 import { ApiClient } from '../../src/api/client.js';
+import type { PendingInvoice } from '../../src/api/schemas.js';
 import { createMockBackend } from '../../src/mocks/index.js';
 import { nextPaint, when } from './page-tools.js';
 
 declare global {
   interface Window {
-    benchValidate: (runs: number) => Promise<{ render: number[]; edit: number[]; validate: number[] }>;
+    benchValidate: (runs: number) => Promise<{ render: number[]; edit: number[]; validate: number[]; floorRender: number[]; floorEdit: number[] }>;
   }
 }
 
@@ -25,16 +32,63 @@ async function fiftyPending(): Promise<void> {
   await api.call('createDeposit', { params: { siren: ENTITY }, body: { invoices: uploads.map((u) => ({ uploadId: u.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' as const })) } });
 }
 
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+const FIELDS = [
+  ['invoiceNumber', 'A', 'Numéro de facture'],
+  ['amountHT', 'B', 'Montant HT'],
+  ['amountTTC', 'C', 'Montant TTC'],
+  ['dossiers', 'D', 'Dossier(s)'],
+  ['invoiceDate', 'E', 'Date facture'],
+  ['siret', 'F', 'SIRET'],
+] as const;
+
+/** Step 2's table as one string: the same cells, inputs, classes and buttons, the values as the server gave them. */
+function floorTable(items: PendingInvoice[]): string {
+  const input = (field: string, id: string, value: unknown) => `<input type="text" id="${field}-${id}" autocomplete="off" aria-labelledby="col-${field} name-${id}" aria-invalid="false" value="${escape(value === null || value === undefined ? '' : String(value))}" />`;
+  const head = `<tr><th scope="col" id="col-file" class="file-col">Fichier</th>${FIELDS.map(([key, letter, label]) => `<th scope="col" id="col-${key}"><span class="letter" aria-hidden="true">${letter} </span>${label}</th>`).join('')}<th scope="col" class="sent-col">Envoyé le</th><th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th></tr>`;
+  const rows = items.map((p) => {
+    const f = p.fields as unknown as Record<string, unknown>;
+    const cells = FIELDS.map(([key, letter, label]) =>
+      key === 'dossiers'
+        ? `<td data-letter="D" data-label="${label}"><ul class="dossiers">${(f.dossiers as string[]).map((d, i) => `<li><span class="number">${escape(d)}</span><button class="mini" type="button" id="dossier-${p.id}-${i}">−</button></li>`).join('')}</ul><div class="add"><input type="text" id="dossiers-${p.id}" autocomplete="off" aria-label="Ajouter un dossier" /><button class="mini" type="button">+</button></div></td>`
+        : `<td data-letter="${letter}" data-label="${label}" class="${key.startsWith('amount') ? 'num' : ''}">${input(key, p.id, f[key])}</td>`,
+    ).join('');
+    return `<tr><th scope="row" id="row-${p.id}"><input type="checkbox" aria-label="Sélectionner ${escape(p.fileName)}" /> <span class="file-name" id="name-${p.id}">${escape(p.fileName)}</span></th>${cells}<td data-label="Envoyé le" class="sent">${escape(p.sentAt)}</td><td class="row-actions"><div class="actions"><button class="button secondary">Aperçu</button><button class="button quiet">Supprimer</button><button class="button">Valider</button></div></td></tr>`;
+  });
+  return `<section><h2>2. Validation</h2><div class="layout no-preview"><div class="main"><table part="table"><caption>${items.length} factures</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div></div></section>`;
+}
+
+/** The floor of one run: the same answer drawn as plain HTML, then the same edit, each to its painted frame. */
+async function floorRun(stage: HTMLElement): Promise<{ render: number; edit: number }> {
+  const styles = (customElements.get('akto-invoice-validate') as unknown as { elementStyles: (CSSStyleSheet | { styleSheet: CSSStyleSheet })[] }).elementStyles;
+  const host = document.createElement('div');
+  stage.replaceChildren(host);
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = styles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet));
+  const started = performance.now();
+  const { items } = (await (await fetch(`/api/entities/${ENTITY}/pending-invoices`)).json()) as { items: PendingInvoice[] };
+  root.innerHTML = floorTable(items);
+  const render = (await nextPaint()) - started;
+  const editStart = performance.now();
+  root.querySelectorAll<HTMLInputElement>('input[id^="invoiceNumber-"]').forEach((input, i) => (input.value = `FA-2026-${String(i + 1).padStart(4, '0')}`));
+  const edit = (await nextPaint()) - editStart;
+  stage.replaceChildren();
+  return { render, edit };
+}
+
 window.benchValidate = async (runs) => {
   await ready;
   await customElements.whenDefined('akto-invoice-list'); // the script is loaded
   const render: number[] = [];
   const edit: number[] = [];
   const validate: number[] = [];
+  const floorRender: number[] = [];
+  const floorEdit: number[] = [];
   const stage = document.getElementById('stage')!;
   for (let run = 0; run < runs; run++) {
     await fiftyPending();
     const started = performance.now();
+    performance.mark('render-start');
     const step = document.createElement('akto-invoice-validate');
     step.setAttribute('api-base', '/api');
     step.setAttribute('entity', ENTITY);
@@ -44,16 +98,20 @@ window.benchValidate = async (runs) => {
     const rows = () => root.querySelectorAll('tbody tr');
     await when(root, () => rows().length === 50);
     render.push((await nextPaint()) - started);
+    performance.mark('render-end');
 
     // Each row's invoice number made unique (the 50 share one PDF, hence one number).
     const editStart = performance.now();
+    performance.mark('edit-start');
     rows().forEach((row, i) => {
       const input = row.querySelector<HTMLInputElement>('input[id^="invoiceNumber-"]')!;
       input.value = `FA-2026-${String(i + 1).padStart(4, '0')}`;
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     });
+    performance.mark('edit-typed');
     await when(root, () => [...rows()].every((row, i) => row.querySelector<HTMLInputElement>('input[id^="invoiceNumber-"]')!.value.endsWith(String(i + 1).padStart(4, '0'))));
     edit.push((await nextPaint()) - editStart);
+    performance.mark('edit-end');
 
     const validateStart = performance.now();
     root.querySelector<HTMLInputElement>('.bulk input[type=checkbox]')!.click();
@@ -61,7 +119,13 @@ window.benchValidate = async (runs) => {
     root.querySelector<HTMLButtonElement>('.bulk button')!.click();
     await when(root, () => rows().length === 0);
     validate.push((await nextPaint()) - validateStart);
+
+    // The floor, on the same invoices (deposited again: « Valider » took them).
+    await fiftyPending();
+    const floor = await floorRun(stage);
+    floorRender.push(floor.render);
+    floorEdit.push(floor.edit);
   }
   stage.replaceChildren();
-  return { render, edit, validate };
+  return { render, edit, validate, floorRender, floorEdit };
 };

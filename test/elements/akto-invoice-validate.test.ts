@@ -365,6 +365,30 @@ describe('<akto-invoice-validate>', () => {
     expect(complete).to.equal(true);
   });
 
+  it('draws again only the row edited: a keystroke in row 3 of 40 leaves row 40 as it was', async () => {
+    const file = await sampleFile('demo/samples/facture-2606-calcul-mental.pdf');
+    const uploads = await Promise.all(Array.from({ length: 40 }, (_, i) => api.upload(file, 'invoice', `facture-${i + 1}.pdf`)));
+    const created = await api.call('createDeposit', {
+      params: { siren: CASINO },
+      body: { invoices: uploads.map((u) => ({ uploadId: u.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' as const })) },
+    });
+    const el = await mount(CASINO, created.pending);
+    await until(() => rows(el).length === 40, 4000, 'the 40 invoices');
+    // Each row drawn asks for its problems (`errors`): who asks, in the update the keystroke causes.
+    const drawn: string[] = [];
+    const errors = el.errors.bind(el);
+    el.errors = (r) => (drawn.push(r.pending.fileName), errors(r));
+    const number = input(row(el, 'facture-3.pdf'), 'invoiceNumber');
+    number.value = 'FA-2026-0003';
+    number.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(drawn).to.include('facture-3.pdf');
+    expect(drawn).to.not.include('facture-40.pdf');
+    expect(drawn.length, drawn.join(', ')).to.be.below(3);
+    expect(input(row(el, 'facture-3.pdf'), 'invoiceNumber').value).to.equal('FA-2026-0003');
+    expect(input(row(el, 'facture-40.pdf'), 'invoiceNumber').value).to.equal('FA-2026-0612');
+  });
+
   it('deletes a pending invoice after a confirmation', async () => {
     const el = await mount(AFPA);
     const r = row(el, 'facture-zseflezzezf3z2123.pdf');

@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
@@ -13,11 +14,11 @@ import { LatestLookupController } from '../../core/latest-lookup-controller.js';
 import { readingSlot } from '../../core/limit.js';
 import { buttons } from '../../core/tokens.js';
 import { ValidationFormController, type FieldErrors } from '../../core/validation-form-controller.js';
-import { ruleText, toLocale } from '../../i18n/index.js';
+import { ruleText, toLocale, type Locale, type Translation } from '../../i18n/index.js';
 import { checkDossierNumber, checkSiret, FIELD_KEYS, type AmountLocale, type FieldKey, type RuleFailure, type TextFieldKey } from '../../rules/index.js';
 import { AktoPdfPreview } from '../akto-pdf-preview/akto-pdf-preview.js';
 import { confirmDialog, previewPanel } from './panels.js';
-import { bulkBar, headerRow, renderRow, type RowActions } from './row-template.js';
+import { bulkBar, headerRow, renderRow, suggestionList, type RowActions } from './row-template.js';
 import { askInsee, dossierKnown, dossierSuggestions, PreviewDownload } from './lookups.js';
 import { contextOf, dossierProblems, inseeVerdict, prefill, relocalized, rowFor, validationRequest, valuesOf, type ValidationRow } from './rows.js';
 import { validateStyles } from './styles.js';
@@ -30,6 +31,17 @@ import { Configurable } from '../../core/config.js';
 export const FIELDS = FIELD_KEYS;
 export type Field = FieldKey;
 export type { ValidationRow } from './rows.js';
+
+/**
+ * Resolves once the next frame was painted (a task after an animation frame), or after 100 ms
+ * where no frame comes (a page in the background).
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+}
 
 type SavedEdits = Record<string, { values: Record<TextFieldKey, string>; dossiers: string[] }>;
 
@@ -97,7 +109,12 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   });
 
   private pdf = new Task(this, {
-    task: async ([connection, id], { signal }) => (connection && this.row(id)?.pending.hasPdf && this.api.client ? this.previewPdf.fetch(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id }, signal })) : null),
+    task: async ([connection, id], { signal }) => {
+      if (!connection || !this.row(id)?.pending.hasPdf || !this.api.client) return null;
+      await afterPaint(); // the rows are drawn first: the download's request and pdf.js would delay that frame
+      signal.throwIfAborted();
+      return this.previewPdf.fetch(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id }, signal }));
+    },
     args: () => [this.api.key, this.previewId] as const,
     onError: this.api.reportError,
   });
@@ -176,10 +193,19 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     if (!this.row(this.previewId)) this.previewId = this.rows.find((r) => r.pending.hasPdf)?.pending.id ?? '';
   }
 
+  /** The readings and INSEE's questions wait for the frame that shows the rows (their requests and work would delay it). */
+  private arrivalsQueued = false;
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
-    this.askInseeOnArrival();
+    if (this.arrivalsQueued || !this.rows.length) return;
+    this.arrivalsQueued = true;
+    void afterPaint().then(() => {
+      this.arrivalsQueued = false;
+      if (!this.isConnected) return; // read and asked when it is back (its next update)
+      for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
+      this.askInseeOnArrival();
+    });
   }
 
   /**
@@ -222,11 +248,18 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
 
   /** A rule's failure in the user's language: the one place a failure code becomes text. */
   private ruleMessage(failure: RuleFailure): string {
-    return ruleText(this.l10n.t, failure);
+    return ruleText(this.drawing?.t ?? this.l10n.t, failure);
   }
 
+  /** The attribute read once a value, not once a row: the same list while it says the same. */
+  private prefixesOf?: { attribute: string; list: string[] | undefined };
+
   private get prefixes(): string[] | undefined {
-    return this.dossierPrefixes ? this.dossierPrefixes.split(',').map((p) => p.trim().toUpperCase()).filter(Boolean) : undefined;
+    if (this.prefixesOf?.attribute !== this.dossierPrefixes) {
+      const list = this.dossierPrefixes ? this.dossierPrefixes.split(',').map((p) => p.trim().toUpperCase()).filter(Boolean) : undefined;
+      this.prefixesOf = { attribute: this.dossierPrefixes, list };
+    }
+    return this.prefixesOf.list;
   }
 
   /** Every field's problem now: the catalogue's rules, then INSEE's answer, then the server's last word. */
@@ -242,9 +275,26 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
 
   // ---- rendering ----------------------------------------------------------------------------------
 
+  /**
+   * The language during one render, read once: each read of the controller's walks up the page
+   * for a `lang`, and the rows would read it a few times each.
+   */
+  private drawing?: { t: Translation; locale: Locale };
+
+  protected override update(changed: PropertyValues<this>): void {
+    this.drawing = { t: this.l10n.t, locale: this.l10n.locale };
+    try {
+      super.update(changed);
+    } finally {
+      this.drawing = undefined;
+    }
+  }
+
   override render() {
-    const t = this.l10n.t.validate;
+    const { t: tr, locale } = this.drawing ?? { t: this.l10n.t, locale: this.l10n.locale };
+    const t = tr.validate;
     const previewRow = this.row(this.previewId);
+    const several = this.rows.length > 1;
     return html`<section aria-labelledby="heading">
       <h2 id="heading" tabindex="-1">${t.heading}</h2>
       <p class="banner" part="banner">${t.banner}</p>
@@ -252,7 +302,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       ${this.problem
         ? html`<div class="notice error" role="alert">
             <p>${this.problem}</p>
-            <button class="button secondary" @click=${() => this.serverPending.run()}>${this.l10n.t.common.retry}</button>
+            <button class="button secondary" @click=${() => this.serverPending.run()}>${tr.common.retry}</button>
           </div>`
         : nothing}
       ${this.rows.length === 0
@@ -263,18 +313,27 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
             : html`<div class="empty"><p><strong>${t.empty}</strong></p><p>${t.emptyHint}</p></div>`
         : html`<div class="layout ${previewRow ? '' : 'no-preview'}">
             <div class="main">
-              ${this.rows.length > 1 ? bulkBar(this.l10n.t, this.rows, { selectAll: (on) => this.selectAll(on), validate: (ids) => void this.validateRows(ids) }) : nothing}
+              ${several ? bulkBar(tr, this.rows, { selectAll: (on) => this.selectAll(on), validate: (ids) => void this.validateRows(ids) }) : nothing}
               <table part="table">
                 <caption>${t.caption(this.rows.length)}</caption>
-                <thead>${headerRow(this.l10n.t)}</thead>
+                <thead>${headerRow(tr)}</thead>
                 <tbody>
-                  ${repeat(this.rows, (r) => r.pending.id, (r) => this.renderRow(r))}
+                  ${repeat(
+                    this.rows,
+                    (r) => r.pending.id,
+                    // A row is drawn again only when something it shows changed: an edit draws one row, not 50.
+                    (r) =>
+                      guard([r, this.form.state(r.pending.id), r.pending.id === this.previewId, several, tr, locale, this.prefixes, this.valuesLocale], () =>
+                        this.renderRow(r, tr, locale, several),
+                      ),
+                  )}
                 </tbody>
               </table>
+              ${suggestionList(this.suggestions)}
             </div>
-            ${previewRow ? previewPanel(this.l10n.t, previewRow.pending.fileName, this.pdf, (error) => this.api.errorMessage(error)) : nothing}
+            ${previewRow ? previewPanel(tr, previewRow.pending.fileName, this.pdf, (error) => this.api.errorMessage(error)) : nothing}
           </div>`}
-      ${confirmDialog(this.l10n.t, this.confirming?.pending.fileName, {
+      ${confirmDialog(tr, this.confirming?.pending.fileName, {
         closed: () => !this.dialog?.open && (this.confirming = null), // a close event can arrive after the dialog was opened again for another row
         cancel: () => this.dialog?.close(),
         confirm: this.deleteConfirmed,
@@ -282,7 +341,8 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     </section>`;
   }
 
-  private renderRow(row: ValidationRow) {
+  /** One row; everything it shows comes from the row, its form's state and what `render` hands it (see the guard there). */
+  private renderRow(row: ValidationRow, t: Translation, locale: Locale, several: boolean) {
     const id = row.pending.id;
     const adding = row.newDossier.trim() && this.form.isTouched(id, 'dossiers') ? this.form.message(checkDossierNumber(row.newDossier)) : undefined;
     // INSEE's « inconnu » or « fermé » shows as soon as it is known, as any look-up's answer; a dossier the entity lacks likewise.
@@ -291,11 +351,10 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     const dossierErrors = new Map<string, string>();
     for (const [number, failure] of problems) if (failure.code === 'dossierUnknown' || this.form.shown(id, 'dossiers')) dossierErrors.set(number, this.ruleMessage(failure));
     return renderRow(row, {
-      t: this.l10n.t,
-      locale: this.l10n.locale,
-      several: this.rows.length > 1,
+      t,
+      locale,
+      several,
       previewId: this.previewId,
-      suggestions: this.suggestions,
       errors: this.errors(row),
       shown: (field) => this.form.shown(id, field) || (field === 'siret' && insee),
       newDossierError: adding,

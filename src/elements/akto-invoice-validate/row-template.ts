@@ -35,7 +35,6 @@ export interface RowView {
   /** More than one row: each gets its selection box. */
   several: boolean;
   previewId: string;
-  suggestions: readonly { number: string; title: string }[];
   /** The row's problems now, and whether each one shows yet. */
   errors: FieldErrors;
   shown: (field: FieldKey) => boolean;
@@ -56,6 +55,11 @@ export function bulkBar(t: Translation, rows: readonly ValidationRow[], on: { se
   </div>`;
 }
 
+/** D's suggestions from the entity's dossiers as the user types, one list for every row's add field (the rows are the entity's). */
+export function suggestionList(suggestions: readonly { number: string; title: string }[]): TemplateResult {
+  return html`<datalist id="suggestions">${suggestions.map((s) => html`<option value=${s.number}>${s.title}</option>`)}</datalist>`;
+}
+
 /** The header: the file, A–F from the catalogue, « Envoyé le », the actions. */
 export function headerRow(t: Translation): TemplateResult {
   const v = t.validate;
@@ -67,18 +71,74 @@ export function headerRow(t: Translation): TemplateResult {
   </tr>`;
 }
 
+/** What a text field's cell shows: its problem once shown, its note, and the two tied to the input. */
+interface CellView {
+  label: string;
+  error: string | undefined;
+  note: string;
+  invalid: 'true' | 'false';
+  describedBy: string | typeof nothing;
+}
+
+function cellView(row: ValidationRow, field: TextFieldKey, view: RowView): CellView {
+  const error = view.shown(field) ? view.errors[field] : undefined;
+  const text = note(row, field, view);
+  const id = row.pending.id;
+  const ids = [error ? `${field}-${id}-error` : '', text ? `${field}-${id}-note` : ''].filter(Boolean);
+  return { label: view.t.validate.columns[FIELD_SPECS[field].label], error, note: text, invalid: error ? 'true' : 'false', describedBy: ids.length ? ids.join(' ') : nothing };
+}
+
+/** A cell's problem and note under its input. */
+function below(field: FieldKey, id: string, cell: { error?: string; note: string }): TemplateResult | typeof nothing {
+  if (!cell.error && !cell.note) return nothing;
+  return html`${cell.error ? html`<p class="error" id=${`${field}-${id}-error`}>${cell.error}</p>` : nothing}${cell.note ? html` <p class="info" id=${`${field}-${id}-note`}>${cell.note}</p>` : nothing}`;
+}
+
+/**
+ * One invoice's row. Its cells A–F are written out in one template, in the catalogue's order (the
+ * header's, FIELDS): one template a row to clone, not one a cell, which is most of the time 50
+ * rows take to draw.
+ */
 export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
   const t = view.t.validate;
   const { id, fileName } = row.pending;
   const { on } = view;
-  const cells = FIELDS.map((f) => (f.key === 'dossiers' ? renderDossiers(row, view) : renderInput(row, f.key as TextFieldKey, view)));
+  const [a, b, c, e, f] = (['invoiceNumber', 'amountHT', 'amountTTC', 'invoiceDate', 'siret'] as const).map((field) => cellView(row, field, view)) as [CellView, CellView, CellView, CellView, CellView];
+  const value = (field: TextFieldKey) => (event: Event) => on.edit(id, field, (event.target as HTMLInputElement).value);
+  const touch = (field: FieldKey) => () => on.touch(id, field);
+  const offer = sirenOffer(row);
   return html`<tr class=${id === view.previewId ? 'selected-preview' : ''}>
     <th scope="row" id=${`row-${id}`}>
       ${view.several ? html`<input type="checkbox" aria-label=${t.select(fileName)} .checked=${row.selected} @change=${(e: Event) => on.select(id, (e.target as HTMLInputElement).checked)} />` : nothing}
       <span class="file-name" id=${`name-${id}`}>${fileName}</span>
       ${row.pending.creditNote ? html`<span class="badge">${t.creditNote}</span>` : nothing}
     </th>
-    ${cells}
+    <td data-letter="A" data-label=${a.label} class="">
+      <input type="text" id=${`invoiceNumber-${id}`} autocomplete="off" aria-labelledby=${`col-invoiceNumber name-${id}`} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} .value=${row.values.invoiceNumber} @input=${value('invoiceNumber')} @blur=${touch('invoiceNumber')} />
+      ${below('invoiceNumber', id, a)}
+    </td>
+    <td data-letter="B" data-label=${b.label} class="num">
+      <input type="text" id=${`amountHT-${id}`} inputmode="decimal" autocomplete="off" aria-labelledby=${`col-amountHT name-${id}`} aria-invalid=${b.invalid} aria-describedby=${b.describedBy} .value=${row.values.amountHT} @input=${value('amountHT')} @blur=${touch('amountHT')} />
+      ${below('amountHT', id, b)}
+    </td>
+    <td data-letter="C" data-label=${c.label} class="num">
+      <input type="text" id=${`amountTTC-${id}`} inputmode="decimal" autocomplete="off" aria-labelledby=${`col-amountTTC name-${id}`} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} .value=${row.values.amountTTC} @input=${value('amountTTC')} @blur=${touch('amountTTC')} />
+      ${below('amountTTC', id, c)}
+    </td>
+    ${renderDossiers(row, view)}
+    <td data-letter="E" data-label=${e.label} class="">
+      <input type="text" id=${`invoiceDate-${id}`} autocomplete="off" aria-labelledby=${`col-invoiceDate name-${id}`} aria-invalid=${e.invalid} aria-describedby=${e.describedBy} .value=${row.values.invoiceDate} @input=${value('invoiceDate')} @blur=${touch('invoiceDate')} />
+      ${below('invoiceDate', id, e)}
+    </td>
+    <td data-letter="F" data-label=${f.label} class="">
+      <input type="text" id=${`siret-${id}`} inputmode="numeric" autocomplete="off" aria-labelledby=${`col-siret name-${id}`} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} .value=${row.values.siret} @input=${value('siret')} @blur=${touch('siret')} />
+      ${below('siret', id, f)}
+      ${offer
+        ? html`<button class="link offer" type="button" @click=${() => on.startSiret(id, offer.siren)}>
+            ${offer.fromPdf ? t.sirenFromPdf(formatSiren(offer.siren)) : t.sirenOfEntity(formatSiren(offer.siren))}
+          </button>`
+        : nothing}
+    </td>
     <td data-label=${t.columns.sentAt} class="sent">${formatDateTime(row.pending.sentAt, view.locale)}</td>
     <td class="row-actions">
       <div class="actions">
@@ -91,33 +151,6 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
       </div>
     </td>
   </tr>`;
-}
-
-function renderInput(row: ValidationRow, field: TextFieldKey, view: RowView): TemplateResult {
-  const id = row.pending.id;
-  const spec = FIELD_SPECS[field];
-  const error = view.shown(field) ? view.errors[field] : undefined;
-  const offer = field === 'siret' ? sirenOffer(row) : null;
-  return html`<td data-letter=${spec.letter} data-label=${view.t.validate.columns[spec.label]} class=${spec.kind === 'amount' ? 'num' : ''}>
-    <input
-      type="text"
-      id=${`${field}-${id}`}
-      inputmode=${spec.inputMode ?? nothing}
-      autocomplete="off"
-      aria-labelledby=${`col-${field} name-${id}`}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${describedBy(row, field, error, view)}
-      .value=${row.values[field]}
-      @input=${(e: Event) => view.on.edit(id, field, (e.target as HTMLInputElement).value)}
-      @blur=${() => view.on.touch(id, field)}
-    />
-    ${error ? html`<p class="error" id=${`${field}-${id}-error`}>${error}</p>` : nothing} ${renderNote(row, field, view)}
-    ${offer
-      ? html`<button class="link offer" type="button" @click=${() => view.on.startSiret(id, offer.siren)}>
-          ${offer.fromPdf ? view.t.validate.sirenFromPdf(formatSiren(offer.siren)) : view.t.validate.sirenOfEntity(formatSiren(offer.siren))}
-        </button>`
-      : nothing}
-  </td>`;
 }
 
 function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
@@ -145,7 +178,7 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
       <input
         type="text"
         id=${`dossiers-${id}`}
-        list=${`suggestions-${id}`}
+        list="suggestions"
         autocomplete="off"
         aria-label=${t.newDossier}
         aria-invalid=${shownError ? 'true' : 'false'}
@@ -156,7 +189,6 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
       />
       <button class="mini" type="button" aria-label=${t.addDossierLabel(fileName)} @click=${() => on.addDossier(id)}>+</button>
     </div>
-    <datalist id=${`suggestions-${id}`}>${view.suggestions.map((s) => html`<option value=${s.number}>${s.title}</option>`)}</datalist>
     ${shownError ? html`<p class="error" id=${`dossiers-${id}-error`}>${shownError}</p>` : nothing} ${renderNote(row, 'dossiers', view)}
   </td>`;
 }

@@ -77,6 +77,14 @@ export const validateStyles = css`
   tr.selected-preview th[scope='row'] {
     box-shadow: inset 4px 0 0 var(--_akto-accent);
   }
+  /*
+   * A row out of sight is neither styled, laid out nor painted until it comes near the screen
+   * (50 rows: the first frame draws the few in view). Its height until then: a row's, about.
+   */
+  tbody tr {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 7.5rem;
+  }
   .file-name {
     display: block;
   }
@@ -256,33 +264,34 @@ export const validateStyles = css`
    *   scroll;
    * - from 41.5rem: the same table, the preview under it;
    * - narrower: a card an invoice, each field under its letter.
-   * The table is a grid (subgrid rows) so that each invoice's file name takes a line above its
-   * fields and its buttons a line under them. Each column's least width is what its value needs
-   * at 13 px (a SIRET's 14 digits, « 28 043,28 », « 30/07/2021 »): A–F and « Envoyé le » fit in
-   * 41.5rem with DejaVu Sans, the widest common sans-serif, and the cells stay in the header's
-   * columns for screen readers. Wider, the columns share what is left.
+   * Each row is a grid so that each invoice's file name takes a line above its fields and its
+   * buttons a line under them. Each column's least width is what its value needs at 13 px (a
+   * SIRET's 14 digits, « 28 043,28 », « 30/07/2021 »): A–F and « Envoyé le » fit in 41.5rem with
+   * DejaVu Sans, the widest common sans-serif, and the cells stay in the header's columns for
+   * screen readers. Wider, the columns share what is left. No column depends on what a cell
+   * holds (fixed least widths, shares of the rest), so every row, the header's too, repeats the
+   * same columns and they line up without a subgrid: a row can then be skipped while out of
+   * sight (content-visibility), which a subgrid's row cannot.
    */
   @container (width >= 41.5rem) {
     table {
+      display: block;
+      font-size: 0.8125rem;
+    }
+    caption,
+    thead,
+    tbody {
+      display: block;
+    }
+    caption {
+      font-size: 1rem;
+    }
+    tr {
       display: grid;
       grid-template-columns:
         minmax(calc(10ch + 0.55rem), 1.3fr) minmax(calc(8ch + 0.55rem), 1fr) minmax(calc(8ch + 0.55rem), 1fr) minmax(calc(11ch + 2rem), 1.4fr)
         minmax(calc(9.2ch + 0.55rem), 1fr) minmax(calc(14ch + 0.6rem), 1.2fr) minmax(8.5ch, 0.8fr);
       column-gap: 0.2rem;
-      font-size: 0.8125rem;
-    }
-    caption {
-      display: block;
-      grid-column: 1 / -1;
-      font-size: 1rem;
-    }
-    thead,
-    tbody,
-    tr {
-      display: grid;
-      grid-column: 1 / -1;
-      grid-template-columns: subgrid;
-      column-gap: inherit;
     }
     th,
     td {
@@ -438,6 +447,8 @@ export const validateStyles = css`
       border-radius: var(--_akto-radius);
       margin-block-end: 0.75rem;
       padding: 0.5rem 0.75rem;
+      /* A card's height, about, while it is out of sight (its fields one under the other). */
+      contain-intrinsic-block-size: auto 40rem;
     }
     td,
     th[scope='row'] {
