@@ -120,7 +120,7 @@ export async function readInvoice(file: Blob | ArrayBuffer | ArrayBufferView, op
   try {
     const over = await race(overBytesCaps(bytes, limits, stop.signal));
     if (over) return overLimit(name, over);
-    const reading = await race(readDocument(reader, bytes, name, limits, race));
+    const reading = await race(readDocument(reader, bytes, name, limits, race, stop.signal));
     finished = true;
     return reading;
   } catch (error) {
@@ -137,7 +137,7 @@ function overLimit(name: string | null, limit: ReaderLimit): InvoiceReading {
   return { ...blank(name), status: 'over-limit', limit, detail: `over the reader's ${limit} limit` };
 }
 
-async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string | null, limits: ReaderLimits, race: <T>(work: Promise<T>) => Promise<T>): Promise<InvoiceReading> {
+async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string | null, limits: ReaderLimits, race: <T>(work: Promise<T>) => Promise<T>, signal: AbortSignal): Promise<InvoiceReading> {
   let document: PDFDocumentProxy;
   try {
     document = await race(reader.open(bytes).then((task) => task.promise));
@@ -174,7 +174,7 @@ async function readDocument(reader: PdfReader, bytes: Uint8Array, name: string |
   if (!xml || !reading.fields.seller.siret || !reading.fields.dossiers) {
     let pagesText: PageText[];
     try {
-      pagesText = await race(pdfText(document, { first: limits.firstPages, last: limits.lastPages, maxChars: limits.maxChars }));
+      pagesText = await race(pdfText(document, { first: limits.firstPages, last: limits.lastPages, maxChars: limits.maxChars, signal }));
     } catch (error) {
       if (error instanceof TimeLimit || (error as Error | null)?.name === 'AbortError') throw error;
       if (!xml) return refusal(name, 'damaged', describe(error));

@@ -194,20 +194,28 @@ export interface TextOptions {
   last: number;
   /** Characters kept at most, the whole text: reading stops there. */
   maxChars: number;
+  /**
+   * Stops the reading: the page's text stream is cancelled. A stream read still pending when its
+   * document is destroyed never settles otherwise, and would hold all that awaits it (the reading,
+   * its caller's signal and, through its abort reason's stack, the element that read) for good.
+   */
+  signal?: AbortSignal;
 }
 
 /**
  * The text of the pages that matter, each item with its position (see layout.ts), at most
  * `maxChars` characters in all.
  */
-export async function pdfText(document: PDFDocumentProxy, { first, last, maxChars }: TextOptions): Promise<PageText[]> {
+export async function pdfText(document: PDFDocumentProxy, { first, last, maxChars, signal }: TextOptions): Promise<PageText[]> {
   const pages: PageText[] = [];
   let length = 0;
   for (const n of pagesToRead(document.numPages, first, last)) {
-    if (length >= maxChars) break;
+    if (length >= maxChars || signal?.aborted) break;
     const page = await document.getPage(n);
     const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: (TextItem | object)[] }>;
     const items: PositionedText[] = [];
+    const cancel = () => void reader.cancel().catch(() => {}); // a pending read then ends as done
+    signal?.addEventListener('abort', cancel, { once: true });
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -223,7 +231,8 @@ export async function pdfText(document: PDFDocumentProxy, { first, last, maxChar
         if (length >= maxChars) break;
       }
     } finally {
-      void reader.cancel().catch(() => {});
+      signal?.removeEventListener('abort', cancel);
+      cancel();
     }
     pages.push({ items });
   }
