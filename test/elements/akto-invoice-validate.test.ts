@@ -7,6 +7,8 @@ import type { AktoInvoiceValidate } from '../../src/elements/akto-invoice-valida
 import { AKTO_INVOICE_VALIDATED, AKTO_PENDING_DELETED, AKTO_UNAUTHORIZED, AKTO_VALIDATION_COMPLETE } from '../../src/core/events.js';
 import { mock, sampleFile, samples, startMock, until } from '../helpers/mock.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
+import { ROW_CELLS } from '../../src/elements/akto-invoice-validate/row-template.js';
+import { FIELDS } from '../../src/rules/fields.js';
 
 const AFPA = '824092688';
 const CASINO = '527319461';
@@ -71,6 +73,10 @@ describe('<akto-invoice-validate>', () => {
     await startMock();
     document.documentElement.lang = 'fr';
     await setViewport({ width: 1280, height: 900 });
+  });
+
+  it('writes a row\'s cells in the catalogue\'s order, the header\'s (its template spells them out)', () => {
+    expect([...ROW_CELLS]).to.deep.equal(FIELDS.map((field) => field.key));
   });
 
   it('writes its caption « N factures à vérifier et valider » on one line, as cards and as a table', async () => {

@@ -73,6 +73,10 @@ export function headerRow(t: Translation): TemplateResult {
 
 /** What a text field's cell shows: its problem once shown, its note, and the two tied to the input. */
 interface CellView {
+  /** From the catalogue (FIELD_SPECS): its letter, its input mode, `num` for an amount. */
+  letter: string;
+  inputMode: string | typeof nothing;
+  className: string;
   label: string;
   error: string | undefined;
   note: string;
@@ -85,7 +89,17 @@ function cellView(row: ValidationRow, field: TextFieldKey, view: RowView): CellV
   const text = note(row, field, view);
   const id = row.pending.id;
   const ids = [error ? `${field}-${id}-error` : '', text ? `${field}-${id}-note` : ''].filter(Boolean);
-  return { label: view.t.validate.columns[FIELD_SPECS[field].label], error, note: text, invalid: error ? 'true' : 'false', describedBy: ids.length ? ids.join(' ') : nothing };
+  const spec = FIELD_SPECS[field];
+  return {
+    letter: spec.letter,
+    inputMode: spec.inputMode ?? nothing,
+    className: spec.kind === 'amount' ? 'num' : '',
+    label: view.t.validate.columns[spec.label],
+    error,
+    note: text,
+    invalid: error ? 'true' : 'false',
+    describedBy: ids.length ? ids.join(' ') : nothing,
+  };
 }
 
 /** A cell's problem and note under its input. */
@@ -94,10 +108,13 @@ function below(field: FieldKey, id: string, cell: { error?: string; note: string
   return html`${cell.error ? html`<p class="error" id=${`${field}-${id}-error`}>${cell.error}</p>` : nothing}${cell.note ? html` <p class="info" id=${`${field}-${id}-note`}>${cell.note}</p>` : nothing}`;
 }
 
+/** The cells of renderRow's template, in order: the catalogue's (FIELDS), checked by a test. */
+export const ROW_CELLS = ['invoiceNumber', 'amountHT', 'amountTTC', 'dossiers', 'invoiceDate', 'siret'] as const satisfies readonly FieldKey[];
+
 /**
- * One invoice's row. Its cells A–F are written out in one template, in the catalogue's order (the
- * header's, FIELDS): one template a row to clone, not one a cell, which is most of the time 50
- * rows take to draw.
+ * One invoice's row. Its cells A–F are written out in one template, in the catalogue's order
+ * (ROW_CELLS), each cell's letter, input mode and label read from the catalogue: one template a row
+ * to clone, not one a cell, which was most of the time 50 rows took to draw.
  */
 export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
   const t = view.t.validate;
@@ -113,25 +130,25 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
       <span class="file-name" id=${`name-${id}`}>${fileName}</span>
       ${row.pending.creditNote ? html`<span class="badge">${t.creditNote}</span>` : nothing}
     </th>
-    <td data-letter="A" data-label=${a.label} class="">
-      <input type="text" id=${`invoiceNumber-${id}`} autocomplete="off" aria-labelledby=${`col-invoiceNumber name-${id}`} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} .value=${row.values.invoiceNumber} @input=${value('invoiceNumber')} @blur=${touch('invoiceNumber')} />
+    <td data-letter=${a.letter} data-label=${a.label} class=${a.className}>
+      <input type="text" id=${`invoiceNumber-${id}`} inputmode=${a.inputMode} autocomplete="off" aria-labelledby=${`col-invoiceNumber name-${id}`} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} .value=${row.values.invoiceNumber} @input=${value('invoiceNumber')} @blur=${touch('invoiceNumber')} />
       ${below('invoiceNumber', id, a)}
     </td>
-    <td data-letter="B" data-label=${b.label} class="num">
-      <input type="text" id=${`amountHT-${id}`} inputmode="decimal" autocomplete="off" aria-labelledby=${`col-amountHT name-${id}`} aria-invalid=${b.invalid} aria-describedby=${b.describedBy} .value=${row.values.amountHT} @input=${value('amountHT')} @blur=${touch('amountHT')} />
+    <td data-letter=${b.letter} data-label=${b.label} class=${b.className}>
+      <input type="text" id=${`amountHT-${id}`} inputmode=${b.inputMode} autocomplete="off" aria-labelledby=${`col-amountHT name-${id}`} aria-invalid=${b.invalid} aria-describedby=${b.describedBy} .value=${row.values.amountHT} @input=${value('amountHT')} @blur=${touch('amountHT')} />
       ${below('amountHT', id, b)}
     </td>
-    <td data-letter="C" data-label=${c.label} class="num">
-      <input type="text" id=${`amountTTC-${id}`} inputmode="decimal" autocomplete="off" aria-labelledby=${`col-amountTTC name-${id}`} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} .value=${row.values.amountTTC} @input=${value('amountTTC')} @blur=${touch('amountTTC')} />
+    <td data-letter=${c.letter} data-label=${c.label} class=${c.className}>
+      <input type="text" id=${`amountTTC-${id}`} inputmode=${c.inputMode} autocomplete="off" aria-labelledby=${`col-amountTTC name-${id}`} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} .value=${row.values.amountTTC} @input=${value('amountTTC')} @blur=${touch('amountTTC')} />
       ${below('amountTTC', id, c)}
     </td>
     ${renderDossiers(row, view)}
-    <td data-letter="E" data-label=${e.label} class="">
-      <input type="text" id=${`invoiceDate-${id}`} autocomplete="off" aria-labelledby=${`col-invoiceDate name-${id}`} aria-invalid=${e.invalid} aria-describedby=${e.describedBy} .value=${row.values.invoiceDate} @input=${value('invoiceDate')} @blur=${touch('invoiceDate')} />
+    <td data-letter=${e.letter} data-label=${e.label} class=${e.className}>
+      <input type="text" id=${`invoiceDate-${id}`} inputmode=${e.inputMode} autocomplete="off" aria-labelledby=${`col-invoiceDate name-${id}`} aria-invalid=${e.invalid} aria-describedby=${e.describedBy} .value=${row.values.invoiceDate} @input=${value('invoiceDate')} @blur=${touch('invoiceDate')} />
       ${below('invoiceDate', id, e)}
     </td>
-    <td data-letter="F" data-label=${f.label} class="">
-      <input type="text" id=${`siret-${id}`} inputmode="numeric" autocomplete="off" aria-labelledby=${`col-siret name-${id}`} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} .value=${row.values.siret} @input=${value('siret')} @blur=${touch('siret')} />
+    <td data-letter=${f.letter} data-label=${f.label} class=${f.className}>
+      <input type="text" id=${`siret-${id}`} inputmode=${f.inputMode} autocomplete="off" aria-labelledby=${`col-siret name-${id}`} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} .value=${row.values.siret} @input=${value('siret')} @blur=${touch('siret')} />
       ${below('siret', id, f)}
       ${offer
         ? html`<button class="link offer" type="button" @click=${() => on.startSiret(id, offer.siren)}>
@@ -161,7 +178,7 @@ function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {
   const error = view.shown('dossiers') && !view.dossierErrors.size ? view.errors.dossiers : undefined;
   const shownError = view.newDossierError ?? error;
   const found = foundCount(row);
-  return html`<td data-letter="D" data-label=${t.columns.dossiers}>
+  return html`<td data-letter=${FIELD_SPECS.dossiers.letter} data-label=${t.columns.dossiers}>
     ${found === null ? nothing : html`<p class="found" id=${`found-${id}`}>${t.dossiersFound(found)}</p>`}
     <ul class="dossiers" aria-labelledby=${`col-dossiers name-${id}`}>
       ${row.dossiers.map((number, index) => {
