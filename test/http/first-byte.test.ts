@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { LARGE, SMALL, type FirstByteRig, measureFloor, measureOurs, startFirstByteRig } from '../../scripts/bench-first-byte.js';
-import { KAVKAZ, ROOT, median, mount, openPage, preload, rows, tickDerogation, until } from './helpers.js';
+import { KAVKAZ, ROOT, chooseFiles, median, mount, openPage, preload, rows, tickDerogation, until } from './helpers.js';
 
 const BOUND_MS = 400;
 const RUNS = 3;
@@ -62,15 +62,7 @@ test('a password-protected invoice uploaded while read is deleted once refused, 
     await preload(page, [good, locked]);
     await mount(page, 'akto-invoice-upload', { 'api-base': `${pages.origin}/api`, entity: KAVKAZ }, { token });
     // Both at once, pdf.js cold: the locked file uploads while it is read.
-    const input = page.locator('akto-invoice-upload #invoices');
-    await input.waitFor({ state: 'attached', timeout: 30_000 });
-    await input.evaluate((element, names) => {
-      const files = (window as unknown as { testFiles: Record<string, File> }).testFiles;
-      const transfer = new DataTransfer();
-      for (const name of names) transfer.items.add(files[name]!);
-      (element as HTMLInputElement).files = transfer.files;
-      element.dispatchEvent(new Event('change', { bubbles: true }));
-    }, [good, locked]);
+    await chooseFiles(page, [good, locked]);
     // Each needs no supporting document (the locked one, if its row still has its boxes: not yet refused).
     await page.locator('akto-invoice-upload').evaluate((element) => {
       for (const box of element.shadowRoot!.querySelectorAll<HTMLInputElement>('li.invoice .derogations input')) if (!box.checked && box.closest('label')!.textContent!.includes('adhérent')) box.click();
