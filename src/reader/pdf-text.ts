@@ -195,9 +195,11 @@ export interface TextOptions {
   /** Characters kept at most, the whole text: reading stops there. */
   maxChars: number;
   /**
-   * Stops the reading: the page's text stream is cancelled. A stream read still pending when its
-   * document is destroyed never settles otherwise, and would hold all that awaits it (the reading,
-   * its caller's signal and, through its abort reason's stack, the element that read) for good.
+   * Stops the reading: it ends with what it read so far, without waiting for the page's text
+   * stream. A stream read still pending when its document is destroyed never settles, and awaiting
+   * it would hold all that awaits the reading (its caller's signal and, through the abort reason's
+   * stack, the element that read) for good. The stream is not cancelled then: the document's
+   * destruction ends it, and a cancel racing it makes pdf.js write to a closed stream.
    */
   signal?: AbortSignal;
 }
@@ -209,16 +211,16 @@ export interface TextOptions {
 export async function pdfText(document: PDFDocumentProxy, { first, last, maxChars, signal }: TextOptions): Promise<PageText[]> {
   const pages: PageText[] = [];
   let length = 0;
+  type Chunk = ReadableStreamReadResult<{ items: (TextItem | object)[] }>;
+  const stopped = new Promise<Chunk>((resolve) => signal?.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true }));
   for (const n of pagesToRead(document.numPages, first, last)) {
     if (length >= maxChars || signal?.aborted) break;
     const page = await document.getPage(n);
     const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: (TextItem | object)[] }>;
     const items: PositionedText[] = [];
-    const cancel = () => void reader.cancel().catch(() => {}); // a pending read then ends as done
-    signal?.addEventListener('abort', cancel, { once: true });
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await Promise.race([reader.read(), stopped]);
         if (done) break;
         for (const item of value.items) {
           if (!('str' in item) || !item.str) continue;
@@ -231,8 +233,7 @@ export async function pdfText(document: PDFDocumentProxy, { first, last, maxChar
         if (length >= maxChars) break;
       }
     } finally {
-      signal?.removeEventListener('abort', cancel);
-      cancel();
+      if (!signal?.aborted) void reader.cancel().catch(() => {});
     }
     pages.push({ items });
   }
