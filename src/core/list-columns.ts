@@ -105,6 +105,8 @@ export interface TableView<T> {
   items: T[] | null;
   /** How many of the rows to draw (a long page is drawn a task at a time: see PagedListController). */
   shownRows: number;
+  /** While some rows are not drawn yet: how many the table has, header included (aria-rowcount). */
+  rowCount?: number;
   pending: boolean;
   caption: string;
   sort: string;
@@ -139,7 +141,7 @@ export function renderListTable<T extends { id: string }, L extends string>(tabl
   const groups: T[][] = [];
   for (let i = 0; items && i < items.length; i += ROW_GROUP) groups.push(items.slice(i, i + ROW_GROUP));
   return html`<div class=${view.items ? 'table-wrap' : 'table-wrap loading'} role="region" tabindex="0" aria-labelledby="caption">
-    <table part="table" aria-busy=${String(view.pending)} @click=${view.onClick}>
+    <table part="table" aria-busy=${String(view.pending)} aria-rowcount=${view.rowCount ?? nothing} @click=${view.onClick}>
       <caption id="caption">${view.caption}</caption>
       <thead>
         <tr>

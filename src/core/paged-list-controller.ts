@@ -9,6 +9,7 @@ import type { Locale } from '../i18n/index.js';
 import { SIREN_PATTERN } from '../rules/patterns.js';
 import { emit, AKTO_QUERY_CHANGE } from './events.js';
 import { lastPage, pageSizeOf } from './table-parts.js';
+import { afterPaint } from './after-paint.js';
 
 const SEARCH_DELAY_MS = 300;
 /**
@@ -74,10 +75,10 @@ export interface PagedListOptions<H extends PagedListHost, Q, T> {
   /** « Détails » of a row: the host fires its event, then calls showDetail unless it was cancelled. */
   open: (item: T, button: HTMLElement) => void;
   /**
-   * Paint a long page's first ROW_GROUP rows first, then the rest ROWS_PER_TASK at a time, a task
-   * each (the invoice list, whose rows are grids that skip what is off screen): a page of 1,000
+   * Paint a page's first ROW_GROUP rows first, then the rest ROWS_PER_TASK at a time, a task each
+   * (the invoice list, whose rows are grids that skip what is off screen): a page of 100 or 1,000
    * shows its first screen as soon as 20 rows would, and no task of the rest holds the page for
-   * long. A page of ROWS_PER_TASK rows or fewer is drawn at once.
+   * long. A page of ROW_GROUP rows or fewer is drawn at once.
    */
   firstGroupFirst?: boolean;
   /** The dialog showDetail opens. */
@@ -104,8 +105,10 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   announcement = '';
   /** The last page shown: kept on screen, dimmed, while the next one loads (the layout does not jump). */
   onScreen: ListPage<T> | null = null;
-  /** How many of the page's rows are drawn: all of them, save while a long page is being drawn. */
+  /** How many of the page's rows are drawn: all of them, save while a page is being drawn in parts. */
   shownRows = Infinity;
+  /** How many rows the page being drawn holds: what the table says it has meanwhile (aria-rowcount). */
+  private drawingLength = 0;
   /** The page being drawn a task at a time: a newer page, or a new request, stops the older one's drawing. */
   private drawing = 0;
   /** The pages answered in parts, and what is left to check of each. */
@@ -160,7 +163,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
         const { page, checkMore } = answer;
         const end = withinPageSize(answer.count, query.pageSize);
         // Drawn at once (see onPage): checked at once, a failure being the request's.
-        if (!options.firstGroupFirst || end <= ROWS_PER_TASK) checkMore(end - page.items.length);
+        if (!this.inParts(end)) checkMore(end - page.items.length);
         else this.unchecked.set(page, { end, checkMore });
         return page;
       },
@@ -227,33 +230,45 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     this.shownRows = Infinity;
     const unchecked = this.unchecked.get(page);
     const length = unchecked?.end ?? page.items.length;
-    if (this.options.firstGroupFirst && length > ROWS_PER_TASK) {
+    if (this.inParts(length)) {
       this.shownRows = ROW_GROUP;
-      // After the first screen is painted, the rest a task at a time (a frame, then a task: the
-      // paint comes first), each slice checked against the contract just before it is drawn.
-      // (Slices back to back, without a frame each, drew the 1,000 rows no sooner: the work is
-      // the cost, not the frames.)
+      this.drawingLength = length;
+      // After the first screen is painted, the rest a task at a time (background work, after
+      // anything else queued: see afterPaint), each slice checked against the contract just before
+      // it is drawn. (Slices back to back, without a frame each, drew the 1,000 rows no sooner:
+      // the work is the cost, not the frames.)
       const slice = () =>
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            if (drawing !== this.drawing) return;
-            const next = Math.min(this.shownRows + ROWS_PER_TASK, length);
-            try {
-              unchecked?.checkMore(next - page.items.length);
-            } catch (error) {
-              this.fail(error);
-              return;
-            }
-            this.shownRows = next >= length ? Infinity : next;
-            host.requestUpdate();
-            if (this.shownRows !== Infinity) slice();
-          }),
-        );
+        afterPaint(() => {
+          if (drawing !== this.drawing) return;
+          const next = Math.min(this.shownRows + ROWS_PER_TASK, length);
+          try {
+            unchecked?.checkMore(next - page.items.length);
+          } catch (error) {
+            this.fail(error);
+            return;
+          }
+          this.shownRows = next >= length ? Infinity : next;
+          host.requestUpdate();
+          if (this.shownRows !== Infinity) slice();
+        });
       slice();
     }
     this.onScreen = page;
     this.announcement = this.options.found(page.total);
     host.requestUpdate();
+  }
+
+  /** Whether a page of `length` rows is drawn in parts, its first screen first (see `firstGroupFirst`). */
+  private inParts(length: number): boolean {
+    return Boolean(this.options.firstGroupFirst) && length > ROW_GROUP;
+  }
+
+  /**
+   * The rows the table says it has (header included) while some of the page's are not drawn yet,
+   * as ARIA asks of a table missing rows: a screen reader counts the whole page from the start.
+   */
+  get rowCount(): number | undefined {
+    return this.shownRows === Infinity ? undefined : this.drawingLength + 1;
   }
 
   /** A page's later item broke the contract: the error and « Réessayer » replace the table, the focus kept on the page. */

@@ -300,6 +300,26 @@ describe('<akto-invoice-list> with 1,000 invoices a page', () => {
     expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected);
   });
 
+  it('paints a page of 100 in two parts: its first 20 rows alone, the table saying it has 100 meanwhile, then the other 80', async () => {
+    const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api" page-size="100"></akto-invoice-list>`);
+    await until(() => el.shadowRoot, 2000, 'the shadow root');
+    // At every frame: the rows drawn, and how many rows the table says it has (header included).
+    const painted: [number, string | null][] = [];
+    while (painted.at(-1)?.[0] !== 100) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const count = rows(el).length;
+      if (count && count !== painted.at(-1)?.[0]) painted.push([count, $(el, 'table')!.getAttribute('aria-rowcount')]);
+      if (painted.length > 50) break;
+    }
+    expect(painted).to.deep.equal([
+      [20, '101'],
+      [100, null],
+    ]);
+    const expected = mock.store.listInvoices({ pageSize: 100 }).items.map((i) => i.reference);
+    expect(rows(el).map((r) => cells(r)[0])).to.deep.equal(expected);
+    await expect(el).to.be.accessible();
+  });
+
   it('paints the first screen before the rest of the answer is checked; an invalid item at 900 still ends as an error, never drawn', async () => {
     // The answer's item 900 breaks the contract (an amount as text): the rest must not wait for it, nor show it.
     const realFetch = window.fetch;

@@ -242,6 +242,7 @@ export class AktoInvoiceList extends Configurable(AktoElement) {
     return renderListTable(TABLE, {
       items: this.onScreen?.items ?? null,
       shownRows: list.shownRows,
+      rowCount: list.rowCount,
       pending,
       caption: t.invoiceList.caption(t.invoiceList.columns[this.sort] ?? '', this.order, Math.min(this.page, pages), pages),
       sort: this.sort,
