@@ -6,9 +6,15 @@
  * go first.
  */
 export function afterPaint(work: () => void): void {
-  requestAnimationFrame(() => {
-    const { scheduler } = globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: 'background' }) => Promise<void> } };
-    if (scheduler?.postTask) void scheduler.postTask(work, { priority: 'background' });
-    else setTimeout(work);
-  });
+  requestAnimationFrame(() => inBackground(work));
+}
+
+/**
+ * Runs `work` in a task of background priority (`scheduler.postTask`, else a plain timeout): after
+ * the page's other tasks, and after a frame that is due (the browser renders first).
+ */
+export function inBackground(work: () => void): void {
+  const { scheduler } = globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: 'background' }) => Promise<void> } };
+  if (scheduler?.postTask) void scheduler.postTask(work, { priority: 'background' });
+  else setTimeout(work);
 }
