@@ -1,4 +1,5 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { SortOrder } from '../api/schemas.js';
 import type { Locale, Translation } from '../i18n/index.js';
 import { ROW_GROUP } from './paged-list-controller.js';
@@ -54,37 +55,40 @@ interface RowContext<L extends string> extends CellContext {
   details: string;
 }
 
+/** Text written into a template's own strings (an attribute's value): what HTML would read as markup escaped. */
+const escapeAttribute = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+
 /**
- * Declares a list's table. A row is one template, built once from the columns (as lit's static
- * html does), rather than one template a cell: a page of 100 rows then costs 100 template
- * instances, not 1,000.
+ * Declares a list's table. A row is one template, built once a language from the columns (as
+ * lit's static html does), rather than one template a cell: a page of 100 rows then costs 100
+ * template instances, not 1,000. What is the same on every row (each cell's class and its
+ * column's name, `data-label`) is written into the template itself; a row binds only its cells'
+ * contents and its « Détails » button, 11 bindings rather than 27 for the invoice list.
  */
 export function listTable<T extends { id: string }, L extends string>(spec: ListTableSpec<T, L>): ListTable<T, L> {
   const { columns } = spec;
-  const strings: string[] = ['<tr><td data-label='];
-  for (let i = 0; i < columns.length; i++) strings.push(' class=', '>', i < columns.length - 1 ? '</td><td data-label=' : '</td><td class="details"><button class="button secondary" data-id=');
-  strings.push(' aria-label=', '>', '</button></td></tr>');
-  const template = Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
   const classes = columns.map((c) => [c.class, c.type].filter(Boolean).join(' '));
-  const emptyClasses = classes.map((c) => `${c} empty-cell`.trim());
+  const rowTemplate = (labels: Record<L | 'actions', string>) => {
+    const cell = (i: number) => `<td data-label="${escapeAttribute(labels[columns[i]!.key])}"${classes[i] ? ` class="${classes[i]}"` : ''}>`;
+    const strings: string[] = [`<tr>${cell(0)}`];
+    for (let i = 1; i < columns.length; i++) strings.push(`</td>${cell(i)}`);
+    strings.push('</td><td class="details"><button class="button secondary" data-id=', ' aria-label=', '>', '</button></td></tr>');
+    return Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
+  };
   // Each item's row, formatted once for the language in use: a long page drawn a slice a task
   // renders its earlier rows again at every slice (a row is a pure function of the item, t and locale).
-  let formatted = { t: null as Translation | null, locale: '' as Locale | '', rows: new WeakMap<T, TemplateResult>() };
+  let formatted = { t: null as Translation | null, locale: '' as Locale | '', template: null as TemplateStringsArray | null, rows: new WeakMap<T, TemplateResult>() };
   return {
     ...spec,
     tracks: [...columns.map((c) => c.track ?? 'minmax(0, 1fr)'), spec.detailsTrack ?? 'auto'].join(' '),
     row(item, c) {
-      if (formatted.t !== c.t || formatted.locale !== c.locale) formatted = { t: c.t, locale: c.locale, rows: new WeakMap() };
+      if (formatted.t !== c.t || formatted.locale !== c.locale) formatted = { t: c.t, locale: c.locale, template: rowTemplate(c.labels), rows: new WeakMap() };
       const done = formatted.rows.get(item);
       if (done) return done;
       const values: unknown[] = [];
-      for (let i = 0; i < columns.length; i++) {
-        const column = columns[i]!;
-        const value = column.cell(item, c);
-        values.push(c.labels[column.key], value === '' ? emptyClasses[i] : classes[i], value);
-      }
+      for (let i = 0; i < columns.length; i++) values.push(columns[i]!.cell(item, c));
       values.push(item.id, spec.detailsOf(item, c), c.details);
-      const row = html(template, ...values);
+      const row = html(formatted.template!, ...values);
       formatted.rows.set(item, row);
       return row;
     },
@@ -150,7 +154,9 @@ export function renderListTable<T extends { id: string }, L extends string>(tabl
         </tr>
       </thead>
       ${items
-        ? groups.map((group) => html`<tbody>${group.map((item) => table.row(item, context))}</tbody>`)
+        ? // A group once drawn is the same rows until the page or the language changes: a long
+          // page drawn a slice at a time does not walk its earlier rows again at every slice.
+          groups.map((group) => guard([group[0], group.length, view.t, view.locale], () => html`<tbody>${group.map((item) => table.row(item, context))}</tbody>`))
         : html`<tbody>${skeletonRows(view.pageSize, table.columns.length + 1)}</tbody>`}
     </table>
   </div>`;

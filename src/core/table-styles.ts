@@ -318,7 +318,7 @@ export function cardStyles(maxWidth: string): CSSResult {
         font-weight: 600;
         color: var(--_akto-muted);
       }
-      td.empty-cell {
+      td:empty {
         display: none;
       }
       td.details::before {

@@ -414,6 +414,25 @@ describe('<akto-invoice-list> with 1,000 invoices a page', () => {
     expect(el.shadowRoot!.activeElement).to.equal(button);
   });
 
+  it('as cards, names each cell by its column and leaves the empty ones out', async () => {
+    const el = await fixture<AktoInvoiceList>(html`<akto-invoice-list api-base="/api"></akto-invoice-list>`);
+    await until(() => rows(el).length === 20, 4000, '20 rows');
+    await setViewport({ width: 375, height: 800 });
+    await frames();
+    const headers = [...el.shadowRoot!.querySelectorAll('thead th')].slice(0, -1).map((th) => text(th));
+    const shown = rows(el).flatMap((row) => [...row.querySelectorAll('td:not(.details)')]);
+    const empty = shown.filter((td) => text(td) === '');
+    expect(empty.length, 'some invoices are not paid yet: no transfer').to.be.above(0);
+    for (const td of empty) expect(getComputedStyle(td).display).to.equal('none');
+    for (const row of rows(el)) {
+      const full = [...row.querySelectorAll('td:not(.details)')].filter((td) => text(td) !== '');
+      for (const td of full) {
+        expect(getComputedStyle(td).display).to.equal('grid');
+        expect(getComputedStyle(td, '::before').content).to.equal(`"${headers[[...row.children].indexOf(td)]}"`);
+      }
+    }
+  });
+
   it('is accessible (axe), as a table and as cards', async function () {
     // Two axe runs over 1,000 rows: seconds on a quiet machine, over a minute on a loaded one.
     this.timeout(180_000);
