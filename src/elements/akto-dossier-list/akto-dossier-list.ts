@@ -31,12 +31,12 @@ function label(dossier: DossierSummary, { t, locale }: CellContext): string {
 
 /** « Mes dossiers »'s columns: a new column is one more line here (its label in i18n). */
 const COLUMNS: Column<DossierSummary, Label, DossierSortKey>[] = [
-  { key: 'number', sort: 'number', class: 'number', cell: (d, c) => (d.number === null ? html`<span class="draft">${label(d, c)}</span>` : d.number) },
+  { key: 'number', sort: 'number', class: 'number', markup: true, cell: (d, c) => (d.number === null ? html`<span class="draft">${label(d, c)}</span>` : d.number) },
   { key: 'title', sort: 'title', class: 'title', cell: (d) => d.title },
   { key: 'start', sort: 'start', type: 'date', cell: (d, c) => formatDate(d.start, c.locale) },
   { key: 'end', sort: 'end', type: 'date', cell: (d, c) => formatDate(d.end, c.locale) },
   { key: 'company', sort: 'company', class: 'company', cell: (d) => d.company },
-  { key: 'state', sort: 'state', cell: (d, c) => dossierStateBadge(d.state, c.t) },
+  { key: 'state', sort: 'state', markup: true, cell: (d, c) => dossierStateBadge(d.state, c.t) },
 ];
 
 const SORT_KEYS: readonly string[] = sortKeysOf(COLUMNS);

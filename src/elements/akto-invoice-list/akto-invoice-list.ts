@@ -34,6 +34,7 @@ const COLUMNS: Column<InvoiceSummary, Label, InvoiceSortKey>[] = [
   {
     key: 'status',
     sort: 'status',
+    markup: true,
     track: 'minmax(12rem, 1.2fr)',
     // « À valider »: the way to validate it, step 2 for its entity (see onTableClick).
     cell: (i, c) =>
