@@ -43,6 +43,17 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/**
+ * A long table's first frame draws about a window of rows, the rest in the next task: a row is at
+ * least this tall (7.5rem as a table row, a whole card on a phone), so innerHeight / this many
+ * rows fill the window wherever the table starts. (innerHeight reads no layout.)
+ */
+const LEAST_ROW_HEIGHT_PX = 96;
+/** Never fewer rows in the first frame than this. */
+const LEAST_FIRST_ROWS = 4;
+/** Rows drawn a task at a time after the first screen (about 0.8 ms each: 40 in one task stay well under 50 ms). */
+const ROWS_PER_TASK = 40;
+
 type SavedEdits = Record<string, { values: Record<TextFieldKey, string>; dossiers: string[] }>;
 
 /**
@@ -81,6 +92,16 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   @state() private problem = '';
   @state() private confirming: ValidationRow | null = null;
   @state() private suggestions: { number: string; title: string }[] = [];
+  /**
+   * How many of the rows are drawn: all of them, save in the frames just after a long table's
+   * rows arrived (its first screen first, then the rest). Rows not drawn lose nothing: their
+   * values and form state are data (`rows`, `form`); whatever needs one of them draws the rest at once.
+   */
+  private drawnRows = Infinity;
+  /** Rows in the last render's table: 0 until rows arrive, and again once every row left. */
+  private renderedRows = 0;
+  /** The drawing of the rest that is current (drawAll or a newer arrival stops an older one). */
+  private drawingRest = 0;
   @query('dialog') private dialog?: HTMLDialogElement;
   /** Where the focus goes when no invoice is left (focusable by script only). */
   @query('#heading') private heading?: HTMLElement;
@@ -190,15 +211,46 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       this.rows = this.rows.map((row) => relocalized(row, from, locale));
     }
     if (changed.has('pending') && this.pending.length) this.merge(this.pending, false);
+    // Rows arriving on an empty table: the first screen first.
+    if (this.renderedRows === 0 && this.drawnRows === Infinity) {
+      const first = Math.max(LEAST_FIRST_ROWS, Math.ceil(innerHeight / LEAST_ROW_HEIGHT_PX));
+      if (this.rows.length > first) {
+        this.drawnRows = first;
+        this.drawRest();
+      }
+    }
     if (!this.row(this.previewId)) this.previewId = this.rows.find((r) => r.pending.hasPdf)?.pending.id ?? '';
   }
 
-  /** The readings and INSEE's questions wait for the frame that shows the rows (their requests and work would delay it). */
+  /** The rows not drawn yet, after the frame that shows those drawn, ROWS_PER_TASK a task. */
+  private drawRest(): void {
+    const drawing = ++this.drawingRest;
+    void afterPaint().then(() => {
+      if (drawing !== this.drawingRest || this.drawnRows === Infinity) return;
+      const next = this.drawnRows + ROWS_PER_TASK;
+      this.drawnRows = next >= this.rows.length ? Infinity : next;
+      this.requestUpdate();
+      if (this.drawnRows !== Infinity) this.drawRest();
+    });
+  }
+
+  /** Every row drawn by the next update (a focus must reach a row not drawn yet). */
+  private drawAll(): void {
+    this.drawingRest++;
+    if (this.drawnRows === Infinity) return;
+    this.drawnRows = Infinity;
+    this.requestUpdate();
+  }
+
+  /**
+   * The readings and INSEE's questions wait for the frame that shows the rows (their requests and
+   * work would delay it): every row's, a long table's rest included.
+   */
   private arrivalsQueued = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.arrivalsQueued || !this.rows.length) return;
+    if (this.arrivalsQueued || !this.rows.length || this.drawnRows !== Infinity) return;
     this.arrivalsQueued = true;
     void afterPaint().then(() => {
       this.arrivalsQueued = false;
@@ -295,6 +347,9 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     const t = tr.validate;
     const previewRow = this.row(this.previewId);
     const several = this.rows.length > 1;
+    // The first rows only while the rest waits for the next task; the table's aria-rowcount counts them all.
+    const drawn = this.drawnRows < this.rows.length ? this.rows.slice(0, this.drawnRows) : this.rows;
+    this.renderedRows = drawn.length;
     return html`<section aria-labelledby="heading">
       <h2 id="heading" tabindex="-1">${t.heading}</h2>
       <p class="banner" part="banner">${t.banner}</p>
@@ -314,12 +369,12 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
         : html`<div class="layout ${previewRow ? '' : 'no-preview'}">
             <div class="main">
               ${several ? bulkBar(tr, this.rows, { selectAll: (on) => this.selectAll(on), validate: (ids) => void this.validateRows(ids) }) : nothing}
-              <table part="table">
+              <table part="table" aria-rowcount=${this.rows.length + 1}>
                 <caption>${t.caption(this.rows.length)}</caption>
                 <thead>${headerRow(tr)}</thead>
                 <tbody>
                   ${repeat(
-                    this.rows,
+                    drawn,
                     (r) => r.pending.id,
                     // A row is drawn again only when something it shows changed: an edit draws one row, not 50.
                     (r) =>
@@ -421,8 +476,12 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     this.rows = this.rows.map((r) => ({ ...r, selected }));
   }
 
-  /** Focus on a field with a problem; for D, on the first listed dossier that has one, else the add field. */
-  private focusField(id: string, field: FieldKey): void {
+  /** Focus on a field with a problem; for D, on the first listed dossier that has one, else the add field. Draws its row first if need be. */
+  private async focusField(id: string, field: FieldKey): Promise<void> {
+    if (this.drawnRows !== Infinity && this.rows.findIndex((r) => r.pending.id === id) >= this.drawnRows) {
+      this.drawAll();
+      await this.updateComplete;
+    }
     const row = this.row(id);
     const bad = field === 'dossiers' && row ? row.dossiers.findIndex((d) => dossierProblems(row, this.prefixes).has(d)) : -1;
     this.shadowRoot?.getElementById(bad >= 0 ? `dossier-${id}-${bad}` : `${field}-${id}`)?.focus();
@@ -460,7 +519,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     if (invalid) {
       this.notice = '';
       await this.updateComplete;
-      this.focusField(invalid.pending.id, ValidationFormController.firstInvalid(this.errors(invalid))!);
+      await this.focusField(invalid.pending.id, ValidationFormController.firstInvalid(this.errors(invalid))!);
     }
     const results = await Promise.all(ready.map((row) => this.validateRow(row)));
     const done = results.filter((r): r is InvoiceSummary => r !== null);
@@ -498,7 +557,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
         const field = ValidationFormController.firstInvalid(server);
         if (field) {
           await this.updateComplete;
-          this.focusField(id, field);
+          await this.focusField(id, field);
         }
       } else {
         this.patch(id, { validating: false, error: this.api.errorMessage(error) });
