@@ -428,10 +428,17 @@ describe('<akto-invoice-validate>', () => {
     const drawn: string[] = [];
     const errors = el.errors.bind(el);
     el.errors = (r) => (drawn.push(r.pending.fileName), errors(r));
-    const number = input(row(el, 'facture-3.pdf'), 'invoiceNumber');
+    // And nothing of the 39 other rows changes in the DOM.
+    const edited = row(el, 'facture-3.pdf');
+    const changed = new Set<Element>();
+    const observer = new MutationObserver((records) => records.forEach((r) => changed.add((r.target instanceof Element ? r.target : r.target.parentElement!).closest('tr')!)));
+    observer.observe($(root(el), 'tbody')!, { subtree: true, childList: true, attributes: true, characterData: true });
+    const number = input(edited, 'invoiceNumber');
     number.value = 'FA-2026-0003';
     number.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
+    observer.disconnect();
+    expect([...changed].filter((tr) => tr !== edited).map((tr) => text($(tr, '.file-name')))).to.deep.equal([]);
     expect(drawn).to.include('facture-3.pdf');
     expect(drawn).to.not.include('facture-40.pdf');
     expect(drawn.length, drawn.join(', ')).to.be.below(3);

@@ -44,15 +44,19 @@ function afterPaint(): Promise<void> {
 }
 
 /**
- * A long table's first frame draws about a window of rows, the rest in the next task: a row is at
- * least this tall (7.5rem as a table row, a whole card on a phone), so innerHeight / this many
- * rows fill the window wherever the table starts. (innerHeight reads no layout.)
+ * A long table's first frame draws about a window of rows, the rest in the next task: a row takes
+ * at least this (7.5rem, the rows' size in the stylesheet while out of sight; 135 px measured at
+ * 1,600 px wide, a whole card on a phone), so innerHeight / this many rows fill the window
+ * wherever the table starts. (innerHeight reads no layout.)
  */
-const LEAST_ROW_HEIGHT_PX = 96;
+const LEAST_ROW_HEIGHT_PX = 120;
 /** Never fewer rows in the first frame than this. */
 const LEAST_FIRST_ROWS = 4;
 /** Rows drawn a task at a time after the first screen (about 0.8 ms each: 40 in one task stay well under 50 ms). */
 const ROWS_PER_TASK = 40;
+
+/** A new task, after those already queued. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 type SavedEdits = Record<string, { values: Record<TextFieldKey, string>; dossiers: string[] }>;
 
@@ -222,10 +226,14 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     if (!this.row(this.previewId)) this.previewId = this.rows.find((r) => r.pending.hasPdf)?.pending.id ?? '';
   }
 
-  /** The rows not drawn yet, after the frame that shows those drawn, ROWS_PER_TASK a task. */
+  /**
+   * The rows not drawn yet, after the frame that shows those drawn, ROWS_PER_TASK a task; a task
+   * more to wait, so that what was queued at that frame (the user's input, the page's own work)
+   * runs before it.
+   */
   private drawRest(): void {
     const drawing = ++this.drawingRest;
-    void afterPaint().then(() => {
+    void afterPaint().then(nextTask).then(() => {
       if (drawing !== this.drawingRest || this.drawnRows === Infinity) return;
       const next = this.drawnRows + ROWS_PER_TASK;
       this.drawnRows = next >= this.rows.length ? Infinity : next;
@@ -252,7 +260,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     super.updated(changed);
     if (this.arrivalsQueued || !this.rows.length || this.drawnRows !== Infinity) return;
     this.arrivalsQueued = true;
-    void afterPaint().then(() => {
+    void afterPaint().then(nextTask).then(() => {
       this.arrivalsQueued = false;
       if (!this.isConnected) return; // read and asked when it is back (its next update)
       for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
