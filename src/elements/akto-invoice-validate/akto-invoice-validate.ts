@@ -137,6 +137,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     task: async ([connection, id], { signal }) => {
       if (!connection || !this.row(id)?.pending.hasPdf || !this.api.client) return null;
       await afterPaint(); // the rows are drawn first: the download's request and pdf.js would delay that frame
+      while (this.drawnRows !== Infinity && !signal.aborted) await afterPaint(); // a long table's rest too
       signal.throwIfAborted();
       return this.previewPdf.fetch(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id }, signal }));
     },
