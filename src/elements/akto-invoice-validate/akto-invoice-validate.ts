@@ -414,12 +414,18 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     const problems = dossierProblems(row, this.prefixes);
     const dossierErrors = new Map<string, string>();
     for (const [number, failure] of problems) if (failure.code === 'dossierUnknown' || this.form.shown(id, 'dossiers')) dossierErrors.set(number, this.ruleMessage(failure));
+    // The rules run when a problem is to be shown (a field touched, « Valider », INSEE's word), not
+    // for every row drawn: the 50 rows arriving, or typing in a field not yet left, check nothing.
+    let errors: FieldErrors | undefined;
+    const errorsNow = () => (errors ??= this.errors(row));
     return renderRow(row, {
       t,
       locale,
       several,
       previewId: this.previewId,
-      errors: this.errors(row),
+      get errors() {
+        return errorsNow();
+      },
       shown: (field) => this.form.shown(id, field) || (field === 'siret' && insee),
       newDossierError: adding,
       dossierErrors,

@@ -35,8 +35,8 @@ export interface RowView {
   /** More than one row: each gets its selection box. */
   several: boolean;
   previewId: string;
-  /** The row's problems now, and whether each one shows yet. */
-  errors: FieldErrors;
+  /** The row's problems now (read only for a field whose problem shows: it may run the rules), and whether each one shows yet. */
+  readonly errors: FieldErrors;
   shown: (field: FieldKey) => boolean;
   /** The problem of the dossier being typed in D's add field, once D was touched. */
   newDossierError?: string;
