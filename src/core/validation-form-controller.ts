@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { checkFields, FIELD_KEYS, FIELD_SPECS, isFieldKey, type FieldContext, type FieldKey, type FieldValues } from '../rules/fields.js';
+import { checkFields, FIELD_KEYS, FIELD_SPECS, FIELDS, isFieldKey, type FieldContext, type FieldKey, type FieldResults, type FieldValues } from '../rules/fields.js';
 import type { RuleFailure } from '../rules/result.js';
 
 /** What a form (one invoice of step 2) knows besides its values: who was touched, whether « Valider » was pressed, the server's word. */
@@ -20,6 +20,15 @@ export interface ValidationFormOptions {
 
 const BLANK: FormState = { touched: [], attempted: false, server: {} };
 
+/** What a form's rules last read, and what they said. */
+interface Checked {
+  values: FieldValues;
+  context: FieldContext;
+  results: FieldResults;
+}
+
+const sameContext = (a: FieldContext, b: FieldContext) => a.creditNote === b.creditNote && a.depositDate === b.depositDate && a.prefixes === b.prefixes && a.locale === b.locale;
+
 /**
  * The feedback of forms of fields A–F (one a pending invoice, by id), with the rules of the field
  * catalogue: a field's problem shows once it was touched, once « Valider » was pressed, or when the
@@ -28,6 +37,7 @@ const BLANK: FormState = { touched: [], attempted: false, server: {} };
  */
 export class ValidationFormController implements ReactiveController {
   private states = new Map<string, FormState>();
+  private checked = new Map<string, Checked>();
 
   constructor(
     private host: ReactiveControllerHost,
@@ -83,6 +93,7 @@ export class ValidationFormController implements ReactiveController {
   /** The form left the screen (validated, deleted). */
   forget(id: string): void {
     this.states.delete(id);
+    this.checked.delete(id);
   }
 
   /** A failure's text (for a check the catalogue does not hold, such as one dossier being added). */
@@ -95,7 +106,7 @@ export class ValidationFormController implements ReactiveController {
    * INSEE's « unknown »), then the server's last word. Only the fields with a problem are there.
    */
   errors(id: string, values: FieldValues, context: FieldContext, verdicts: Partial<Record<FieldKey, RuleFailure>> = {}): FieldErrors {
-    const results = checkFields(values, context);
+    const results = this.check(id, values, context);
     const { server } = this.state(id);
     const errors: FieldErrors = {};
     for (const field of FIELD_KEYS) {
@@ -105,6 +116,29 @@ export class ValidationFormController implements ReactiveController {
       if (text) errors[field] = text;
     }
     return errors;
+  }
+
+  /**
+   * The catalogue's rules on a form's values, again only where they can have changed: a field's
+   * rule reads its own value, those of the fields it is `checkedWith` (HT and TTC) and the
+   * context. An edit re-checks the field edited (and its pair), not the five others; a value is
+   * compared as the row holds it (a string, D's list by identity: a new list on each change).
+   */
+  private check(id: string, values: FieldValues, context: FieldContext): FieldResults {
+    const last = this.checked.get(id);
+    let results: FieldResults;
+    if (!last || !sameContext(last.context, context)) {
+      results = checkFields(values, context);
+    } else {
+      results = last.results;
+      for (const spec of FIELDS) {
+        if (values[spec.key] === last.values[spec.key] && (spec.checkedWith ?? []).every((f) => values[f] === last.values[f])) continue;
+        if (results === last.results) results = { ...results };
+        (results as Record<FieldKey, unknown>)[spec.key] = spec.check(values, context);
+      }
+    }
+    this.checked.set(id, { values, context, results });
+    return results;
   }
 
   /** Whether a field's problem is shown yet. */

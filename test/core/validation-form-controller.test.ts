@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LatestLookupController } from '../../src/core/latest-lookup-controller.js';
 import { ValidationFormController } from '../../src/core/validation-form-controller.js';
 import { fail, type FieldValues } from '../../src/rules/index.js';
+import { FIELD_KEYS, FIELD_SPECS, type FieldKey } from '../../src/rules/fields.js';
 
 /** A host that counts the renders asked of it and can be disconnected. */
 class Host implements ReactiveControllerHost {
@@ -79,6 +80,31 @@ describe('ValidationFormController', () => {
     expect(before.server).to.have.keys('amountHT', 'amountTTC', 'siret'); // replaced, not changed in place
     form.forget('a');
     expect(form.state('a')).to.deep.equal({ touched: [], attempted: false, server: {} });
+  });
+
+  it('checks again only the field edited and the one checked with it (HT and TTC), not the others', () => {
+    const form = messages();
+    const calls: string[] = [];
+    const specs = FIELD_SPECS as unknown as Record<FieldKey, { check: (...args: unknown[]) => unknown }>;
+    const originals = Object.fromEntries(FIELD_KEYS.map((key) => [key, specs[key].check])) as Record<FieldKey, (...args: unknown[]) => unknown>;
+    for (const key of FIELD_KEYS) specs[key].check = (...args) => (calls.push(key), originals[key](...args));
+    try {
+      form.errors('a', values, context);
+      expect(calls).to.have.length(6);
+      calls.length = 0;
+      expect(form.errors('a', { ...values, invoiceNumber: '' }, { ...context })).to.deep.equal({ invoiceNumber: 'msg:invoiceNumberRequired' });
+      expect(calls).to.deep.equal(['invoiceNumber']);
+      calls.length = 0;
+      expect(form.errors('a', { ...values, invoiceNumber: '', amountTTC: '10' }, context)).to.deep.equal({ invoiceNumber: 'msg:invoiceNumberRequired', amountTTC: 'msg:amountTtcBelowHt' });
+      expect(calls).to.deep.equal(['amountHT', 'amountTTC']);
+      // Another form, or the same with another context (an avoir), is checked whole.
+      calls.length = 0;
+      form.errors('b', values, context);
+      form.errors('a', { ...values, invoiceNumber: '', amountTTC: '10' }, { ...context, creditNote: true });
+      expect(calls).to.have.length(12);
+    } finally {
+      for (const key of FIELD_KEYS) specs[key].check = originals[key];
+    }
   });
 
   it('names the first field with a problem in the guide’s order', () => {

@@ -371,6 +371,50 @@ describe('<akto-invoice-validate>', () => {
     expect(complete).to.equal(true);
   });
 
+  it('draws a long table’s first screen first, the rest in a later task, losing nothing: « Valider » on all reaches every row', async () => {
+    const file = await sampleFile('demo/samples/facture-2606-calcul-mental.pdf');
+    const uploads = await Promise.all(Array.from({ length: 20 }, (_, i) => api.upload(file, 'invoice', `facture-${i + 1}.pdf`)));
+    const created = await api.call('createDeposit', {
+      params: { siren: CASINO },
+      body: { invoices: uploads.map((u) => ({ uploadId: u.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' as const })) },
+    });
+    // Each its own number (one PDF, one number: the others would be duplicates), and the last one
+    // handed over with TTC below HT: « Valider » must stop on it, not drawn yet.
+    const pending = created.pending.map((p, i) => ({ ...p, fields: { ...p.fields, invoiceNumber: `FA-2026-${i + 1}`, ...(i === 19 ? { amountTTC: 1 } : {}) } }));
+    const last = pending[19]!;
+    const el = await fixture<AktoInvoiceValidate>(html`<akto-invoice-validate api-base="/api" entity=${CASINO} .pending=${pending}></akto-invoice-validate>`);
+    // The first frame: about a window of rows (900 px here), the table saying it has 20.
+    const first = rows(el).length;
+    expect(first).to.be.within(4, 12);
+    expect($(root(el), 'table')!.getAttribute('aria-rowcount')).to.equal('21');
+    expect(text($(root(el), 'caption'))).to.equal('20 factures à vérifier et valider');
+    // Selected before the rest is drawn: the selection is the rows' data, not their checkboxes.
+    let validated = 0;
+    el.addEventListener(AKTO_INVOICE_VALIDATED, () => validated++);
+    $<HTMLInputElement>(root(el), '.bulk input[type=checkbox]')!.click();
+    await el.updateComplete;
+    expect(rows(el).length).to.equal(first);
+    button(root(el), 'Valider les 20 factures sélectionnées').click();
+    // The focus lands on the last one's C, drawn for it; the 19 valid ones go.
+    await until(() => focused(el)?.id === `amountTTC-${last.id}`, 4000, 'the focus on the last row’s TTC');
+    expect(errorOf(row(el, 'facture-20.pdf'), 'amountTTC')).to.not.equal('');
+    await until(() => rows(el).length === 1, 6000, 'the 19 valid ones validated');
+    expect(validated).to.equal(19);
+  });
+
+  it('draws a long table’s rest in a later task, in order', async () => {
+    const file = await sampleFile('demo/samples/facture-2606-calcul-mental.pdf');
+    const uploads = await Promise.all(Array.from({ length: 20 }, (_, i) => api.upload(file, 'invoice', `facture-${i + 1}.pdf`)));
+    const created = await api.call('createDeposit', {
+      params: { siren: CASINO },
+      body: { invoices: uploads.map((u) => ({ uploadId: u.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' as const })) },
+    });
+    const el = await fixture<AktoInvoiceValidate>(html`<akto-invoice-validate api-base="/api" entity=${CASINO} .pending=${created.pending}></akto-invoice-validate>`);
+    expect(rows(el).length).to.be.below(20);
+    await until(() => rows(el).length === 20, 4000, 'the 20 rows');
+    expect(rows(el).map((r) => text($(r, '.file-name')))).to.deep.equal(created.pending.map((p) => p.fileName));
+  });
+
   it('draws again only the row edited: a keystroke in row 3 of 40 leaves row 40 as it was', async () => {
     const file = await sampleFile('demo/samples/facture-2606-calcul-mental.pdf');
     const uploads = await Promise.all(Array.from({ length: 40 }, (_, i) => api.upload(file, 'invoice', `facture-${i + 1}.pdf`)));
@@ -380,14 +424,22 @@ describe('<akto-invoice-validate>', () => {
     });
     const el = await mount(CASINO, created.pending);
     await until(() => rows(el).length === 40, 4000, 'the 40 invoices');
-    // Each row drawn asks for its problems (`errors`): who asks, in the update the keystroke causes.
+    // Each row drawn goes through the element's renderRow: which ones, in the update the keystroke causes.
     const drawn: string[] = [];
-    const errors = el.errors.bind(el);
-    el.errors = (r) => (drawn.push(r.pending.fileName), errors(r));
-    const number = input(row(el, 'facture-3.pdf'), 'invoiceNumber');
+    const host = el as unknown as { renderRow: (r: { pending: PendingInvoice }, ...rest: unknown[]) => unknown };
+    const renderRow = host.renderRow.bind(el);
+    host.renderRow = (r, ...rest) => (drawn.push(r.pending.fileName), renderRow(r, ...rest));
+    // And nothing of the 39 other rows changes in the DOM.
+    const edited = row(el, 'facture-3.pdf');
+    const changed = new Set<Element>();
+    const observer = new MutationObserver((records) => records.forEach((r) => changed.add((r.target instanceof Element ? r.target : r.target.parentElement!).closest('tr')!)));
+    observer.observe($(root(el), 'tbody')!, { subtree: true, childList: true, attributes: true, characterData: true });
+    const number = input(edited, 'invoiceNumber');
     number.value = 'FA-2026-0003';
     number.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
+    observer.disconnect();
+    expect([...changed].filter((tr) => tr !== edited).map((tr) => text($(tr, '.file-name')))).to.deep.equal([]);
     expect(drawn).to.include('facture-3.pdf');
     expect(drawn).to.not.include('facture-40.pdf');
     expect(drawn.length, drawn.join(', ')).to.be.below(3);

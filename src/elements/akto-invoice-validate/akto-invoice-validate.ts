@@ -43,6 +43,21 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/**
+ * A long table's first frame draws about a window of rows, the rest in the next task: a row takes
+ * at least this (7.5rem, the rows' size in the stylesheet while out of sight; 135 px measured at
+ * 1,600 px wide, a whole card on a phone), so innerHeight / this many rows fill the window
+ * wherever the table starts. (innerHeight reads no layout.)
+ */
+const LEAST_ROW_HEIGHT_PX = 120;
+/** Never fewer rows in the first frame than this. */
+const LEAST_FIRST_ROWS = 4;
+/** Rows drawn a task at a time after the first screen (traced: about 0.6 ms of script a row, so 40 in one task stay under 50 ms). */
+const ROWS_PER_TASK = 40;
+
+/** A new task, after those already queued. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
 type SavedEdits = Record<string, { values: Record<TextFieldKey, string>; dossiers: string[] }>;
 
 /**
@@ -81,6 +96,16 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
   @state() private problem = '';
   @state() private confirming: ValidationRow | null = null;
   @state() private suggestions: { number: string; title: string }[] = [];
+  /**
+   * How many of the rows are drawn: all of them, save in the frames just after a long table's
+   * rows arrived (its first screen first, then the rest). Rows not drawn lose nothing: their
+   * values and form state are data (`rows`, `form`); whatever needs one of them draws the rest at once.
+   */
+  private drawnRows = Infinity;
+  /** Rows in the last render's table: 0 until rows arrive, and again once every row left. */
+  private renderedRows = 0;
+  /** The drawing of the rest that is current (drawAll or a newer arrival stops an older one). */
+  private drawingRest = 0;
   @query('dialog') private dialog?: HTMLDialogElement;
   /** Where the focus goes when no invoice is left (focusable by script only). */
   @query('#heading') private heading?: HTMLElement;
@@ -112,6 +137,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     task: async ([connection, id], { signal }) => {
       if (!connection || !this.row(id)?.pending.hasPdf || !this.api.client) return null;
       await afterPaint(); // the rows are drawn first: the download's request and pdf.js would delay that frame
+      while (this.drawnRows !== Infinity && !signal.aborted) await afterPaint(); // a long table's rest too
       signal.throwIfAborted();
       return this.previewPdf.fetch(id, () => this.api.client!.call('getPendingPdf', { params: { pendingId: id }, signal }));
     },
@@ -190,17 +216,52 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       this.rows = this.rows.map((row) => relocalized(row, from, locale));
     }
     if (changed.has('pending') && this.pending.length) this.merge(this.pending, false);
+    // Rows arriving on an empty table: the first screen first.
+    if (this.renderedRows === 0 && this.drawnRows === Infinity) {
+      const first = Math.max(LEAST_FIRST_ROWS, Math.ceil(innerHeight / LEAST_ROW_HEIGHT_PX));
+      if (this.rows.length > first) {
+        this.drawnRows = first;
+        this.drawRest();
+      }
+    }
     if (!this.row(this.previewId)) this.previewId = this.rows.find((r) => r.pending.hasPdf)?.pending.id ?? '';
   }
 
-  /** The readings and INSEE's questions wait for the frame that shows the rows (their requests and work would delay it). */
+  /**
+   * The rows not drawn yet, after the frame that shows those drawn, ROWS_PER_TASK a task; a task
+   * more to wait, so that what was queued at that frame (the user's input, the page's own work)
+   * runs before it.
+   */
+  private drawRest(): void {
+    const drawing = ++this.drawingRest;
+    void afterPaint().then(nextTask).then(() => {
+      if (drawing !== this.drawingRest || this.drawnRows === Infinity) return;
+      const next = this.drawnRows + ROWS_PER_TASK;
+      this.drawnRows = next >= this.rows.length ? Infinity : next;
+      this.requestUpdate();
+      if (this.drawnRows !== Infinity) this.drawRest();
+    });
+  }
+
+  /** Every row drawn by the next update (a focus must reach a row not drawn yet). */
+  private drawAll(): void {
+    this.drawingRest++;
+    if (this.drawnRows === Infinity) return;
+    this.drawnRows = Infinity;
+    this.requestUpdate();
+  }
+
+  /**
+   * The readings and INSEE's questions wait for the frame that shows the rows (their requests and
+   * work would delay it): every row's, a long table's rest included.
+   */
   private arrivalsQueued = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.arrivalsQueued || !this.rows.length) return;
+    if (this.arrivalsQueued || !this.rows.length || this.drawnRows !== Infinity) return;
     this.arrivalsQueued = true;
-    void afterPaint().then(() => {
+    void afterPaint().then(nextTask).then(() => {
       this.arrivalsQueued = false;
       if (!this.isConnected) return; // read and asked when it is back (its next update)
       for (const row of this.rows) if (row.pending.hasPdf && !this.readStarted.has(row.pending.id)) void this.readPdf(row.pending.id);
@@ -295,6 +356,9 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     const t = tr.validate;
     const previewRow = this.row(this.previewId);
     const several = this.rows.length > 1;
+    // The first rows only while the rest waits for the next task; the table's aria-rowcount counts them all.
+    const drawn = this.drawnRows < this.rows.length ? this.rows.slice(0, this.drawnRows) : this.rows;
+    this.renderedRows = drawn.length;
     return html`<section aria-labelledby="heading">
       <h2 id="heading" tabindex="-1">${t.heading}</h2>
       <p class="banner" part="banner">${t.banner}</p>
@@ -314,12 +378,12 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
         : html`<div class="layout ${previewRow ? '' : 'no-preview'}">
             <div class="main">
               ${several ? bulkBar(tr, this.rows, { selectAll: (on) => this.selectAll(on), validate: (ids) => void this.validateRows(ids) }) : nothing}
-              <table part="table">
+              <table part="table" aria-rowcount=${this.rows.length + 1}>
                 <caption>${t.caption(this.rows.length)}</caption>
                 <thead>${headerRow(tr)}</thead>
                 <tbody>
                   ${repeat(
-                    this.rows,
+                    drawn,
                     (r) => r.pending.id,
                     // A row is drawn again only when something it shows changed: an edit draws one row, not 50.
                     (r) =>
@@ -350,12 +414,18 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     const problems = dossierProblems(row, this.prefixes);
     const dossierErrors = new Map<string, string>();
     for (const [number, failure] of problems) if (failure.code === 'dossierUnknown' || this.form.shown(id, 'dossiers')) dossierErrors.set(number, this.ruleMessage(failure));
+    // The rules run when a problem is to be shown (a field touched, « Valider », INSEE's word), not
+    // for every row drawn: the 50 rows arriving, or typing in a field not yet left, check nothing.
+    let errors: FieldErrors | undefined;
+    const errorsNow = () => (errors ??= this.errors(row));
     return renderRow(row, {
       t,
       locale,
       several,
       previewId: this.previewId,
-      errors: this.errors(row),
+      get errors() {
+        return errorsNow();
+      },
       shown: (field) => this.form.shown(id, field) || (field === 'siret' && insee),
       newDossierError: adding,
       dossierErrors,
@@ -421,8 +491,12 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     this.rows = this.rows.map((r) => ({ ...r, selected }));
   }
 
-  /** Focus on a field with a problem; for D, on the first listed dossier that has one, else the add field. */
-  private focusField(id: string, field: FieldKey): void {
+  /** Focus on a field with a problem; for D, on the first listed dossier that has one, else the add field. Draws its row first if need be. */
+  private async focusField(id: string, field: FieldKey): Promise<void> {
+    if (this.drawnRows !== Infinity && this.rows.findIndex((r) => r.pending.id === id) >= this.drawnRows) {
+      this.drawAll();
+      await this.updateComplete;
+    }
     const row = this.row(id);
     const bad = field === 'dossiers' && row ? row.dossiers.findIndex((d) => dossierProblems(row, this.prefixes).has(d)) : -1;
     this.shadowRoot?.getElementById(bad >= 0 ? `dossier-${id}-${bad}` : `${field}-${id}`)?.focus();
@@ -460,7 +534,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     if (invalid) {
       this.notice = '';
       await this.updateComplete;
-      this.focusField(invalid.pending.id, ValidationFormController.firstInvalid(this.errors(invalid))!);
+      await this.focusField(invalid.pending.id, ValidationFormController.firstInvalid(this.errors(invalid))!);
     }
     const results = await Promise.all(ready.map((row) => this.validateRow(row)));
     const done = results.filter((r): r is InvoiceSummary => r !== null);
@@ -498,7 +572,7 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
         const field = ValidationFormController.firstInvalid(server);
         if (field) {
           await this.updateComplete;
-          this.focusField(id, field);
+          await this.focusField(id, field);
         }
       } else {
         this.patch(id, { validating: false, error: this.api.errorMessage(error) });

@@ -35,8 +35,8 @@ export interface RowView {
   /** More than one row: each gets its selection box. */
   several: boolean;
   previewId: string;
-  /** The row's problems now, and whether each one shows yet. */
-  errors: FieldErrors;
+  /** The row's problems now (read only for a field whose problem shows: it may run the rules), and whether each one shows yet. */
+  readonly errors: FieldErrors;
   shown: (field: FieldKey) => boolean;
   /** The problem of the dossier being typed in D's add field, once D was touched. */
   newDossierError?: string;
@@ -156,7 +156,7 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
           </button>`
         : nothing}
     </td>
-    <td data-label=${t.columns.sentAt} class="sent">${formatDateTime(row.pending.sentAt, view.locale)}</td>
+    <td data-label=${t.columns.sentAt} class="sent">${sentAt(row, view.locale)}</td>
     <td class="row-actions">
       <div class="actions">
         ${row.error ? html`<p class="row-error" role="alert">${row.error}</p>` : row.scanned ? html`<p class="info row-note">${t.scanned}</p>` : nothing}
@@ -168,6 +168,17 @@ export function renderRow(row: ValidationRow, view: RowView): TemplateResult {
       </div>
     </td>
   </tr>`;
+}
+
+/** « Envoyé le » written once an invoice and language: it never changes, and Intl's date formatting was the largest piece of drawing a row again (profiled). */
+const sentAtText = new WeakMap<ValidationRow['pending'], { locale: Locale; text: string }>();
+
+function sentAt(row: ValidationRow, locale: Locale): string {
+  const known = sentAtText.get(row.pending);
+  if (known?.locale === locale) return known.text;
+  const text = formatDateTime(row.pending.sentAt, locale);
+  sentAtText.set(row.pending, { locale, text });
+  return text;
 }
 
 function renderDossiers(row: ValidationRow, view: RowView): TemplateResult {

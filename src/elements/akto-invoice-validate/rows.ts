@@ -81,14 +81,20 @@ export function foundCount(row: ValidationRow): number | null {
   return kept || null;
 }
 
+/** dossierProblems once a row (a row is never changed in place) and prefix list: a row's drawing asks twice. */
+const problemsOf = new WeakMap<ValidationRow, { prefixes: readonly string[] | undefined; problems: ReadonlyMap<string, RuleFailure> }>();
+
 /** Each listed dossier's own problem (not an AKTO number, a prefix refused, unknown to the entity), by number. */
-export function dossierProblems(row: ValidationRow, prefixes: readonly string[] | undefined): Map<string, RuleFailure> {
+export function dossierProblems(row: ValidationRow, prefixes: readonly string[] | undefined): ReadonlyMap<string, RuleFailure> {
+  const known = problemsOf.get(row);
+  if (known && known.prefixes === prefixes) return known.problems;
   const problems = new Map<string, RuleFailure>();
   for (const number of row.dossiers) {
     const checked = checkDossierNumber(number, { prefixes });
     if (!checked.ok) problems.set(number, checked);
     else if (row.unknownDossiers.includes(checked.value)) problems.set(number, fail('dossierUnknown'));
   }
+  problemsOf.set(row, { prefixes, problems });
   return problems;
 }
 
