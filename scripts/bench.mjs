@@ -344,8 +344,10 @@ try {
     const v = await call(validate, 'benchValidate', VALIDATE_RUNS);
     // The floor (validate-bench.ts): the same 50 rows as plain HTML with the element's styles, then the same typing, in the same page.
     const STEP2 = [
-      ['render', 'floorRender', '50 pending invoices → table painted', 30],
+      ['render', 'floorRender', '50 pending invoices → first screen painted', 30],
+      ['drawn', 'floorRender', '50 pending invoices → every row drawn', NaN],
       ['edit', 'floorEdit', 'an edit in each of the 50 rows → painted', 8],
+      ['editAtRest', 'floorEdit', 'the same edit, the readings over → painted', 8],
       ['validate', '', '« Valider » on the 50 → table empty', NaN],
     ];
     for (const [key, floorKey, label, target] of STEP2) {
