@@ -452,12 +452,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     const { accepted, refused: codes } = sortChosenFiles(files, { kind: target ? 'supporting' : 'invoice', existing, max: this.maxSize, types: target && types });
     const refused = codes.map(([code, file]) => this.refusal(code, file));
     if (target) {
-      const keys = accepted.map((file) => this.queue.add(file, 'supporting'));
+      const keys = accepted.map((file) => this.queue.add(file, 'supporting', { afterPaint: true }));
       this.updateRow(target.key, (r) => ({ ...r, supporting: [...r.supporting, ...keys] }));
     } else {
-      // Each invoice uploads at once and is read beside it (see read), from a frame after its row was painted.
+      // Each invoice uploads as soon as its row is painted, and is read beside it (see read), from a frame after.
       this.shown = Math.min(this.shown, this.rows.length + ROWS_A_FRAME);
-      this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true })))];
+      this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true, afterPaint: true })))];
     }
     this.refusals = [...this.refusals, ...refused];
     this.notice = '';
