@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey, type ApiClient } from '../api/client.js';
 import { isAbort } from '../api/errors.js';
 import type { Upload, UploadKind } from '../api/schemas.js';
+import { afterNextPaint } from './after-paint.js';
 import { emit, AKTO_UPLOAD_REQUEST } from './events.js';
 
 /**
@@ -227,22 +228,16 @@ export class UploadQueueController implements ReactiveController {
   /**
    * Starts the uploads once the frame that shows their rows is painted: building and sending a
    * request (FormData, XMLHttpRequest) costs a few ms per file, which the rows' first frame would
-   * otherwise wait for (20 files chosen: 3 requests, ~8 ms of the change's task). It runs when the
-   * page is next idle after that frame, or within 50 ms, or after 100 ms whatever happens (a tab
-   * hidden meanwhile paints no frame): the first byte still leaves within a frame or two.
+   * otherwise wait for (20 files chosen: 3 requests, ~8 ms of the change's task). See
+   * afterNextPaint: the first byte still leaves within a frame or two.
    */
   private startAfterPaint(): void {
     if (this.startScheduled) return;
     this.startScheduled = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const start = () => {
-      if (!this.startScheduled) return;
+    afterNextPaint(() => {
       this.startScheduled = false;
-      clearTimeout(timer);
       this.pump();
-    };
-    timer = setTimeout(start, 100);
-    requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: 50 }) : setTimeout(start)));
+    });
   }
 
   private startScheduled = false;
