@@ -120,7 +120,16 @@ export class UploadQueueController implements ReactiveController {
     else this.pump();
     if (reading) {
       this.toRead.push(key);
-      requestAnimationFrame(() => requestAnimationFrame(() => this.readNext()));
+      // One pair of frames for all the files added at once (20 chosen: not 40 callbacks in the rows' frame).
+      if (!this.readScheduled) {
+        this.readScheduled = true;
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            this.readScheduled = false;
+            this.readNext();
+          }),
+        );
+      }
     }
     return key;
   }
@@ -241,6 +250,7 @@ export class UploadQueueController implements ReactiveController {
   }
 
   private startScheduled = false;
+  private readScheduled = false;
 
   /** Starts waiting uploads, a few at a time. */
   private pump(): void {

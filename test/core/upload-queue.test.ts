@@ -190,6 +190,20 @@ describe('UploadQueueController', () => {
     expect(started.at(-1)).to.equal('5.pdf');
   });
 
+  it('asks for one animation frame, not one per file, when many are added at once (the rows\' first frame runs them all)', async () => {
+    const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
+    el.reader = () => new Promise(() => {});
+    const requestFrame = window.requestAnimationFrame;
+    let frames = 0;
+    window.requestAnimationFrame = (callback) => (frames++, requestFrame(callback));
+    try {
+      for (let i = 1; i <= 20; i++) el.queue.add(pdf(`${i}.pdf`), 'invoice', { read: true, afterPaint: true });
+    } finally {
+      window.requestAnimationFrame = requestFrame;
+    }
+    expect(frames, 'one for the readings, one for the uploads').to.equal(2);
+  });
+
   it('asks the host first (akto-upload-request): headers, its own upload, or none', async () => {
     const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
     let mode: 'headers' | 'own' | 'none' = 'headers';
