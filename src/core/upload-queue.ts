@@ -109,7 +109,7 @@ export class UploadQueueController implements ReactiveController {
   /**
    * Queues a file and returns its key; its upload starts at once (within `parallel`), or with
    * `afterPaint` once the host's next frame is painted (see startAfterPaint). With `read`, it is
-   * read beside its upload, from a frame after the host painted (rows added with it show first).
+   * read beside its upload, once the host's next frame is painted (rows added with it show first).
    */
   add(file: File, kind: UploadKind, { read = false, afterPaint = false }: { read?: boolean; afterPaint?: boolean } = {}): string {
     const key = `f${++keys}`;
@@ -120,15 +120,15 @@ export class UploadQueueController implements ReactiveController {
     else this.pump();
     if (reading) {
       this.toRead.push(key);
-      // One pair of frames for all the files added at once (20 chosen: not 40 callbacks in the rows' frame).
+      // Once the rows added with it are painted (after their uploads start), one schedule for all
+      // the files added at once: 20 chosen once ran 40 animation-frame callbacks, and their first
+      // readings' work (a slice of each file…) could land before the rows' frame was done.
       if (!this.readScheduled) {
         this.readScheduled = true;
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            this.readScheduled = false;
-            this.readNext();
-          }),
-        );
+        afterNextPaint(() => {
+          this.readScheduled = false;
+          this.readNext();
+        });
       }
     }
     return key;

@@ -190,9 +190,10 @@ describe('UploadQueueController', () => {
     expect(started.at(-1)).to.equal('5.pdf');
   });
 
-  it('asks for one animation frame, not one per file, when many are added at once (the rows\' first frame runs them all)', async () => {
+  it('asks for one animation frame, not one per file, when many are added at once, and reads them after it', async () => {
     const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
-    el.reader = () => new Promise(() => {});
+    let read = 0;
+    el.reader = () => (read++, new Promise(() => {}));
     const requestFrame = window.requestAnimationFrame;
     let frames = 0;
     window.requestAnimationFrame = (callback) => (frames++, requestFrame(callback));
@@ -202,6 +203,11 @@ describe('UploadQueueController', () => {
       window.requestAnimationFrame = requestFrame;
     }
     expect(frames, 'one for the readings, one for the uploads').to.equal(2);
+    // The readings too start after the frame.
+    let painted = false;
+    requestAnimationFrame(() => setTimeout(() => (painted = true)));
+    await until(() => read > 0, 1000, 'the readings started');
+    expect(painted, 'after the frame').to.equal(true);
   });
 
   it('asks the host first (akto-upload-request): headers, its own upload, or none', async () => {

@@ -457,7 +457,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       const keys = accepted.map((file) => this.queue.add(file, 'supporting', { afterPaint: true }));
       this.updateRow(target.key, (r) => ({ ...r, supporting: [...r.supporting, ...keys] }));
     } else {
-      // Each invoice uploads as soon as its row is painted, and is read beside it (see read), from a frame after.
+      // Each invoice uploads once its row is painted, and is read beside it (see read), from then too.
       this.shown = Math.min(this.shown, this.rows.length + ROWS_A_FRAME);
       this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true, afterPaint: true })))];
     }
