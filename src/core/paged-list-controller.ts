@@ -9,7 +9,7 @@ import type { Locale } from '../i18n/index.js';
 import { SIREN_PATTERN } from '../rules/patterns.js';
 import { emit, AKTO_QUERY_CHANGE } from './events.js';
 import { lastPage, pageSizeOf } from './table-parts.js';
-import { afterPaint, inBackground } from './after-paint.js';
+import { afterNextPaint, inBackground } from './after-paint.js';
 
 const SEARCH_DELAY_MS = 300;
 /**
@@ -238,7 +238,7 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
       // browser paints between them when a frame is due, and anything else queued goes first.
       // (Waiting for a frame before each slice made 1,000 rows wait for 9 frames: ~150 ms.)
       const slice = (first: boolean) =>
-        (first ? afterPaint : inBackground)(() => {
+        (first ? afterNextPaint : inBackground)(() => {
           if (drawing !== this.drawing) return;
           const next = Math.min(this.shownRows + ROWS_PER_TASK, length);
           try {

@@ -9,6 +9,7 @@ type Draft = { files: File[]; note: string };
 /** A host whose key and value the test sets, as step 1 and step 2 derive theirs from their state. */
 class DraftsHost extends LitElement {
   static delay = 0;
+  static afterPaint = false;
   key?: string = 'k1';
   current: Draft | null | undefined = undefined;
   loads: [Draft | undefined, string][] = [];
@@ -18,6 +19,7 @@ class DraftsHost extends LitElement {
     value: () => this.current,
     signature: (draft) => [draft.files, draft.note.length > 8 ? 'long' : draft.note],
     delay: (this.constructor as typeof DraftsHost).delay,
+    afterPaint: (this.constructor as typeof DraftsHost).afterPaint,
   });
   async change(patch: Partial<Pick<DraftsHost, 'key' | 'current'>>): Promise<void> {
     Object.assign(this, patch);
@@ -112,5 +114,32 @@ describe('DraftsController', () => {
     });
     expect(count).to.equal(1);
     expect((await loadDraft<Draft>('k1'))!.note).to.equal('abc');
+  });
+
+  it('with afterPaint, writes once the next frame is painted, not at the end of the update; at once when the host leaves the page', async () => {
+    class AfterPaint extends DraftsHost {
+      static override afterPaint = true;
+    }
+    customElements.define('drafts-host-after-paint', AfterPaint);
+    const el = await fixture<AfterPaint>(html`<drafts-host-after-paint></drafts-host-after-paint>`);
+    await until(() => el.drafts.ready, 2000, 'the load');
+    let painted = false;
+    const count = await writes(async () => {
+      el.current = { files: [file('a.pdf')], note: 'first' };
+      el.requestUpdate();
+      await el.updateComplete;
+      await Promise.resolve(); // where a write without afterPaint is made (a microtask after the update)
+      requestAnimationFrame(() => setTimeout(() => (painted = true)));
+      expect(await loadDraft('k1'), 'nothing before the frame').to.equal(undefined);
+      await until(async () => (await loadDraft<Draft>('k1'))?.note === 'first', 2000, 'the write');
+      expect(painted, 'written after the frame').to.equal(true);
+    });
+    expect(count).to.equal(1);
+    // A change and the host gone in the same task: written all the same.
+    el.current = { files: [file('b.pdf')], note: 'last' };
+    el.requestUpdate();
+    await el.updateComplete;
+    el.remove();
+    await until(async () => (await loadDraft<Draft>('k1'))?.note === 'last', 2000, 'the last change kept');
   });
 });

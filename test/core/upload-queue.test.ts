@@ -72,6 +72,21 @@ describe('UploadQueueController', () => {
     expect(states(el)).to.deep.equal(['done', 'uploading', 'uploading']);
   });
 
+  it('with afterPaint, starts the uploads once the next frame is painted, not in add() (the rows added with them paint first)', async () => {
+    const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
+    const keys = ['a', 'b', 'c'].map((name) => el.queue.add(pdf(`${name}.pdf`), 'invoice', { afterPaint: true }));
+    let painted = false;
+    requestAnimationFrame(() => setTimeout(() => (painted = true)));
+    expect(el.fake.calls, 'no request built in the task that added them').to.have.length(0);
+    expect(states(el)).to.deep.equal(['waiting', 'waiting', 'waiting']);
+    // One removed before its start never uploads.
+    el.queue.remove(keys[0]!);
+    await until(() => el.fake.calls.length === 2, 1000, 'the uploads started');
+    expect(painted, 'after the frame').to.equal(true);
+    expect(el.fake.calls.map((c) => c.file.name)).to.deep.equal(['b.pdf', 'c.pdf']);
+    expect(states(el)).to.deep.equal(['uploading', 'uploading']);
+  });
+
   it('marks a failure with its reason, tells the host, and retries with the same idempotency key', async () => {
     const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
     const key = el.queue.add(pdf('a.pdf'), 'invoice');
@@ -173,6 +188,26 @@ describe('UploadQueueController', () => {
     verdicts[0]!(null);
     await until(() => started.length === 5, 1000, 'the next reading');
     expect(started.at(-1)).to.equal('5.pdf');
+  });
+
+  it('asks for one animation frame, not one per file, when many are added at once, and reads them after it', async () => {
+    const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
+    let read = 0;
+    el.reader = () => (read++, new Promise(() => {}));
+    const requestFrame = window.requestAnimationFrame;
+    let frames = 0;
+    window.requestAnimationFrame = (callback) => (frames++, requestFrame(callback));
+    try {
+      for (let i = 1; i <= 20; i++) el.queue.add(pdf(`${i}.pdf`), 'invoice', { read: true, afterPaint: true });
+    } finally {
+      window.requestAnimationFrame = requestFrame;
+    }
+    expect(frames, 'one for the readings, one for the uploads').to.equal(2);
+    // The readings too start after the frame.
+    let painted = false;
+    requestAnimationFrame(() => setTimeout(() => (painted = true)));
+    await until(() => read > 0, 1000, 'the readings started');
+    expect(painted, 'after the frame').to.equal(true);
   });
 
   it('asks the host first (akto-upload-request): headers, its own upload, or none', async () => {

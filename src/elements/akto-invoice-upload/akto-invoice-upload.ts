@@ -172,6 +172,8 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       return { savedAt: new Date().toISOString(), rows: kept.map((row) => savedRow(row, (key) => this.item(key).file)) };
     },
     signature: (draft) => draft.rows,
+    // Written after the frame that shows a change (20 new rows paint first); at once if the step leaves the page.
+    afterPaint: true,
   });
 
   /** FilePond over the whole step; a drop goes to the row's supporting documents it fell on, else to the invoices. */
@@ -452,12 +454,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     const { accepted, refused: codes } = sortChosenFiles(files, { kind: target ? 'supporting' : 'invoice', existing, max: this.maxSize, types: target && types });
     const refused = codes.map(([code, file]) => this.refusal(code, file));
     if (target) {
-      const keys = accepted.map((file) => this.queue.add(file, 'supporting'));
+      const keys = accepted.map((file) => this.queue.add(file, 'supporting', { afterPaint: true }));
       this.updateRow(target.key, (r) => ({ ...r, supporting: [...r.supporting, ...keys] }));
     } else {
-      // Each invoice uploads at once and is read beside it (see read), from a frame after its row was painted.
+      // Each invoice uploads once its row is painted, and is read beside it (see read), from then too.
       this.shown = Math.min(this.shown, this.rows.length + ROWS_A_FRAME);
-      this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true })))];
+      this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true, afterPaint: true })))];
     }
     this.refusals = [...this.refusals, ...refused];
     this.notice = '';

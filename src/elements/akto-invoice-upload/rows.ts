@@ -65,25 +65,31 @@ export interface RowContext {
   retry: (key: string) => void;
 }
 
+/**
+ * An invoice's row. Written as few templates as it can be: each nested template is one more clone
+ * and walk per row, and 20 rows chosen at once are rendered before their first frame (the icons
+ * are static markup in it, the state a class and a text; only what comes and goes is nested).
+ */
 export function renderRow(row: InvoiceRow, context: RowContext): TemplateResult {
   const { t: { upload: t }, locale } = context;
   const item = context.item(row.key);
   const name = item.file.name;
   const proof = context.hasProof(row);
   const percent = Math.round(item.progress * 100);
-  const trash = html`<button class="icon-button" type="button" aria-label=${t.remove(name)} @click=${() => context.remove(row)}>${trashIcon}</button>`;
+  const state = stateOf(item, context.t);
   // A refused file is one line: its name (in the reason), why, and the trash; it is not sent, and does not hold the others back.
   if (item.state === 'refused')
     return html`<li class="invoice refused" part="invoice">
-      <div class="file">${renderState(item, context)} <span class="row-refusal">${item.error}</span> ${trash}</div>
+      <div class="file"><span class=${state.className}>${state.text}</span> <span class="row-refusal">${item.error}</span> <button class="icon-button" type="button" aria-label=${t.remove(name)} @click=${() => context.remove(row)}>${TRASH}</button></div>
     </li>`;
   return html`<li class="invoice" part="invoice" ?data-incomplete=${!proof}>
     <div class="file">
       <bdi class="name">${name}</bdi>
       <span class="size">${t.fileSize} ${formatFileSize(item.file.size, locale)}</span>
-      ${renderState(item, context)} ${trash}
+      <span class=${state.className}>${state.text}</span> ${item.state === 'failed' ? retryButton(item, context) : nothing}
+      <button class="icon-button" type="button" aria-label=${t.remove(name)} @click=${() => context.remove(row)}><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" fill="none" stroke="currentColor" stroke-width="2"/></svg></button>
     </div>
-    ${row.notes.map((note) => html`<p class="row-note">${note}</p>`)}
+    ${row.notes.length ? row.notes.map((note) => html`<p class="row-note">${note}</p>`) : nothing}
     ${item.state === 'uploading' ? html`<progress max="100" .value=${percent} aria-label=${t.uploading(percent)}></progress>` : nothing}
     <div class="checks">
       <label><input type="checkbox" .checked=${row.creditNote} @change=${(e: Event) => context.setFlag(row, 'creditNote', e)} />${t.creditNote}</label>
@@ -92,11 +98,11 @@ export function renderRow(row: InvoiceRow, context: RowContext): TemplateResult 
     <div class="supporting">
       <h3 id="supporting-${row.key}">${t.supporting}</h3>
       <div class="dropzone small" data-kind="supporting" data-row=${row.key} @click=${context.onZoneClick}>
-        <button class="button secondary" type="button" aria-describedby=${`supporting-hint-${row.key}`} @click=${(e: Event) => context.pick(e, `supporting-${row.key}-input`)}>
+        <button class="button secondary" type="button" aria-describedby="supporting-hint-${row.key}" @click=${(e: Event) => context.pick(e, `supporting-${row.key}-input`)}>
           ${t.addSupporting}
         </button>
-        <span class="hint" id=${`supporting-hint-${row.key}`}>${context.canDrop ? `${t.dropSupporting} · ` : ''}${t.supportingHint}</span>
-        <input id=${`supporting-${row.key}-input`} type="file" multiple accept=${ACCEPT.supporting} hidden @change=${(e: Event) => context.onInput(e, row)} />
+        <span class="hint" id="supporting-hint-${row.key}">${context.canDrop ? `${t.dropSupporting} · ` : ''}${t.supportingHint}</span>
+        <input id="supporting-${row.key}-input" type="file" multiple accept=${ACCEPT.supporting} hidden @change=${(e: Event) => context.onInput(e, row)} />
       </div>
       ${row.supporting.length
         ? html`<ul aria-labelledby=${`supporting-${row.key}`}>
@@ -108,40 +114,46 @@ export function renderRow(row: InvoiceRow, context: RowContext): TemplateResult 
         <label><input type="checkbox" .checked=${row.derogation === 'adherent'} @change=${(e: Event) => context.setDerogation(row, 'adherent', e)} />${t.derogationAdherent}</label>
         <label><input type="checkbox" .checked=${row.derogation === 'cfa-of'} @change=${(e: Event) => context.setDerogation(row, 'cfa-of', e)} />${t.derogationCfaOf}</label>
       </fieldset>
-      ${proof ? nothing : html`<p class="missing">${warningIcon}${t.missingSupporting}</p>`}
+      ${proof
+        ? nothing
+        : html`<p class="missing"><svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M8 2l6.5 12h-13z" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M8 6.5v3.5M8 11.5v1.2" stroke="currentColor" stroke-width="1.6"/></svg>${t.missingSupporting}</p>`}
     </div>
   </li>`;
 }
 
 function renderSupporting(row: InvoiceRow, item: QueuedUpload, context: RowContext): TemplateResult {
   const name = item.file.name;
+  const state = stateOf(item, context.t);
   return html`<li>
     <bdi class="name">${name}</bdi>
     <span class="size">${formatFileSize(item.file.size, context.locale)}</span>
-    ${renderState(item, context)}
-    <button class="icon-button" type="button" aria-label=${context.t.upload.remove(name)} @click=${() => context.remove(row, item.key)}>${trashIcon}</button>
+    <span class=${state.className}>${state.text}</span> ${item.state === 'failed' ? retryButton(item, context) : nothing}
+    <button class="icon-button" type="button" aria-label=${context.t.upload.remove(name)} @click=${() => context.remove(row, item.key)}>${TRASH}</button>
   </li>`;
 }
 
-function renderState(item: QueuedUpload, { t, retry }: RowContext): TemplateResult {
+/** What a file's state reads, and its class (`state`, plus `done` or `failed`). */
+function stateOf(item: QueuedUpload, t: Translation): { text: string; className: string } {
   switch (item.state) {
     case 'refused':
-      return html`<span class="state failed">${t.upload.refused}</span>`;
+      return { text: t.upload.refused, className: 'state failed' };
     case 'waiting':
-      return html`<span class="state">${t.upload.waiting}</span>`;
+      return { text: t.upload.waiting, className: 'state' };
     case 'uploading':
-      return html`<span class="state">${t.upload.uploading(Math.round(item.progress * 100))}</span>`;
+      return { text: t.upload.uploading(Math.round(item.progress * 100)), className: 'state' };
     case 'done':
       // Stored, but « Chargé » only once its reading found nothing to refuse.
-      return item.reading ? html`<span class="state">${t.upload.checking}</span>` : html`<span class="state done">${t.upload.uploaded}</span>`;
+      return item.reading ? { text: t.upload.checking, className: 'state' } : { text: t.upload.uploaded, className: 'state done' };
     case 'failed':
-      return html`<span class="state failed">${t.upload.uploadFailed(item.error ?? '')}</span>
-        <button class="button secondary" type="button" aria-label=${t.upload.retry(item.file.name)} @click=${() => retry(item.key)}>${t.common.retry}</button>`;
+      return { text: t.upload.uploadFailed(item.error ?? ''), className: 'state failed' };
   }
 }
 
+/** « Réessayer », after a failed upload's state. */
+const retryButton = (item: QueuedUpload, { t, retry }: RowContext): TemplateResult =>
+  html`<button class="button secondary" type="button" aria-label=${t.upload.retry(item.file.name)} @click=${() => retry(item.key)}>${t.common.retry}</button>`;
+
 export const uploadIcon = html`<svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">${svg`<path d="M12 16V4m0 0l-5 5m5-5l5 5M4 20h16" fill="none" stroke="currentColor" stroke-width="2"/>`}</svg>`;
 
-const trashIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">${svg`<path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" fill="none" stroke="currentColor" stroke-width="2"/>`}</svg>`;
-
-const warningIcon = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${svg`<path d="M8 2l6.5 12h-13z" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M8 6.5v3.5M8 11.5v1.2" stroke="currentColor" stroke-width="1.6"/>`}</svg>`;
+/** The trash icon where it is not written out in the row's own template (a refused row, a supporting document). */
+const TRASH = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" fill="none" stroke="currentColor" stroke-width="2" /></svg>`;
