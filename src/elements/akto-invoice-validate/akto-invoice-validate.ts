@@ -26,22 +26,15 @@ import { frSteps } from '../../i18n/fr-steps.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { ApiController } from '../../core/api-controller.js';
 import { Configurable } from '../../core/config.js';
+import { afterNextPaint } from '../../core/after-paint.js';
 
 /** The guide's fields A–F, in its order (the catalogue's, src/rules/fields.ts). */
 export const FIELDS = FIELD_KEYS;
 export type Field = FieldKey;
 export type { ValidationRow } from './rows.js';
 
-/**
- * Resolves once the next frame was painted (a task after an animation frame), or after 100 ms
- * where no frame comes (a page in the background).
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve));
-    setTimeout(resolve, 100);
-  });
-}
+/** Resolves once the next frame was painted (see afterNextPaint: 100 ms at most, a hidden tab paints none). */
+const afterPaint = () => new Promise<void>((resolve) => afterNextPaint(resolve));
 
 /**
  * A long table's first frame draws about a window of rows, the rest in the next task: a row takes
