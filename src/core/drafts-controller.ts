@@ -28,7 +28,8 @@ export interface DraftsOptions<T> {
   /**
    * With no delay, write once the host's next frame is painted (see afterNextPaint) rather than
    * at the end of its update: step 1's draft holds the Files chosen, and its IndexedDB write took
-   * about a quarter of the task before 20 new rows' first frame. The host leaving the page still writes at once.
+   * about a quarter of the task before 20 new rows' first frame. The host leaving the page, or the
+   * page being left or reloaded (pagehide), still writes at once.
    */
   afterPaint?: boolean;
   /** How old a draft may be when loaded (ms); an older one is deleted, not offered. */
@@ -88,9 +89,19 @@ export class DraftsController<T> implements ReactiveController {
     this.schedule();
   }
 
+  hostConnected(): void {
+    addEventListener('pagehide', this.onPageHide);
+  }
+
   hostDisconnected(): void {
+    removeEventListener('pagehide', this.onPageHide);
     this.flush(); // a change just made is not lost when the element leaves the page
   }
+
+  /** The page is being left or reloaded: a write still waiting (a delay, the next frame) is started now. */
+  private onPageHide = (): void => {
+    if (this.pending) this.flush();
+  };
 
   /** Forgets the current key's draft (sent, validated, abandoned): nothing of it is offered again. */
   discard(): void {

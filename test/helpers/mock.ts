@@ -47,10 +47,10 @@ export async function samples(): Promise<SampleEntry[]> {
 }
 
 /** Waits until `check` returns a truthy value (polling animation frames), or fails after `timeout` ms. */
-export async function until<T>(check: () => T | undefined | null | false, timeout = 4000, what = 'condition'): Promise<T> {
+export async function until<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeout = 4000, what = 'condition'): Promise<T> {
   const end = performance.now() + timeout;
   for (;;) {
-    const value = check();
+    const value = await check(); // an async check (IndexedDB) is waited for: its promise is no answer
     if (value) return value;
     if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 16));
