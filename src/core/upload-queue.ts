@@ -12,7 +12,7 @@ import { emit, AKTO_UPLOAD_REQUEST } from './events.js';
  *        ↑           │          │
  *        └─ retry ── failed     │
  *                               │
- *     refused ←── the reading's verdict, from any state (its upload aborted, or deleted once stored)
+ *     refused ←── the reading's verdict, from any state (its upload deleted once stored)
  *
  * A file added with `read` uploads at once and is read beside it (`reading` true until its
  * verdict): the reading never delays the first byte. Until the verdict the file is not settled:
@@ -81,6 +81,11 @@ export class UploadQueueController implements ReactiveController {
   /** The uploads under way, and the readings: what a removal aborts. */
   private running = new Map<string, AbortController>();
   private readings = new Map<string, AbortController>();
+  /**
+   * Refused files whose upload was under way: it is left to end, then deleted. Aborted, it could
+   * still be stored by a server that had its whole body, under an id we would never learn.
+   */
+  private deleteWhenStored = new Set<string>();
   /** Files to read, in the order added: a few readings at a time (200 files dropped start 4, not 200 in one frame). */
   private toRead: string[] = [];
 
@@ -221,14 +226,13 @@ export class UploadQueueController implements ReactiveController {
   }
 
   /**
-   * The reading refused a file: its upload is cancelled if under way, or deleted if stored (no
-   * deposit names it), and it will not upload again. A failed deletion is only reported.
+   * The reading refused a file: its upload is deleted once stored, now or when under way it ends
+   * (no deposit names it), and it will not upload again. A failed deletion is only reported.
    */
   private refuse(key: string, error: string): void {
     const item = this.items.get(key);
     if (!item) return;
-    this.running.get(key)?.abort();
-    this.running.delete(key);
+    if (this.running.delete(key)) this.deleteWhenStored.add(key);
     if (item.upload) void this.options.client()?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch(this.options.onError);
     this.set(key, { state: 'refused', reading: false, error, progress: 0, upload: undefined });
     this.pump();
@@ -284,10 +288,12 @@ export class UploadQueueController implements ReactiveController {
         upload = await client.upload(file, kind, file.name, { signal: controller.signal, headers, idempotencyKey: item.idempotencyKey, onProgress });
       } else if (hosted) upload = await hosted;
       else throw new UploadTakenOver();
+      if (this.deleteWhenStored.delete(key)) void client.call('deleteUpload', { params: { uploadId: upload.id } }).catch(this.options.onError);
       if (!current()) return; // removed or refused meanwhile
       this.set(key, { state: 'done', progress: 1, upload });
       this.options.onUploaded?.(this.items.get(key)!);
     } catch (error) {
+      this.deleteWhenStored.delete(key); // refused meanwhile, and never stored
       if ((isAbort(error) && controller.signal.aborted) || !current()) return; // removed by the user, refused by its reading, or the host left the page
       this.set(key, { state: 'failed', error: this.options.describe(error) });
       this.options.onError(error);

@@ -118,7 +118,7 @@ describe('UploadQueueController', () => {
     expect(el.errors, 'an abort is no failure').to.have.length(0);
   });
 
-  it('uploads a file to be read at once, before its reading ends: refused on its verdict (upload aborted), kept otherwise, dropped when removed meanwhile', async () => {
+  it('uploads a file to be read at once, before its reading ends: refused on its verdict (its upload deleted once it ends), kept otherwise, dropped when removed meanwhile', async () => {
     const el = await fixture<QueueHost>(html`<upload-queue-host></upload-queue-host>`);
     const verdicts = new Map<string, (verdict: ReadVerdict) => void>();
     const signals = new Map<string, AbortSignal>();
@@ -133,11 +133,17 @@ describe('UploadQueueController', () => {
     expect(el.queue.all.map((item) => [item.state, item.reading])).to.deep.equal([['uploading', true], ['uploading', true]]);
     expect(el.queue.settled(fine), 'not settled while read').to.equal(false);
     await until(() => signals.size === 2, 1000, 'the readings started');
-    // A refusal while its upload is under way aborts it, and it never uploads again.
+    // A refusal while its upload is under way: refused at once; the upload is left to end (aborted,
+    // a server with its whole body could keep it under an id never learnt), then deleted. It never uploads again.
     verdicts.get('locked.pdf')!({ refused: 'protégé' });
     await until(() => el.queue.get(locked)!.state === 'refused', 1000, 'the refusal');
     expect(el.queue.get(locked)).to.include({ error: 'protégé', reading: false });
-    expect(el.fake.calls[0]!.signal.aborted, 'its upload aborted').to.equal(true);
+    expect(el.fake.calls[0]!.signal.aborted, 'its upload not aborted').to.equal(false);
+    expect(el.fake.deleted).to.deep.equal([]);
+    el.fake.calls[0]!.finish();
+    await until(() => el.fake.deleted.length, 1000, 'the refused upload deleted once stored');
+    expect(el.fake.deleted).to.deep.equal(['u-locked.pdf']);
+    expect(el.queue.get(locked)).to.include({ state: 'refused', upload: undefined });
     // Stored before its verdict: settled only once read.
     el.fake.calls[1]!.finish();
     await until(() => el.queue.get(fine)!.state === 'done', 1000, 'fine.pdf stored');
