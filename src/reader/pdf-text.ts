@@ -131,6 +131,9 @@ export interface PdfReader {
 }
 
 /** A reader for one file. Throws when pdf.js cannot load (a distinct outcome, not a damaged file). */
+/** How long a stopped reading's document may take to be destroyed on its worker before the worker is ended. */
+const KILL_GRACE_MS = 100;
+
 export async function startReader(): Promise<PdfReader> {
   const pdfjs = await loadPdfjs();
   const lane = await takeLane(pdfjs);
@@ -144,12 +147,18 @@ export async function startReader(): Promise<PdfReader> {
       return task;
     },
     async close(kill) {
+      const destroyed = task?.destroy().then(() => true, () => true) ?? Promise.resolve(true);
       if (lane && kill) {
-        end(lane); // whatever pdf.js was decoding stops now; its pending calls never settle
-        void task?.destroy().catch(() => {});
+        // A reading stopped (its element gone, its time up): its document is destroyed on the
+        // worker first, which lets go of the document and its listeners. A worker still busy
+        // after KILL_GRACE_MS (a hostile PDF's decoding) is ended: whatever it was doing stops
+        // now, its pending calls never settle (and what they hold is kept).
+        const late = new Promise<false>((resolve) => setTimeout(resolve, KILL_GRACE_MS, false));
+        if (await Promise.race([destroyed, late])) keepLane(lane);
+        else end(lane);
         return;
       }
-      await task?.destroy().catch(() => {});
+      await destroyed;
       if (lane) keepLane(lane);
     },
   };
