@@ -371,13 +371,18 @@ describe('<akto-invoice-validate>', () => {
     expect(complete).to.equal(true);
   });
 
-  it('draws a long table’s first screen first, the rest in a later task, losing nothing: « Valider » on all reaches every row', async () => {
+  /** Twenty invoices deposited for CASINO (the same sample PDF), pending validation. */
+  const twentyPending = async () => {
     const file = await sampleFile('demo/samples/facture-2606-calcul-mental.pdf');
     const uploads = await Promise.all(Array.from({ length: 20 }, (_, i) => api.upload(file, 'invoice', `facture-${i + 1}.pdf`)));
-    const created = await api.call('createDeposit', {
+    return api.call('createDeposit', {
       params: { siren: CASINO },
       body: { invoices: uploads.map((u) => ({ uploadId: u.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' as const })) },
     });
+  };
+
+  it('draws a long table’s first screen first, the rest in a later task, losing nothing: « Valider » on all reaches every row', async () => {
+    const created = await twentyPending();
     // Each its own number (one PDF, one number: the others would be duplicates), and the last one
     // handed over with TTC below HT: « Valider » must stop on it, not drawn yet.
     const pending = created.pending.map((p, i) => ({ ...p, fields: { ...p.fields, invoiceNumber: `FA-2026-${i + 1}`, ...(i === 19 ? { amountTTC: 1 } : {}) } }));
@@ -403,12 +408,7 @@ describe('<akto-invoice-validate>', () => {
   });
 
   it('draws a long table’s rest in a later task, in order', async () => {
-    const file = await sampleFile('demo/samples/facture-2606-calcul-mental.pdf');
-    const uploads = await Promise.all(Array.from({ length: 20 }, (_, i) => api.upload(file, 'invoice', `facture-${i + 1}.pdf`)));
-    const created = await api.call('createDeposit', {
-      params: { siren: CASINO },
-      body: { invoices: uploads.map((u) => ({ uploadId: u.id, creditNote: false, salaryCosts: false, supportingUploadIds: [], derogation: 'adherent' as const })) },
-    });
+    const created = await twentyPending();
     const el = await fixture<AktoInvoiceValidate>(html`<akto-invoice-validate api-base="/api" entity=${CASINO} .pending=${created.pending}></akto-invoice-validate>`);
     expect(rows(el).length).to.be.below(20);
     await until(() => rows(el).length === 20, 4000, 'the 20 rows');
