@@ -50,7 +50,7 @@ export interface UploadQueueOptions {
   client: () => ApiClient | undefined;
   /**
    * Reads a file added with `read: true`, while it uploads. `signal` aborts when the file is
-   * removed meanwhile. A refusal cancels its upload (or deletes what was stored). A reading that
+   * removed meanwhile. A refusal deletes its upload once stored (now, or when it ends). A reading that
    * throws lets the file go on (the server checks it).
    */
   read?: (item: QueuedUpload, signal: AbortSignal) => Promise<ReadVerdict>;
