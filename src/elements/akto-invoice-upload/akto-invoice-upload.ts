@@ -469,7 +469,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   /**
    * Reads the invoice in the browser while it uploads: a file that is no PDF leaves the list, a
    * password-protected or damaged PDF is refused on its row (its upload deleted once stored; a
-   * file no PDF is refused by the server too), a scan gets a warning, a credit note ticks « Ce document est-il un
+   * file no PDF is removed, its upload aborted, and the server deposits no such file), a scan gets a warning, a credit note ticks « Ce document est-il un
    * avoir ? ». The row shows at once, and the upload does not wait for the reading.
    */
   private async read(item: QueuedUpload, signal: AbortSignal): Promise<ReadVerdict> {
