@@ -107,8 +107,6 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
   onScreen: ListPage<T> | null = null;
   /** How many of the page's rows are drawn: all of them, save while a page is being drawn in parts. */
   shownRows = Infinity;
-  /** How many rows the page being drawn holds: what the table says it has meanwhile (aria-rowcount). */
-  private drawingLength = 0;
   /** The page being drawn a task at a time: a newer page, or a new request, stops the older one's drawing. */
   private drawing = 0;
   /** The pages answered in parts, and what is left to check of each. */
@@ -229,10 +227,9 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
     const drawing = ++this.drawing;
     this.shownRows = Infinity;
     const unchecked = this.unchecked.get(page);
-    const length = unchecked?.end ?? page.items.length;
+    const length = this.lengthOf(page);
     if (this.inParts(length)) {
       this.shownRows = ROW_GROUP;
-      this.drawingLength = length;
       // After the first screen is painted, the rest a task at a time, each slice checked against
       // the contract just before it is drawn. The slices are background tasks back to back: the
       // browser paints between them when a frame is due, and anything else queued goes first.
@@ -268,7 +265,14 @@ export class PagedListController<H extends PagedListHost, Q extends Record<strin
    * as ARIA asks of a table missing rows: a screen reader counts the whole page from the start.
    */
   get rowCount(): number | undefined {
-    return this.shownRows === Infinity ? undefined : this.drawingLength + 1;
+    const page = this.onScreen;
+    if (this.shownRows === Infinity || !page) return undefined;
+    return this.lengthOf(page) + 1;
+  }
+
+  /** How many rows a page draws: its items, those checked and those left to check. */
+  private lengthOf(page: ListPage<T>): number {
+    return this.unchecked.get(page)?.end ?? page.items.length;
   }
 
   /** A page's later item broke the contract: the error and « Réessayer » replace the table, the focus kept on the page. */

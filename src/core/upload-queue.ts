@@ -152,7 +152,7 @@ export class UploadQueueController implements ReactiveController {
       map.get(key)?.abort();
       map.delete(key);
     }
-    if (item.upload) void this.options.client()?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch(this.options.onError);
+    if (item.upload) this.deleteStored(item.upload);
     this.host.requestUpdate();
     this.pump();
     this.readNext();
@@ -233,9 +233,14 @@ export class UploadQueueController implements ReactiveController {
     const item = this.items.get(key);
     if (!item) return;
     if (this.running.delete(key)) this.deleteWhenStored.add(key);
-    if (item.upload) void this.options.client()?.call('deleteUpload', { params: { uploadId: item.upload.id } }).catch(this.options.onError);
+    if (item.upload) this.deleteStored(item.upload);
     this.set(key, { state: 'refused', reading: false, error, progress: 0, upload: undefined });
     this.pump();
+  }
+
+  /** Deletes an upload the server stored that no deposit will name (removed, refused); a failure is only reported. */
+  private deleteStored(upload: Upload): void {
+    void this.options.client()?.call('deleteUpload', { params: { uploadId: upload.id } }).catch(this.options.onError);
   }
 
   /**
@@ -288,7 +293,7 @@ export class UploadQueueController implements ReactiveController {
         upload = await client.upload(file, kind, file.name, { signal: controller.signal, headers, idempotencyKey: item.idempotencyKey, onProgress });
       } else if (hosted) upload = await hosted;
       else throw new UploadTakenOver();
-      if (this.deleteWhenStored.delete(key)) void client.call('deleteUpload', { params: { uploadId: upload.id } }).catch(this.options.onError);
+      if (this.deleteWhenStored.delete(key)) this.deleteStored(upload);
       if (!current()) return; // removed or refused meanwhile
       this.set(key, { state: 'done', progress: 1, upload });
       this.options.onUploaded?.(this.items.get(key)!);

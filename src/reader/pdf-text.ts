@@ -130,10 +130,10 @@ export interface PdfReader {
   close(kill: boolean): Promise<void>;
 }
 
-/** A reader for one file. Throws when pdf.js cannot load (a distinct outcome, not a damaged file). */
 /** How long a stopped reading's document may take to be destroyed on its worker before the worker is ended. */
 const KILL_GRACE_MS = 100;
 
+/** A reader for one file. Throws when pdf.js cannot load (a distinct outcome, not a damaged file). */
 export async function startReader(): Promise<PdfReader> {
   const pdfjs = await loadPdfjs();
   const lane = await takeLane(pdfjs);
