@@ -26,9 +26,10 @@ export interface DraftsOptions<T> {
   /** How long to wait after a change before writing (ms); 0, the default, writes once per update. */
   delay?: number;
   /**
-   * With no delay, write once the host's next frame is painted (see afterNextPaint) rather than
-   * at the end of its update: step 1's draft holds the Files chosen, and its IndexedDB write took
-   * about a quarter of the task before 20 new rows' first frame. The host leaving the page, or the
+   * With no delay, read what to keep and write it once the host's next frame is painted (see
+   * afterNextPaint) rather than at the end of its update: step 1's draft holds the Files chosen,
+   * and its IndexedDB write took about a quarter of the task before 20 new rows' first frame;
+   * step 2's is every row's values, read again at each edit. The host leaving the page, or the
    * page being left or reloaded (pagehide), still writes at once.
    */
   afterPaint?: boolean;
@@ -56,6 +57,8 @@ export class DraftsController<T> implements ReactiveController {
   /** The signature last written (or found) under loadedKey. */
   private written?: string;
   private pending?: { key: string; value: T | null; signature: string };
+  /** With afterPaint: an update happened since the last write, what to keep is read at the write. */
+  private changed = false;
   private timer?: ReturnType<typeof setTimeout>;
   private queued = false;
   /** Cancels the write waiting for the next painted frame (afterPaint). */
@@ -81,12 +84,24 @@ export class DraftsController<T> implements ReactiveController {
       if (key !== this.loadingKey) void this.load(key);
       return;
     }
+    if (this.options.afterPaint) {
+      // What to keep is read when it is written: building and comparing it is work too, which
+      // would delay the frame (step 2: 50 rows' values on each edit).
+      this.changed = true;
+      this.schedule();
+      return;
+    }
+    if (this.capture(key)) this.schedule();
+  }
+
+  /** Takes what to keep now as the write to come, when it differs from what was written; false when it does not. */
+  private capture(key: string): boolean {
     const value = this.options.value();
-    if (value === undefined) return;
+    if (value === undefined) return false;
     const signature = value === null ? 'null' : JSON.stringify(this.options.signature ? this.options.signature(value) : value, blobAware);
-    if (signature === (this.pending?.signature ?? this.written)) return;
+    if (signature === (this.pending?.signature ?? this.written)) return false;
     this.pending = { key, value, signature };
-    this.schedule();
+    return true;
   }
 
   hostConnected(): void {
@@ -100,7 +115,7 @@ export class DraftsController<T> implements ReactiveController {
 
   /** The page is being left or reloaded: a write still waiting (a delay, the next frame) is started now. */
   private onPageHide = (): void => {
-    if (this.pending) this.flush();
+    if (this.pending || this.changed) this.flush();
   };
 
   /** Forgets the current key's draft (sent, validated, abandoned): nothing of it is offered again. */
@@ -146,6 +161,7 @@ export class DraftsController<T> implements ReactiveController {
   private cancel(): void {
     this.stopTimers();
     this.pending = undefined;
+    this.changed = false;
   }
 
   private stopTimers(): void {
@@ -156,6 +172,11 @@ export class DraftsController<T> implements ReactiveController {
 
   private flush(): void {
     this.stopTimers();
+    if (this.changed) {
+      this.changed = false;
+      const key = this.options.key();
+      if (key && key === this.loadedKey) this.capture(key);
+    }
     const pending = this.pending;
     this.pending = undefined;
     if (!pending || pending.key !== this.loadedKey || pending.key !== this.options.key()) return;

@@ -13,10 +13,12 @@ class DraftsHost extends LitElement {
   key?: string = 'k1';
   current: Draft | null | undefined = undefined;
   loads: [Draft | undefined, string][] = [];
+  /** How many times the controller asked what to keep. */
+  reads = 0;
   drafts = new DraftsController<Draft>(this, {
     key: () => this.key,
     onLoad: (draft, key) => this.loads.push([draft, key]),
-    value: () => this.current,
+    value: () => (this.reads++, this.current),
     signature: (draft) => [draft.files, draft.note.length > 8 ? 'long' : draft.note],
     delay: (this.constructor as typeof DraftsHost).delay,
     afterPaint: (this.constructor as typeof DraftsHost).afterPaint,
@@ -114,6 +116,25 @@ describe('DraftsController', () => {
     });
     expect(count).to.equal(1);
     expect((await loadDraft<Draft>('k1'))!.note).to.equal('abc');
+  });
+
+  it('with afterPaint, reads what to keep when it writes, once for the updates before the frame, not at each update', async () => {
+    class ReadCounting extends DraftsHost {
+      static override afterPaint = true;
+    }
+    customElements.define('drafts-host-read-counting', ReadCounting);
+    const el = await fixture<ReadCounting>(html`<drafts-host-read-counting></drafts-host-read-counting>`);
+    await until(() => el.drafts.ready, 2000, 'the load');
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 150))); // the load's own update has been written
+    el.reads = 0;
+    for (const note of ['a', 'ab', 'abc']) {
+      el.current = { files: [], note };
+      el.requestUpdate();
+      await el.updateComplete;
+    }
+    expect(el.reads, 'not read by the updates').to.equal(0);
+    await until(async () => (await loadDraft<Draft>('k1'))?.note === 'abc', 2000, 'the write');
+    expect(el.reads, 'read once, at the write').to.equal(1);
   });
 
   it('with afterPaint, writes once the next frame is painted, not at the end of the update; at once when the host leaves the page', async () => {
