@@ -342,12 +342,13 @@ try {
     const validate = await open('validate.html', 'benchValidate', { width: 1600, height: 1000 });
     await call(validate, 'benchValidate', 1);
     const v = await call(validate, 'benchValidate', VALIDATE_RUNS);
-    // The floor (validate-bench.ts): the same 50 rows as plain HTML with the element's styles, then the same typing, in the same page.
+    // The floor (validate-bench.ts): the same 50 rows as plain HTML with the element's styles, then the same typing, in the same page,
+    // each edit at the same point of the frame interval as ours (right after a painted frame, then at rest).
     const STEP2 = [
       ['render', 'floorRender', '50 pending invoices → first screen painted', 30],
       ['drawn', 'floorRender', '50 pending invoices → every row drawn', NaN],
       ['edit', 'floorEdit', 'an edit in each of the 50 rows → painted', 8],
-      ['editAtRest', 'floorEdit', 'the same edit, the readings over → painted', 8],
+      ['editAtRest', 'floorEditAtRest', 'the same edit, the readings over → painted', 8],
       ['validate', '', '« Valider » on the 50 → table empty', NaN],
     ];
     for (const [key, floorKey, label, target] of STEP2) {
