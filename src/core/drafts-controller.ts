@@ -23,16 +23,15 @@ export interface DraftsOptions<T> {
    * when the user's choices change, not at each progress update.
    */
   signature?: (value: T) => unknown;
-  /** How long to wait after a change before writing (ms); 0, the default, writes once per update. */
-  delay?: number;
   /**
-   * With no delay, read what to keep and write it once the host's next frame is painted (see
-   * afterNextPaint) rather than at the end of its update: step 1's draft holds the Files chosen,
-   * and its IndexedDB write took about a quarter of the task before 20 new rows' first frame;
-   * step 2's is every row's values, read again at each edit. The host leaving the page, or the
-   * page being left or reloaded (pagehide), still writes at once.
+   * How long to wait after a change before writing (ms). With 0, the default, what to keep is
+   * read and written once the host's next frame is painted (see afterNextPaint), not at the end
+   * of each update: step 1's draft holds the Files chosen, and its IndexedDB write took about a
+   * quarter of the task before 20 new rows' first frame; step 2's is every row's values, read
+   * again at each edit. Either way, the host leaving the page, or the page being left or reloaded
+   * (pagehide), writes at once.
    */
-  afterPaint?: boolean;
+  delay?: number;
   /** How old a draft may be when loaded (ms); an older one is deleted, not offered. */
   maxAgeMs?: () => number;
 }
@@ -47,8 +46,8 @@ const blobAware = (_key: string, value: unknown) => {
 
 /**
  * What the user is in the middle of, kept in this browser (see drafts.ts) under a key that
- * follows the host: loaded once per key, saved after the changes that matter (debounced), deleted
- * when nothing is left or on discard(). One controller for step 1's files and step 2's edits.
+ * follows the host: loaded once per key, saved once a change's frame is painted (or after a
+ * delay) when what it keeps changed, deleted when nothing is left or on discard(). One controller for step 1's files and step 2's edits.
  */
 export class DraftsController<T> implements ReactiveController {
   /** The key whose draft has been loaded: only then is anything saved under it. */
@@ -57,11 +56,10 @@ export class DraftsController<T> implements ReactiveController {
   /** The signature last written (or found) under loadedKey. */
   private written?: string;
   private pending?: { key: string; value: T | null; signature: string };
-  /** With afterPaint: an update happened since the last write, what to keep is read at the write. */
+  /** With no delay: an update happened since the last write, what to keep is read at the write. */
   private changed = false;
   private timer?: ReturnType<typeof setTimeout>;
-  private queued = false;
-  /** Cancels the write waiting for the next painted frame (afterPaint). */
+  /** Cancels the write waiting for the next painted frame. */
   private cancelWrite?: () => void;
 
   constructor(
@@ -84,14 +82,15 @@ export class DraftsController<T> implements ReactiveController {
       if (key !== this.loadingKey) void this.load(key);
       return;
     }
-    if (this.options.afterPaint) {
-      // What to keep is read when it is written: building and comparing it is work too, which
-      // would delay the frame (step 2: 50 rows' values on each edit).
-      this.changed = true;
-      this.schedule();
+    if (this.options.delay) {
+      // Read now, so that an update that changes nothing worth keeping does not put the write off again.
+      if (this.capture(key)) this.schedule();
       return;
     }
-    if (this.capture(key)) this.schedule();
+    // Read when written: building and comparing what to keep is work too, which would delay the
+    // frame (step 2: 50 rows' values on each edit).
+    this.changed = true;
+    this.schedule();
   }
 
   /** Takes what to keep now as the write to come, when it differs from what was written; false when it does not. */
@@ -144,15 +143,9 @@ export class DraftsController<T> implements ReactiveController {
     if (delay > 0) {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.flush(), delay);
-    } else if (this.options.afterPaint) {
+    } else {
       this.cancelWrite ??= afterNextPaint(() => {
         this.cancelWrite = undefined;
-        this.flush();
-      });
-    } else if (!this.queued) {
-      this.queued = true;
-      queueMicrotask(() => {
-        this.queued = false;
         this.flush();
       });
     }

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { afterNextPaint } from '../../src/core/after-paint.js';
 import { DraftsController } from '../../src/core/drafts-controller.js';
 import { clearDrafts, loadDraft, saveDraft } from '../../src/core/drafts.js';
 import { until } from '../helpers/mock.js';
@@ -9,7 +10,6 @@ type Draft = { files: File[]; note: string };
 /** A host whose key and value the test sets, as step 1 and step 2 derive theirs from their state. */
 class DraftsHost extends LitElement {
   static delay = 0;
-  static afterPaint = false;
   key?: string = 'k1';
   current: Draft | null | undefined = undefined;
   loads: [Draft | undefined, string][] = [];
@@ -21,13 +21,12 @@ class DraftsHost extends LitElement {
     value: () => (this.reads++, this.current),
     signature: (draft) => [draft.files, draft.note.length > 8 ? 'long' : draft.note],
     delay: (this.constructor as typeof DraftsHost).delay,
-    afterPaint: (this.constructor as typeof DraftsHost).afterPaint,
   });
   async change(patch: Partial<Pick<DraftsHost, 'key' | 'current'>>): Promise<void> {
     Object.assign(this, patch);
     this.requestUpdate();
     await this.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 30)); // the write, a microtask later, and IndexedDB
+    await new Promise((resolve) => afterNextPaint(() => setTimeout(resolve, 30))); // the write, once the frame is painted, and IndexedDB
   }
 }
 customElements.define('drafts-host', DraftsHost);
@@ -118,12 +117,8 @@ describe('DraftsController', () => {
     expect((await loadDraft<Draft>('k1'))!.note).to.equal('abc');
   });
 
-  it('with afterPaint, reads what to keep when it writes, once for the updates before the frame, not at each update', async () => {
-    class ReadCounting extends DraftsHost {
-      static override afterPaint = true;
-    }
-    customElements.define('drafts-host-read-counting', ReadCounting);
-    const el = await fixture<ReadCounting>(html`<drafts-host-read-counting></drafts-host-read-counting>`);
+  it('reads what to keep when it writes, once for the updates before the frame, not at each update', async () => {
+    const el = await fixture<DraftsHost>(html`<drafts-host></drafts-host>`);
     await until(() => el.drafts.ready, 2000, 'the load');
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 150))); // the load's own update has been written
     el.reads = 0;
@@ -137,12 +132,8 @@ describe('DraftsController', () => {
     expect(el.reads, 'read once, at the write').to.equal(1);
   });
 
-  it('with afterPaint, writes once the next frame is painted, not at the end of the update; at once when the host leaves the page', async () => {
-    class AfterPaint extends DraftsHost {
-      static override afterPaint = true;
-    }
-    customElements.define('drafts-host-after-paint', AfterPaint);
-    const el = await fixture<AfterPaint>(html`<drafts-host-after-paint></drafts-host-after-paint>`);
+  it('writes once the next frame is painted, not at the end of the update; at once when the host leaves the page', async () => {
+    const el = await fixture<DraftsHost>(html`<drafts-host></drafts-host>`);
     await until(() => el.drafts.ready, 2000, 'the load');
     let painted = false;
     const count = await writes(async () => {
@@ -150,7 +141,7 @@ describe('DraftsController', () => {
       el.current = { files: [file('a.pdf')], note: 'first' };
       el.requestUpdate();
       await el.updateComplete;
-      await Promise.resolve(); // where a write without afterPaint is made (a microtask after the update)
+      await Promise.resolve(); // where a write used to be made (a microtask after the update)
       // The frame's animation callbacks: the write waits for that frame (and then for an idle
       // moment, which may come before a timeout posted from here would: hence no task here).
       requestAnimationFrame(() => (painted = true));

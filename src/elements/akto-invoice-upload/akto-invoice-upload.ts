@@ -172,8 +172,6 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       return { savedAt: new Date().toISOString(), rows: kept.map((row) => savedRow(row, (key) => this.item(key).file)) };
     },
     signature: (draft) => draft.rows,
-    // Written after the frame that shows a change (20 new rows paint first); at once if the step leaves the page.
-    afterPaint: true,
   });
 
   /** FilePond over the whole step; a drop goes to the row's supporting documents it fell on, else to the invoices. */

@@ -161,7 +161,6 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
       if (this.rows.length) return Object.fromEntries(this.rows.map((r) => [r.pending.id, { values: { ...r.values }, dossiers: [...r.dossiers] }]));
       return this.serverPending.status === TaskStatus.COMPLETE ? null : undefined;
     },
-    afterPaint: true, // an edit's frame first: the rows' values are read and written after it
   });
 
   private withEdits(row: ValidationRow): ValidationRow {
