@@ -12,21 +12,22 @@ export interface DropTargetOptions {
 }
 
 /**
- * FilePond's drag and drop in a shadow root (filepond-drop.ts, its own chunk, loaded when the area
- * first renders). FilePond is attached to the area when files are first dragged into the page
- * (a `dragenter` anywhere, long before they reach the area), not before: its painter runs every
- * animation frame while it is attached, a cost that a user who picks files with the button never
- * needs to pay. Once attached, it follows the area when it is rendered again, and is destroyed when
- * the host leaves the page. Each drop goes to the zone under the pointer, which carries
+ * FilePond's drag and drop in a shadow root (filepond-drop.ts, its own chunk). The chunk is
+ * imported when files are first dragged into the page (a `dragenter` anywhere, long before they
+ * reach the area), not before: importing FilePond starts its painter, a callback on every
+ * animation frame for as long as the page lives, attached or not. A user who picks files with the
+ * button never pays for it, and the page's frames stay idle. Files dropped on the area before
+ * FilePond is there (a slow link, a quick drop) are taken as the browser hands them.
+ * Once attached, FilePond follows the area when it is rendered again, and is destroyed when the
+ * host leaves the page. Each drop goes to the zone under the pointer, which carries
  * `data-dragging` while files are dragged over it.
  */
 export class DropTargetController implements ReactiveController {
   private attached?: { area: HTMLElement; target: DropTarget };
-  private module?: Promise<typeof import('./filepond-drop.js')>;
   private loaded?: typeof import('./filepond-drop.js');
-  /** Files were dragged into the page: FilePond stays attached from then on. */
+  /** Files were dragged into the page: FilePond is loaded, and stays attached from then on. */
   private dragged = false;
-  /** Ends the page's `dragenter` listener. */
+  /** Ends the page's drag listeners. */
   private listening?: AbortController;
 
   constructor(
@@ -36,18 +37,23 @@ export class DropTargetController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether files can be dropped here: not where the page refuses our Trusted Types policy (see sync). */
+  /** Whether files can be dropped here: not where the page refuses our Trusted Types policy (see attach). */
   get available(): boolean {
     return ownMarkupAllowed();
   }
 
   hostConnected(): void {
     this.listening = new AbortController();
-    document.addEventListener('dragenter', this.onPageDrag, { capture: true, signal: this.listening.signal });
+    const options = { capture: true, signal: this.listening.signal };
+    document.addEventListener('dragenter', this.onPageDrag, options);
+    document.addEventListener('dragover', this.onUncoveredDrag, options);
+    document.addEventListener('drop', this.onUncoveredDrag, options);
   }
 
   hostUpdated(): void {
-    void this.sync();
+    // The area rendered anew: FilePond moves to it.
+    if (this.attached && this.attached.area !== this.options.area()) this.detach();
+    this.attach();
   }
 
   hostDisconnected(): void {
@@ -57,9 +63,30 @@ export class DropTargetController implements ReactiveController {
 
   /** Files dragged into the page (their first `dragenter`, whatever its target): FilePond now. */
   private readonly onPageDrag = (event: DragEvent): void => {
-    if (!event.dataTransfer?.types.includes('Files')) return;
+    if (!isFiles(event) || this.dragged || !this.available) return;
     this.dragged = true;
-    this.attach();
+    void import('./filepond-drop.js').then((module) => {
+      this.loaded = module;
+      this.attach();
+    });
+  };
+
+  /**
+   * Files over the area where FilePond's layer is not (its module still loading, or the pointer not
+   * yet moved into the area since it was attached): they may be dropped there too, and such a drop
+   * is taken as the browser hands it (files, not folders), rather than opening a file in place of
+   * the page.
+   */
+  private readonly onUncoveredDrag = (event: DragEvent): void => {
+    const area = this.options.area();
+    const path = event.composedPath();
+    if (!this.dragged || !area || !isFiles(event) || !path.includes(area) || (this.attached && path.includes(this.attached.target.layer))) return;
+    event.preventDefault();
+    const point = { x: event.clientX, y: event.clientY };
+    if (event.type === 'dragover') return this.highlight(point);
+    this.highlight(null);
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length) this.options.onDrop(files, this.zoneAt(point));
   };
 
   /** A click anywhere in a drop zone opens its file picker, as « cliquez pour sélectionner » says. */
@@ -73,23 +100,12 @@ export class DropTargetController implements ReactiveController {
     this.attached = undefined;
   }
 
-  /** After each update: the module loaded ahead of a drag, FilePond moved if the area was rendered anew. */
-  private async sync(): Promise<void> {
-    const area = this.options.area() ?? null;
-    if (this.attached && this.attached.area !== area) this.detach();
-    if (!area || this.attached) return;
-    // A page that refuses our Trusted Types policy gets no drag and drop (the buttons still work),
-    // rather than a violation at each render.
-    if (!ownMarkupAllowed()) return;
-    this.module ??= import('./filepond-drop.js');
-    this.loaded = await this.module;
-    if (this.dragged) this.attach();
-  }
-
-  /** Attaches FilePond to the area, synchronously once its module is there (within the drag's own event). */
+  /** Attaches FilePond to the area, once its module is there. */
   private attach(): void {
     const area = this.options.area() ?? null;
-    if (this.attached || !area?.isConnected || !this.loaded) return;
+    // A page that refuses our Trusted Types policy gets no drag and drop (the buttons still work),
+    // rather than a violation at each render.
+    if (this.attached || !area?.isConnected || !this.loaded || !this.available) return;
     const target = this.loaded.attachDrop(area, (files, point) => this.options.onDrop(files, this.zoneAt(point)), (point) => this.highlight(point));
     this.attached = { area, target };
   }
@@ -107,3 +123,5 @@ export class DropTargetController implements ReactiveController {
     for (const area of zones) area.toggleAttribute('data-dragging', area === zone);
   }
 }
+
+const isFiles = (event: DragEvent): boolean => Boolean(event.dataTransfer?.types.includes('Files'));

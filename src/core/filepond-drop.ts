@@ -36,6 +36,8 @@ function withTrustedMarkup<T>(build: () => T): T {
 }
 
 export interface DropTarget {
+  /** FilePond's invisible layer: the drag events that reach it are FilePond's. */
+  layer: HTMLElement;
   destroy(): void;
 }
 
@@ -124,6 +126,7 @@ export function attachDrop(area: HTMLElement, onFiles: (files: File[], point: Dr
   area.addEventListener('drop', onEnd, { signal });
   document.addEventListener('dragend', onEnd, { signal });
   return {
+    layer: root,
     destroy: () => {
       listening.abort();
       // FilePond puts its input back beside its root a moment later: give the root a detached

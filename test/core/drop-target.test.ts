@@ -30,17 +30,71 @@ const zone = (el: DropHost, id: string) => el.shadowRoot!.getElementById(id)!;
 const file = (name: string) => new File(['%PDF-1.7'], name, { type: 'application/pdf' });
 
 describe('DropTargetController', () => {
-  it('attaches FilePond once files are dragged into the page, not before (its painter runs every frame), and after that to the area rendered anew', async () => {
+  it('imports FilePond once files are dragged into the page, not before (its painter then runs every frame), and attaches it to the area rendered anew', async () => {
     const el = await fixture<DropHost>(html`<drop-target-host></drop-target-host>`);
-    await new Promise((resolve) => setTimeout(resolve, 500)); // time for the module to load, were it to attach at once
-    expect(el.shadowRoot!.querySelector('.filepond--root'), 'no FilePond before a drag').to.equal(null);
-    const text = new DataTransfer();
-    text.setData('text/plain', 'not files');
-    document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, composed: true, dataTransfer: text }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(el.shadowRoot!.querySelector('.filepond--root'), 'nor for text dragged').to.equal(null);
+    // Every animation frame asked for while the page is idle (FilePond's painter asks for each one).
+    let frames = 0;
+    const request = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => (frames++, request.call(window, callback));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500)); // time for the module to load, were it to be imported at once
+      expect(frames, 'no frame asked for by an idle drop area').to.equal(0);
+      expect('__framePainter' in window, "FilePond's painter not started").to.equal(false);
+      expect(el.shadowRoot!.querySelector('.filepond--root'), 'no FilePond before a drag').to.equal(null);
+      const text = new DataTransfer();
+      text.setData('text/plain', 'not files');
+      document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, composed: true, dataTransfer: text }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(el.shadowRoot!.querySelector('.filepond--root'), 'nor for text dragged').to.equal(null);
+      dragIntoPage();
+      await until(() => el.shadowRoot!.querySelector('.filepond--root'), 4000, 'FilePond attached');
+      el.requestUpdate(); // the same area: FilePond stays
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('.filepond--root')).to.have.length(1);
+    } finally {
+      window.requestAnimationFrame = request;
+    }
+  });
+
+  it('takes files dropped before FilePond is there (its module still loading), on the zone under them', async () => {
+    const el = await fixture<DropHost>(html`<drop-target-host></drop-target-host>`);
+    const second = zone(el, 'second');
+    const transfer = new DataTransfer();
+    transfer.items.add(file('early.pdf'));
+    const box = second.getBoundingClientRect();
+    const at = { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer, clientX: box.left + 10, clientY: box.top + 10 };
+    // Straight onto the zone from outside the window, and dropped at once: one dragenter for the page and the zone.
+    second.dispatchEvent(new DragEvent('dragenter', at));
+    const over = new DragEvent('dragover', at);
+    second.dispatchEvent(over);
+    expect(over.defaultPrevented, 'the drop allowed').to.equal(true);
+    expect(second.hasAttribute('data-dragging')).to.equal(true);
+    const drop = new DragEvent('drop', at);
+    second.dispatchEvent(drop);
+    expect(drop.defaultPrevented, 'not opened by the browser in place of the page').to.equal(true);
+    expect(el.shadowRoot!.querySelector('.filepond--root'), 'FilePond still loading').to.equal(null);
+    expect(el.drops).to.deep.equal([[['early.pdf'], 'second']]);
+    expect(second.hasAttribute('data-dragging')).to.equal(false);
+    await until(() => el.shadowRoot!.querySelector('.filepond--root'), 4000, 'FilePond attached after');
+  });
+
+  it("takes files dropped where FilePond's layer does not yet cover (no dragenter on the area since it was attached)", async () => {
+    const el = await fixture<DropHost>(html`<drop-target-host></drop-target-host>`);
     dragIntoPage();
-    await until(() => el.shadowRoot!.querySelector('.filepond--root'), 4000, 'FilePond attached');
+    const pond = await until(() => el.shadowRoot!.querySelector<HTMLElement>('.filepond--root'), 4000, 'FilePond attached');
+    expect(pond.style.pointerEvents).to.equal('none');
+    const first = zone(el, 'first');
+    const transfer = new DataTransfer();
+    transfer.items.add(file('late.pdf'));
+    const box = first.getBoundingClientRect();
+    const at = { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer, clientX: box.left + 10, clientY: box.top + 10 };
+    const over = new DragEvent('dragover', at);
+    first.dispatchEvent(over);
+    expect(over.defaultPrevented, 'the drop allowed').to.equal(true);
+    const drop = new DragEvent('drop', at);
+    first.dispatchEvent(drop);
+    expect(drop.defaultPrevented).to.equal(true);
+    expect(el.drops).to.deep.equal([[['late.pdf'], 'first']]);
   });
 
   it('attaches FilePond to the area, hidden from assistive technology, and routes each drop to the zone under it', async function () {
