@@ -14,7 +14,7 @@
  */
 import { createMockBackend } from '../../src/mocks/index.js';
 import { escape, tableHtml } from './floor-table.js';
-import { handToInput, nextPaint, SEARCH, startMock, twentyInvoices } from './page-tools.js';
+import { handToInput, lookThenPaint, nextPaint, SEARCH, startMock, twentyInvoices } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -96,7 +96,7 @@ window.benchFloorRows = async (runs) => {
     root.innerHTML = '<input id="invoices" type="file" multiple /><ul class="invoices"></ul>';
     const input = root.getElementById('invoices') as HTMLInputElement;
     const list = root.querySelector('ul')!;
-    await nextPaint();
+    await lookThenPaint();
     const started = performance.now();
     input.addEventListener('change', () => (list.innerHTML = [...input.files!].map(rowHtml).join('')), { once: true });
     handToInput(input, files);

@@ -29,6 +29,19 @@ export const nextPaint = () =>
   );
 
 /**
+ * What a user does before choosing files: looks at the step for a moment. 300 ms with nothing to
+ * do, then a painted frame, so each side starts from an idle page at the same point of the frame
+ * interval. (Right after a mount, a side whose mount ends in later frames, or whose page keeps
+ * drawing, has its rows wait for the next frame on the frame grid, while an idle page has them in
+ * a frame as soon as they are written: the figure would time where the mount left the frame
+ * grid, not the rows.)
+ */
+export async function lookThenPaint(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await nextPaint();
+}
+
+/**
  * Resolves when `check` holds, re-checking on every change under `root` (attributes too with
  * `{ attributes: true }`, e.g. `aria-busy` or `aria-rowcount` turning to their final value).
  */

@@ -6,7 +6,7 @@
  */
 import { clearDrafts } from '../../src/core/drafts.js';
 import { createMockBackend } from '../../src/mocks/index.js';
-import { handToInput, nextPaint, startMock, twentyInvoices, when } from './page-tools.js';
+import { handToInput, lookThenPaint, nextPaint, startMock, twentyInvoices, when } from './page-tools.js';
 
 declare global {
   interface Window {
@@ -45,7 +45,7 @@ window.benchUploadRows = async (runs) => {
     mock.faults.uploadLatencyMs = 60_000; // the uploads stay under way: only the rows are timed
     const step = await mountStep();
     const root = step.shadowRoot!;
-    await nextPaint(); // from a painted, idle step, as the peer's Dashboard (uppy-peer.ts)
+    await lookThenPaint(); // from a painted, idle step, as the peer's Dashboard and the floor
     performance.mark('bench-rows-start'); // for a trace of where the time goes
     const started = performance.now();
     hand(step, chosen);
