@@ -14,7 +14,7 @@ import { AKTO_DEPOSIT_SENT, AKTO_INVOICE_VALIDATED, AKTO_UNAUTHORIZED } from '..
 import { frComplete as fr } from '../src/i18n/fr-steps.js';
 import { FAULT_KINDS, type FaultKind } from '../src/mocks/index.js';
 import '../src/index.js';
-import { chooseFiles as choose } from './helpers/drop.js';
+import { chooseFiles as choose, chooseSupporting } from './helpers/drop.js';
 import { mock, sampleFile, startMock, until } from './helpers/mock.js';
 import { $, $$, button, shadow, text } from './helpers/dom.js';
 
@@ -150,8 +150,7 @@ async function readyInvoice(el: HTMLElement, path: string): Promise<string> {
   await uploaded(el, file.name);
   const row = uploadRow(el, file.name)!;
   creditNoteBox(row).click();
-  const key = $(row, '.dropzone.small')!.getAttribute('data-row')!;
-  choose(el, `supporting-${key}-input`, [new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], 'attestation.png', { type: 'image/png' })]);
+  chooseSupporting(el, row, [new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], 'attestation.png', { type: 'image/png' })]);
   await until(() => text($(row, '.supporting li .state')) === 'Chargé', 4000, 'the supporting document');
   return file.name;
 }

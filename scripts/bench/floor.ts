@@ -84,7 +84,7 @@ function rowHtml(file: File, index: number): string {
   const id = `r${index}`;
   return `<li class="invoice"><div class="file"><bdi class="name">${name}</bdi><span class="size">Taille ${Math.round(file.size / 1000)} ko</span><span class="state">Vérification…</span><button class="icon-button" type="button" aria-label="Retirer ${name}">×</button></div>` +
     `<div class="checks"><label><input type="checkbox" />Avoir</label><label><input type="checkbox" />Frais de salaires</label></div>` +
-    `<div class="supporting"><h3 id="s-${id}">Pièces justificatives</h3><div class="dropzone small"><button class="button secondary" type="button">Ajouter des pièces justificatives</button><span class="hint">ou glissez-déposez-les ici · PDF, JPG ou PNG</span><input type="file" multiple hidden /></div>` +
+    `<div class="supporting"><h3 id="s-${id}">Pièces justificatives</h3><div class="dropzone small"><button class="button secondary" type="button">Ajouter des pièces justificatives</button><span class="hint">ou glissez-déposez-les ici · PDF, JPG ou PNG</span></div>` +
     `<fieldset class="derogations"><legend>Ou, sans pièce justificative :</legend><label><input type="checkbox" />Adhérent</label><label><input type="checkbox" />CFA / OF</label></fieldset><p class="missing">Ajoutez une pièce justificative ou cochez une dérogation.</p></div></li>`;
 }
 

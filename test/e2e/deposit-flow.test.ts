@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AktoInvoiceList } from '../../src/elements/akto-invoice-list/akto-invoice-list.js';
-import { dragIntoPage, dropFiles } from '../helpers/drop.js';
+import { chooseSupporting, dragIntoPage, dropFiles } from '../helpers/drop.js';
 import { sampleFile, startMock, until } from '../helpers/mock.js';
 import { button as byText, shadow, text } from '../helpers/dom.js';
 
@@ -41,11 +41,7 @@ describe('deposit flow, end to end', () => {
 
     // Tick « frais de salaire ou annexes », add a supporting document.
     [...row.querySelectorAll('label')].find((l) => text(l) === 'Ce document correspond aux frais de salaire ou annexes')!.querySelector('input')!.click();
-    const proof = row.querySelector<HTMLInputElement>('.supporting input[type=file]')!;
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'bulletin-de-salaire.png', { type: 'image/png' }));
-    proof.files = transfer.files;
-    proof.dispatchEvent(new Event('change'));
+    chooseSupporting(upload as HTMLElement, row as HTMLElement, [new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'bulletin-de-salaire.png', { type: 'image/png' })]);
     await until(() => text(row.querySelector('.supporting li .state')) === 'Chargé', 4000, 'the supporting document');
 
     // « Envoyer les documents ».

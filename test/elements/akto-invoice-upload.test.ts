@@ -5,7 +5,7 @@ import '../../src/elements/akto-provider/define.js';
 import type { AktoInvoiceUpload } from '../../src/elements/akto-invoice-upload/akto-invoice-upload.js';
 import { AKTO_DEPOSIT_SENT, AKTO_ENTITY_SELECT, AKTO_UNAUTHORIZED, AKTO_UPLOAD_REQUEST } from '../../src/core/events.js';
 import { clearDrafts } from '../../src/core/drafts.js';
-import { chooseFiles as choose, dragIntoPage } from '../helpers/drop.js';
+import { chooseFiles as choose, chooseSupporting, dragIntoPage } from '../helpers/drop.js';
 import { mock, sampleFile, startMock, until } from '../helpers/mock.js';
 import { whenLocaleReady } from '../../src/i18n/index.js';
 import { readingSlot } from '../../src/core/limit.js';
@@ -66,8 +66,7 @@ async function readyInvoice(el: AktoInvoiceUpload, path = INVOICE): Promise<HTML
   await addInvoices(el, [file]);
   await uploaded(el, file.name);
   const r = row(el, file.name);
-  const key = $(r, '.dropzone.small')!.getAttribute('data-row')!;
-  choose(el, `supporting-${key}-input`, [png()]);
+  chooseSupporting(el, r, [png()]);
   await until(() => text($(r, '.supporting li .state')) === 'Chargé', 4000, 'the supporting document');
   return r;
 }
@@ -293,6 +292,31 @@ describe('<akto-invoice-upload>', () => {
       await until(() => $$(second, '.supporting li').length === 1, 3000, 'the dropped supporting document');
       expect($$(rows(el)[0]!, '.supporting li')).to.have.length(0);
       // Let the uploads end here, not in the next test's fresh backend.
+      await until(() => $$(root(el), '.state').every((s) => text(s) === 'Chargé'), 4000, 'the uploads');
+    });
+
+    it("opens the step's supporting documents picker for the row whose zone or button was used, from the keyboard too", async () => {
+      const el = await mount();
+      const [first, second] = [await sampleFile(INVOICE), await sampleFile(OTHER)];
+      await addInvoices(el, [first, second]);
+      await uploaded(el, first.name);
+      await uploaded(el, second.name);
+      const picker = root(el).getElementById('supporting-input') as HTMLInputElement;
+      let opened = 0;
+      picker.addEventListener('click', () => navigator.userActivation.isActive && opened++);
+      // Enter on the second row's button: the browser's chooser, for that row.
+      $(row(el, second.name), '.dropzone.small button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(opened, 'the chooser opened by the key').to.equal(1);
+      choose(el, 'supporting-input', [png('pour-la-seconde.png')]);
+      await until(() => $$(row(el, second.name), '.supporting li').length === 1, 3000, "the second row's document");
+      expect($$(row(el, first.name), '.supporting li')).to.have.length(0);
+      // A click on the first row's zone, beside its button.
+      ($(row(el, first.name), '.dropzone.small .hint') as HTMLElement).click();
+      choose(el, 'supporting-input', [png('pour-la-premiere.png')]);
+      await until(() => $$(row(el, first.name), '.supporting li').length === 1, 3000, "the first row's document");
+      expect(text($(row(el, first.name), '.supporting li .name'))).to.equal('pour-la-premiere.png');
+      expect($$(row(el, second.name), '.supporting li .name').map(text)).to.deep.equal(['pour-la-seconde.png']);
       await until(() => $$(root(el), '.state').every((s) => text(s) === 'Chargé'), 4000, 'the uploads');
     });
 
@@ -673,8 +697,7 @@ describe('<akto-invoice-upload>', () => {
       const r = await readyInvoice(el);
       expect($(r, '.missing')).to.equal(null);
       expect(text($(r, '.supporting li .name'))).to.equal('attestation.png');
-      const key = $(r, '.dropzone.small')!.getAttribute('data-row')!;
-      choose(el, `supporting-${key}-input`, [new File(['GIF89a'], 'photo.gif')]);
+      chooseSupporting(el, r, [new File(['GIF89a'], 'photo.gif')]);
       await until(() => $(root(el), '.refusals'), 2000, 'the refusal');
       expect(text($(root(el), '.refusals li'))).to.equal("« photo.gif » n'a pas été ajouté : seuls les fichiers PDF, PNG et JPEG sont acceptés.");
       button(r, 'Supprimer attestation.png').click();

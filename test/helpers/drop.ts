@@ -33,3 +33,12 @@ export function chooseFiles(element: HTMLElement, inputId: string, files: File[]
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
+
+/**
+ * What a user does to add supporting documents to an invoice's row: « Ajouter des pièces
+ * justificatives » on that row (the step's one picker for them, opened for this row), then picks.
+ */
+export function chooseSupporting(element: HTMLElement, row: HTMLElement, files: File[]): void {
+  row.querySelector<HTMLButtonElement>('.dropzone.small button')!.click();
+  chooseFiles(element, 'supporting-input', files);
+}

@@ -288,8 +288,9 @@ async function readyInvoice(page: Page, name: string): Promise<void> {
   await choose(page, 'invoices', [name]);
   await uploaded(page, name);
   await creditNoteBox(page, name).check({ timeout: WAIT_MS });
-  const key = await invoiceRow(page, name).locator('.dropzone.small').getAttribute('data-row', { timeout: WAIT_MS });
-  await choose(page, `supporting-${key}-input`, ['attestation.png']);
+  // « Ajouter des pièces justificatives » on the row opens the step's one picker for it.
+  await invoiceRow(page, name).locator('.dropzone.small button').evaluate((button: HTMLButtonElement) => button.click());
+  await choose(page, 'supporting-input', ['attestation.png']);
   await invoiceRow(page, name).locator('.supporting li .state', { hasText: /^Chargé$/ }).waitFor({ timeout: WAIT_MS });
 }
 

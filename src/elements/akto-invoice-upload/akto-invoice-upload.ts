@@ -319,6 +319,7 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
         <p class="hint" id="drop-hint">${t.dropHint(formatFileSize(this.maxSize, this.l10n.locale))}</p>
         <input id="invoices" type="file" multiple accept=${ACCEPT.invoice} hidden @change=${(e: Event) => this.onInput(e)} />
       </div>
+      <input id="supporting-input" type="file" multiple accept=${ACCEPT.supporting} hidden @change=${(e: Event) => this.onInput(e, this.supportingFor)} />
 
       ${this.refusals.length
         ? html`<div class="refusals" role="alert">
@@ -379,8 +380,8 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
 
   private get rowContext(): RowContext {
     const { t, locale } = this.l10n;
-    const { hasProof, pick, onInput, setFlag, setDerogation, removeFile: remove } = this;
-    return { t, locale, item: (key) => this.item(key), hasProof, onZoneClick: this.drop.onZoneClick, canDrop: this.drop.available, pick, onInput, setFlag, setDerogation, remove, retry: this.retryUpload };
+    const { hasProof, pickSupporting, setFlag, setDerogation, removeFile: remove } = this;
+    return { t, locale, item: (key) => this.item(key), hasProof, canDrop: this.drop.available, pickSupporting, setFlag, setDerogation, remove, retry: this.retryUpload };
   }
 
   // ---- choosing files ---------------------------------------------------------------------------
@@ -418,6 +419,14 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
   private pick = (event: Event, inputId: string): void => {
     event.stopPropagation();
     this.shadowRoot!.getElementById(inputId)?.click();
+  };
+
+  /** The row whose supporting documents the shared picker (#supporting-input) was last opened for. */
+  private supportingFor?: InvoiceRow;
+
+  private pickSupporting = (event: Event, row: InvoiceRow): void => {
+    this.supportingFor = row;
+    this.pick(event, 'supporting-input');
   };
 
   private onInput = (event: Event, row?: InvoiceRow): void => {
