@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DropPoint, DropTarget } from './filepond-drop.js';
+import { droppedFiles } from './dropped-files.js';
 import { ownMarkupAllowed } from './trusted-types.js';
 
 export interface DropTargetOptions {
@@ -17,7 +18,7 @@ export interface DropTargetOptions {
  * reach the area), not before: importing FilePond starts its painter, a callback on every
  * animation frame for as long as the page lives, attached or not. A user who picks files with the
  * button never pays for it, and the page's frames stay idle. Files dropped on the area before
- * FilePond is there (a slow link, a quick drop) are taken as the browser hands them.
+ * FilePond is there (a slow link, a quick drop) are taken all the same, folders included.
  * Once attached, FilePond follows the area when it is rendered again, and is destroyed when the
  * host leaves the page. Each drop goes to the zone under the pointer, which carries
  * `data-dragging` while files are dragged over it.
@@ -74,8 +75,8 @@ export class DropTargetController implements ReactiveController {
   /**
    * Files over the area where FilePond's layer is not (its module still loading, or the pointer not
    * yet moved into the area since it was attached): they may be dropped there too, and such a drop
-   * is taken as the browser hands it (files, not folders), rather than opening a file in place of
-   * the page.
+   * is taken (folders read through, as FilePond does) rather than opening a file in place of the
+   * page.
    */
   private readonly onUncoveredDrag = (event: DragEvent): void => {
     const area = this.options.area();
@@ -85,8 +86,12 @@ export class DropTargetController implements ReactiveController {
     const point = { x: event.clientX, y: event.clientY };
     if (event.type === 'dragover') return this.highlight(point);
     this.highlight(null);
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length) this.options.onDrop(files, this.zoneAt(point));
+    const zone = this.zoneAt(point);
+    const named = [...(event.dataTransfer?.files ?? [])]; // what the drop names, if a folder cannot be read
+    if (event.dataTransfer)
+      void droppedFiles(event.dataTransfer)
+        .catch(() => named)
+        .then((files) => files.length && this.options.onDrop(files, zone));
   };
 
   /** A click anywhere in a drop zone opens its file picker, as « cliquez pour sélectionner » says. */

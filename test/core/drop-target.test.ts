@@ -73,6 +73,7 @@ describe('DropTargetController', () => {
     second.dispatchEvent(drop);
     expect(drop.defaultPrevented, 'not opened by the browser in place of the page').to.equal(true);
     expect(el.shadowRoot!.querySelector('.filepond--root'), 'FilePond still loading').to.equal(null);
+    await until(() => el.drops.length, 2000, 'the drop');
     expect(el.drops).to.deep.equal([[['early.pdf'], 'second']]);
     expect(second.hasAttribute('data-dragging')).to.equal(false);
     await until(() => el.shadowRoot!.querySelector('.filepond--root'), 4000, 'FilePond attached after');
@@ -94,6 +95,7 @@ describe('DropTargetController', () => {
     const drop = new DragEvent('drop', at);
     first.dispatchEvent(drop);
     expect(drop.defaultPrevented).to.equal(true);
+    await until(() => el.drops.length, 2000, 'the drop');
     expect(el.drops).to.deep.equal([[['late.pdf'], 'first']]);
   });
 

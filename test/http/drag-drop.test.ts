@@ -3,10 +3,12 @@
  * events, from CDP's `Input.dispatchDragEvent` with real file paths: the files are only readable
  * on the drop, as in a real drag), on the built single script against the reference server.
  * FilePond's module is imported on the first drag into the page; it is held back here until the
- * first drop is over, as on a slow link.
+ * first drop is over, as on a slow link, and that drop is a folder.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, CDPSession } from 'playwright-core';
 import { KAVKAZ, ROOT, SAMPLE, ensureBuilt, invoiceRow, launch, mount, openPage, signIn, startApi, startPages } from './helpers.js';
@@ -31,7 +33,7 @@ async function dragFrom(cdp: CDPSession, files: string[], at: { x: number; y: nu
 
 const centre = (box: { x: number; y: number; width: number; height: number } | null) => ({ x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 });
 
-test('a drop straight onto step 1 before FilePond is there is taken and uploaded, and the page stays; FilePond takes the next ones', { timeout: 120_000 }, async (t) => {
+test('a folder dropped straight onto step 1 before FilePond is there is read through and its invoice uploaded, and the page stays; FilePond takes the next drops', { timeout: 120_000 }, async (t) => {
   const api = await startApi();
   const pages = await startPages({ proxyTo: api.url });
   t.after(() => Promise.all([pages.close(), api.close()]));
@@ -53,9 +55,15 @@ test('a drop straight onto step 1 before FilePond is there is taken and uploaded
     assert.equal(asked.length, 0, 'FilePond is not imported before files are dragged into the page');
     const url = page.url();
 
-    await dragFrom(cdp, [SAMPLE], centre(await zone.boundingBox()));
-    const name = 'facture-2601-diagnostiqueur-immobilier.pdf';
+    // A folder, the invoice in a folder inside it: read through, as FilePond would.
+    const folder = mkdtempSync(join(tmpdir(), 'akto-drop-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    mkdirSync(join(folder, 'janvier'));
+    copyFileSync(SAMPLE, join(folder, 'janvier', basename(SAMPLE)));
+    await dragFrom(cdp, [folder], centre(await zone.boundingBox()));
+    const name = basename(SAMPLE);
     await invoiceRow(page, name).locator('.file .state', { hasText: /^Chargé$/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('akto-invoice-upload .refusals').count(), 0, 'nothing refused (the folder itself is not a file)');
     assert.equal(page.url(), url, 'the browser did not open the file in place of the page');
     assert.equal(asked.length, 1, 'the drag asked for FilePond');
     assert.equal(await page.locator('akto-invoice-upload .filepond--root').count(), 0, 'FilePond still held back: the drop was taken without it');
