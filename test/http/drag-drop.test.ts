@@ -9,21 +9,12 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, CDPSession } from 'playwright-core';
-import { KAVKAZ, ROOT, SAMPLE, ensureBuilt, invoiceRow, launch, mount, openPage, signIn, startApi, startPages } from './helpers.js';
+import { test } from 'node:test';
+import type { CDPSession } from 'playwright-core';
+import { KAVKAZ, ROOT, SAMPLE, browserPerFile, invoiceRow, mount, openPage, signIn, startApi, startPages } from './helpers.js';
 
 const SUPPORTING = join(ROOT, 'demo/samples/facture-2606-calcul-mental.pdf');
-let browser: Browser;
-
-before(async () => {
-  await ensureBuilt();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 /** A drag from outside the window straight onto a point, then the drop there. */
 async function dragFrom(cdp: CDPSession, files: string[], at: { x: number; y: number }): Promise<void> {
@@ -38,7 +29,7 @@ test('a folder dropped straight onto step 1 before FilePond is there is read thr
   const pages = await startPages({ proxyTo: api.url });
   t.after(() => Promise.all([pages.close(), api.close()]));
   const token = await signIn(api.apiUrl);
-  const { context, page, cdp, errors } = await openPage(browser, pages.origin);
+  const { context, page, cdp, errors } = await openPage(browser(), pages.origin);
   try {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

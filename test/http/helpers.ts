@@ -13,6 +13,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { ROOT, startServer, type RunningServer, type ServerOptions } from '../../server/index.js';
@@ -277,6 +278,22 @@ export async function startLink(target: string): Promise<Link> {
 }
 
 // ---- Chromium ----------------------------------------------------------------------------------------
+
+/**
+ * One Chromium for a test file's tests, on the built script: launched before the first, closed
+ * after the last. Returns the way to reach it from a test.
+ */
+export function browserPerFile(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    await ensureBuilt();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
 
 export function launch(): Promise<Browser> {
   return chromium.launch({

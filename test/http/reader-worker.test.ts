@@ -6,23 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test, type TestContext } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test, type TestContext } from 'node:test';
 import { readmeStrictCsp } from '../../scripts/lib/strict-csp.mjs';
-import { KAVKAZ, ROOT, chooseFiles, clean, ensureBuilt, invoiceRow, launch, mount, openPage, preload, signIn, startApi, startPages } from './helpers.js';
+import { KAVKAZ, ROOT, browserPerFile, chooseFiles, clean, invoiceRow, mount, openPage, preload, signIn, startApi, startPages } from './helpers.js';
 
 const NAME = 'avoir-2607-calcul-mental.pdf';
 const READ = 'Avoir détecté dans le document';
-let browser: Browser;
-
-before(async () => {
-  await ensureBuilt();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 /** The page at `origin` (its script from `pages`' own or a CDN), signed in, step 1 mounted, the credit note chosen. */
 async function stepOne(t: TestContext, options: { csp?: string; cdn?: boolean }) {
@@ -32,7 +22,7 @@ async function stepOne(t: TestContext, options: { csp?: string; cdn?: boolean })
   t.after(() => Promise.all([pages.close(), cdn?.close(), api.close()]));
   pages.serve(NAME, join(ROOT, 'demo/samples', NAME));
   const token = await signIn(api.apiUrl);
-  const tab = await openPage(browser, pages.origin, {
+  const tab = await openPage(browser(), pages.origin, {
     initScript: `globalThis.violations = [];
       document.addEventListener('securitypolicyviolation', (e) => globalThis.violations.push(e.violatedDirective));`,
   });

@@ -7,22 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test, type TestContext } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test, type TestContext } from 'node:test';
 import { readmeStrictCsp } from '../../scripts/lib/strict-csp.mjs';
-import { KAVKAZ, ROOT, chooseFiles, ensureBuilt, invoiceRow, launch, mount, openPage, preload, rows, signIn, startApi, startPages, tickDerogation } from './helpers.js';
+import { KAVKAZ, ROOT, browserPerFile, chooseFiles, invoiceRow, mount, openPage, preload, rows, signIn, startApi, startPages, tickDerogation } from './helpers.js';
 
 const NAME = 'FACTURE KHATIB NABIL.pdf';
-let browser: Browser;
-
-before(async () => {
-  await ensureBuilt();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 /**
  * A partner page under `csp`, the API behind the same origin (connect-src 'self', as the README's
@@ -35,7 +25,7 @@ async function strictPage(t: TestContext, csp: string) {
   t.after(() => Promise.all([pages.close(), api.close()]));
   pages.serve(NAME, join(ROOT, 'demo/samples', NAME));
   const token = await signIn(api.apiUrl);
-  const tab = await openPage(browser, pages.origin, {
+  const tab = await openPage(browser(), pages.origin, {
     initScript: `globalThis.violations = [];
       document.addEventListener('securitypolicyviolation', (e) => globalThis.violations.push(e.violatedDirective + ' ' + (e.sample || e.blockedURI)));`,
   });
