@@ -7,6 +7,7 @@
  * (test/build/css-literals.test.ts compares every element's parsed rules). Its `${…}` parts and
  * its quoted strings are kept as they are.
  */
+import { literalsPlugin } from './tagged-literals.mjs';
 
 /** One literal's text (or a part of it between two `${…}`), minified. */
 export function minifyCssText(text) {
@@ -37,46 +38,9 @@ export function minifyCssText(text) {
 
 /** A Vite plugin: every `css\`…\`` in src/ minified (see above). */
 export function minifyCssLiterals() {
-  return {
-    name: 'akto-minify-css-literals',
-    apply: 'build',
-    transform(code, id) {
-      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
-      let out = '';
-      let from = 0;
-      for (let start = code.indexOf('css`'); start >= 0; start = code.indexOf('css`', from)) {
-        out += code.slice(from, start + 4);
-        let i = start + 4;
-        let text = '';
-        let first = true;
-        const minified = (part, last) => {
-          const result = minifyCssText(part);
-          const trimmed = first ? result.replace(/^ /, '') : result;
-          first = false;
-          return last ? trimmed.replace(/ $/, '') : trimmed;
-        };
-        // Up to the closing backtick: the text is minified, each `${…}` copied as is (its braces counted).
-        while (i < code.length && code[i] !== '`') {
-          if (code[i] === '\\') {
-            text += code.slice(i, i + 2);
-            i += 2;
-          } else if (code.startsWith('${', i)) {
-            out += minified(text, false);
-            text = '';
-            const open = i++;
-            let depth = 0;
-            do {
-              if (code[i] === '{') depth++;
-              else if (code[i] === '}') depth--;
-              i++;
-            } while (depth > 0 && i < code.length);
-            out += code.slice(open, i);
-          } else text += code[i++];
-        }
-        out += `${minified(text, true)}\``;
-        from = i + 1;
-      }
-      return { code: out + code.slice(from), map: null };
-    },
-  };
+  return literalsPlugin('akto-minify-css-literals', ['css'], (text, { first, last }) => {
+    const minified = minifyCssText(text);
+    const trimmed = first ? minified.replace(/^ /, '') : minified;
+    return last ? trimmed.replace(/ $/, '') : trimmed;
+  });
 }
