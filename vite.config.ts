@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyCssLiterals } from './scripts/lib/css-literals.mjs';
+import { minifyHtmlLiterals } from './scripts/lib/html-literals.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const src = join(root, 'src');
@@ -183,6 +184,6 @@ export default defineConfig(({ mode }) => {
     // The script's assets (pdf.js's worker) are found relative to the chunk that names them
     // (`new URL(…, import.meta.url)`), so `dist/` works wherever it is hosted.
     experimental: npm ? {} : { renderBuiltUrl: () => ({ relative: true }) },
-    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR, NOTICES_FILE]), ...(npm ? [] : [workerAsFile(), noticesFile(), minifyCssLiterals()])],
+    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR, NOTICES_FILE]), ...(npm ? [] : [workerAsFile(), noticesFile(), minifyCssLiterals(), minifyHtmlLiterals()])],
   };
 });

@@ -4,6 +4,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import manifest from 'virtual:akto-custom-elements';
 import { localeGlobalTypes, localeLoader, withLocale } from '../stories/support/locale.js';
 import { mock, resetMock } from '../stories/support/mock.js';
+import { checkTemplateWhitespace } from '../stories/support/template-whitespace.js';
 import { AKTO_VIEWPORTS } from '../stories/support/viewport.js';
 
 // Autodocs tables come from the custom elements manifest: ../custom-elements.json, or a fresh one
@@ -27,6 +28,10 @@ const preview: Preview = {
   // then the story's `parameters.akto` (entities, faults, latency, required token…).
   async beforeEach({ parameters }) {
     await resetMock(parameters.akto);
+  },
+  // After each story (its play function done): the templates as the build ships them draw the same.
+  afterEach() {
+    checkTemplateWhitespace();
   },
   decorators: [withLocale],
   globalTypes: localeGlobalTypes,

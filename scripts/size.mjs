@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, parseAst } from 'vite';
 import { minifyCssLiterals } from './lib/css-literals.mjs';
+import { minifyHtmlLiterals } from './lib/html-literals.mjs';
 
 const BUDGET = 36_000;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -173,7 +174,7 @@ const installed = (name) => {
 
 /**
  * Bundles `entry` in memory as vite.config.ts bundles our script (minified in full, comments and
- * all, `css` literals too, what the entry imports statically in one chunk), for the peer and the floor: the same
+ * all, `css` and `html` literals too, what the entry imports statically in one chunk), for the peer and the floor: the same
  * bundler and settings, so their sizes read against ours. Returns the output files.
  */
 async function bundleAsOurScript(dir, entry, build_ = {}) {
@@ -183,7 +184,7 @@ async function bundleAsOurScript(dir, entry, build_ = {}) {
     logLevel: 'silent',
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), minifyHtmlLiterals()],
     build: {
       write: false,
       target: 'es2022',

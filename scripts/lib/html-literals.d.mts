@@ -1,0 +1,3 @@
+import type { Plugin } from 'vite';
+export function minifyHtmlText(text: string): string;
+export function minifyHtmlLiterals(): Plugin;
