@@ -407,6 +407,16 @@ describe('<akto-invoice-validate>', () => {
     expect(validated).to.equal(19);
   });
 
+  it('draws first the rows that reach the bottom of the window, and no more', async () => {
+    const created = await twentyPending();
+    const el = await fixture<AktoInvoiceValidate>(html`<akto-invoice-validate api-base="/api" entity=${CASINO} .pending=${created.pending}></akto-invoice-validate>`);
+    await el.updateComplete; // the rows added to fill the window, still before the first frame
+    const drawn = rows(el);
+    expect(drawn.length).to.be.below(20);
+    expect(drawn.at(-1)!.getBoundingClientRect().bottom).to.be.at.least(innerHeight);
+    expect(drawn.at(-2)!.getBoundingClientRect().bottom, 'a row drawn wholly below the window').to.be.below(innerHeight);
+  });
+
   it('draws a long table’s rest in a later task, in order', async () => {
     const created = await twentyPending();
     const el = await fixture<AktoInvoiceValidate>(html`<akto-invoice-validate api-base="/api" entity=${CASINO} .pending=${created.pending}></akto-invoice-validate>`);

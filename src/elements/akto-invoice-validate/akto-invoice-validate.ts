@@ -37,14 +37,12 @@ export type { ValidationRow } from './rows.js';
 const afterPaint = () => new Promise<void>((resolve) => afterNextPaint(resolve));
 
 /**
- * A long table's first frame draws about a window of rows, the rest in the next task: a row takes
- * at least this (7.5rem, the rows' size in the stylesheet while out of sight; 135 px measured at
- * 1,600 px wide, a whole card on a phone), so innerHeight / this many rows fill the window
- * wherever the table starts. (innerHeight reads no layout.)
+ * A long table's first frame draws the rows that reach the bottom of the window, the rest in the
+ * next task: these first, then as many more as their height says the window still has room for
+ * (see fillFirstScreen). Four rows are about a window at 1,280 px (about 200 px a row) and more
+ * than one on a phone, where a row is a card.
  */
-const LEAST_ROW_HEIGHT_PX = 120;
-/** Never fewer rows in the first frame than this. */
-const LEAST_FIRST_ROWS = 4;
+const FIRST_ROWS = 4;
 /** Rows drawn a task at a time after the first screen (traced: about 0.6 ms of script a row, so 40 in one task stay under 50 ms). */
 const ROWS_PER_TASK = 40;
 
@@ -210,14 +208,30 @@ export class AktoInvoiceValidate extends Configurable(AktoElement) {
     }
     if (changed.has('pending') && this.pending.length) this.merge(this.pending, false);
     // Rows arriving on an empty table: the first screen first.
-    if (this.renderedRows === 0 && this.drawnRows === Infinity) {
-      const first = Math.max(LEAST_FIRST_ROWS, Math.ceil(innerHeight / LEAST_ROW_HEIGHT_PX));
-      if (this.rows.length > first) {
-        this.drawnRows = first;
-        this.drawRest();
-      }
+    if (this.renderedRows === 0 && this.drawnRows === Infinity && this.rows.length > FIRST_ROWS) {
+      this.drawnRows = FIRST_ROWS;
+      void this.updateComplete.then(() => this.fillFirstScreen());
+      this.drawRest();
     }
     if (!this.row(this.previewId)) this.previewId = this.rows.find((r) => r.pending.hasPdf)?.pending.id ?? '';
+  }
+
+  /**
+   * The first rows drawn do not reach the bottom of the window: as many more as their height says
+   * it has room for, before the frame. Reading their layout does early the layout the frame would
+   * do; the rows added are laid out on top of it. (A window's worth guessed from its height alone
+   * was 8 rows at 900 px high, where 4 rows of about 200 px were seen.)
+   */
+  private fillFirstScreen(): void {
+    if (this.drawnRows === Infinity || !this.isConnected) return;
+    const rows = this.renderRoot.querySelectorAll('tbody > tr');
+    const top = rows[0]?.getBoundingClientRect().top ?? 0;
+    const bottom = rows[rows.length - 1]?.getBoundingClientRect().bottom ?? 0;
+    // Not laid out (hidden), or below the window: nothing of it is seen yet, the rest comes in the next task.
+    if (bottom <= top || bottom >= innerHeight) return;
+    const more = Math.ceil((innerHeight - bottom) / ((bottom - top) / rows.length));
+    this.drawnRows = this.drawnRows + more >= this.rows.length ? Infinity : this.drawnRows + more;
+    this.requestUpdate();
   }
 
   /**
