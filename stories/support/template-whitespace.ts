@@ -5,21 +5,12 @@
  * sees moved: every element's box is where it was. A space that shows (two inline elements side
  * by side) must be written on one line, where the build keeps it.
  */
+import { deepQueryAll } from './dom.js';
 
 /** Lit's markers of a `${…}` (`<!--?lit$123$-->`, `<!---->`): text beside one is beside a `${…}`, which the build keeps. */
 const isPartMarker = (node: Node) => node instanceof Comment && /^(\?lit\$\d+\$)?$/.test(node.data);
 /** A tag of the template on that side: an element, a comment written in it, or the parent's own tag. */
 const isTagSide = (node: Node | null) => node === null || node instanceof Element || (node instanceof Comment && !isPartMarker(node));
-
-function shadowRoots(from: Document | ShadowRoot, into: ShadowRoot[] = []): ShadowRoot[] {
-  for (const element of from.querySelectorAll('*')) {
-    if (element.shadowRoot) {
-      into.push(element.shadowRoot);
-      shadowRoots(element.shadowRoot, into);
-    }
-  }
-  return into;
-}
 
 /** The text nodes the build removes: whitespace holding a line break, between two tags. */
 function removedByTheBuild(root: ShadowRoot): Text[] {
@@ -43,15 +34,15 @@ function boxes(elements: Element[]): Map<Element, string> {
 const describe = (element: Element) =>
   `<${element.localName}${element.id ? `#${element.id}` : ''}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}> « ${(element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60)} »`;
 
-/** Throws when emptying the whitespace the build removes moves any element of the page's shadow roots. */
+/**
+ * Throws when emptying the whitespace the build removes moves any element of the page. All in one
+ * task: no frame comes between the measures, so nothing moves by itself (a transition, a spinner).
+ */
 export function checkTemplateWhitespace(): void {
-  const roots = shadowRoots(document);
-  const texts = roots.flatMap(removedByTheBuild);
+  const elements = deepQueryAll(document, '*');
+  const texts = elements.flatMap((element) => (element.shadowRoot ? removedByTheBuild(element.shadowRoot) : []));
   if (!texts.length) return;
-  const elements = roots.flatMap((root) => [...root.querySelectorAll('*')]);
-  // Measured twice first: an element that moves by itself (a transition, a spinner) says nothing.
   const before = boxes(elements);
-  const again = boxes(elements);
   const data = texts.map((text) => text.data);
   texts.forEach((text) => (text.data = ''));
   let after: Map<Element, string>;
@@ -60,7 +51,7 @@ export function checkTemplateWhitespace(): void {
   } finally {
     texts.forEach((text, i) => (text.data = data[i]!));
   }
-  const moved = elements.filter((element) => before.get(element) === again.get(element) && before.get(element) !== after.get(element));
+  const moved = elements.filter((element) => before.get(element) !== after.get(element));
   if (moved.length) {
     throw new Error(
       `Without the line breaks between their tags (as the build ships them), ${moved.length} elements move: ${moved
