@@ -115,11 +115,13 @@ export class UploadQueueController implements ReactiveController {
    * Queues a file and returns its key; its upload starts at once (within `parallel`), or with
    * `afterPaint` once the host's next frame is painted (see startAfterPaint). With `read`, it is
    * read beside its upload, once the host's next frame is painted (rows added with it show first).
+   * `idempotencyKey`: the key the file was uploaded under before a reload (a draft's), so that the
+   * server gives back the upload it already stored rather than storing it again.
    */
-  add(file: File, kind: UploadKind, { read = false, afterPaint = false }: { read?: boolean; afterPaint?: boolean } = {}): string {
+  add(file: File, kind: UploadKind, { read = false, afterPaint = false, idempotencyKey = newIdempotencyKey() }: { read?: boolean; afterPaint?: boolean; idempotencyKey?: string } = {}): string {
     const key = `f${++keys}`;
     const reading = read && Boolean(this.options.read);
-    this.items.set(key, { key, file, kind, state: 'waiting', reading, progress: 0, idempotencyKey: newIdempotencyKey() });
+    this.items.set(key, { key, file, kind, state: 'waiting', reading, progress: 0, idempotencyKey });
     this.host.requestUpdate();
     if (afterPaint) this.startAfterPaint();
     else this.pump();

@@ -828,6 +828,35 @@ describe('<akto-invoice-upload>', () => {
       }
     });
 
+    it('sends again, after a reload, a deposit whose answer was lost as the same request under its key: one deposit, the uploads not stored twice', async () => {
+      const first = await mount();
+      await readyInvoice(first);
+      await readyInvoice(first, OTHER);
+      const { sent, restore } = watchDeposits(1);
+      try {
+        sendButton(first).click();
+        await until(() => $(root(first), '.notice.error'), 3000, 'the failed send');
+        expect(mock.store.listPending(KAVKAZ), 'the deposit reached the server').to.have.length(2);
+        const uploads = mock.store.uploads.size;
+        await new Promise((resolve) => setTimeout(resolve, 400)); // kept a moment after the change
+        first.remove(); // the page is reloaded
+
+        const el = await mount();
+        await until(() => $(root(el), '.notice.draft'), 3000, 'the offer');
+        button($(root(el), '.notice.draft')!, 'Reprendre le dépôt').click();
+        await until(() => rows(el).length === 2, 3000, 'the invoices back');
+        await until(() => !sendButton(el).disabled, 6000, 'ready to send');
+        expect(mock.store.uploads.size, 'the files uploaded again under their keys: the same uploads').to.equal(uploads);
+        setTimeout(() => sendButton(el).click());
+        const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+        expect(event.detail.pending).to.have.length(2);
+        expect(sent.map((s) => s.key), 'the same request, the same key').to.deep.equal([sent[0]!.key, sent[0]!.key]);
+        expect(mock.store.listPending(KAVKAZ), 'deposited once').to.have.length(2);
+      } finally {
+        restore();
+      }
+    });
+
     it('sends a request changed after a refused send (401: nothing was made) under a new idempotency key', async () => {
       const el = await mount();
       await readyInvoice(el);

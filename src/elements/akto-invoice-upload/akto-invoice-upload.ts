@@ -169,9 +169,10 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
       // Only what the user chose is kept: upload progress and states change often and are not saved.
       const kept = this.rows.filter((row) => this.item(row.key).state !== 'refused');
       if (!kept.length) return null;
-      return { savedAt: new Date().toISOString(), rows: kept.map((row) => savedRow(row, (key) => this.item(key).file)) };
+      const attempt = this.depositAttempt;
+      return { savedAt: new Date().toISOString(), rows: kept.map((row) => savedRow(row, (key) => this.item(key))), ...(attempt ? { deposit: { key: attempt.key, request: attempt.request } } : {}) };
     },
-    signature: (draft) => draft.rows,
+    signature: (draft) => [draft.rows, draft.deposit],
   });
 
   /** FilePond over the whole step; a drop goes to the row's supporting documents it fell on, else to the invoices. */
@@ -217,10 +218,22 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     this.rows = this.rows.map((row) => (row.key === key ? change(row) : row));
   }
 
+  /** The idempotency keys a resumed draft's files were uploaded under: they upload again under them. */
+  private savedKeys = new WeakMap<File, string>();
+
   private resumeDraft = async (): Promise<void> => {
     const draft = this.offer;
     if (!draft) return;
     this.offer = null;
+    for (const saved of draft.rows) {
+      if (saved.uploadKey) this.savedKeys.set(saved.file, saved.uploadKey);
+      saved.supporting.forEach((file, i) => {
+        const key = saved.supportingKeys?.[i];
+        if (key) this.savedKeys.set(file, key);
+      });
+    }
+    // A send made before the reload, whose answer may never have come: the same request goes under its key.
+    if (draft.deposit) this.depositAttempt = { ...draft.deposit };
     await this.addFiles(draft.rows.map((r) => r.file));
     for (const saved of draft.rows) {
       const row = this.rows.find(({ key }) => isSavedFile(saved, this.item(key).file));
@@ -461,12 +474,12 @@ export class AktoInvoiceUpload extends Configurable(AktoElement) {
     const { accepted, refused: codes } = sortChosenFiles(files, { kind: target ? 'supporting' : 'invoice', existing, max: this.maxSize, types: target && types });
     const refused = codes.map(([code, file]) => this.refusal(code, file));
     if (target) {
-      const keys = accepted.map((file) => this.queue.add(file, 'supporting', { afterPaint: true }));
+      const keys = accepted.map((file) => this.queue.add(file, 'supporting', { afterPaint: true, idempotencyKey: this.savedKeys.get(file) }));
       this.updateRow(target.key, (r) => ({ ...r, supporting: [...r.supporting, ...keys] }));
     } else {
       // Each invoice uploads once its row is painted, and is read beside it (see read), from then too.
       this.shown = Math.min(this.shown, this.rows.length + ROWS_A_FRAME);
-      this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true, afterPaint: true })))];
+      this.rows = [...this.rows, ...accepted.map((file) => invoiceRow(this.queue.add(file, 'invoice', { read: true, afterPaint: true, idempotencyKey: this.savedKeys.get(file) })))];
     }
     this.refusals = [...this.refusals, ...refused];
     this.notice = '';

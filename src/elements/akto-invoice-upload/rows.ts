@@ -22,15 +22,29 @@ export interface InvoiceRow {
 
 export const invoiceRow = (key: string): InvoiceRow => ({ key, creditNote: false, salaryCosts: false, derogation: null, supporting: [], notes: [] });
 
-/** What step 1 keeps in this browser until the deposit is sent or abandoned (files included). */
+/**
+ * What step 1 keeps in this browser until the deposit is sent or abandoned (files included), with
+ * the idempotency keys its files were uploaded under and its last send's: after a reload, the same
+ * files upload again under the same keys (the server gives back the same uploads), so a send
+ * whose answer was lost, made again, is the same request and is deposited once.
+ */
 export interface UploadDraft {
   savedAt: string;
-  rows: { file: File; creditNote: boolean; salaryCosts: boolean; derogation: Derogation | null; supporting: File[] }[];
+  rows: { file: File; uploadKey?: string; creditNote: boolean; salaryCosts: boolean; derogation: Derogation | null; supporting: File[]; supportingKeys?: string[] }[];
+  deposit?: { key: string; request: string };
 }
 
-/** A row as its draft keeps it: only what the user chose (upload states change often and are not saved). */
-export function savedRow({ key, creditNote, salaryCosts, derogation, supporting }: InvoiceRow, file: (key: string) => File): UploadDraft['rows'][number] {
-  return { file: file(key), creditNote, salaryCosts, derogation, supporting: supporting.map(file) };
+/** A row as its draft keeps it: what the user chose and its files' keys (upload states change often and are not saved). */
+export function savedRow({ key, creditNote, salaryCosts, derogation, supporting }: InvoiceRow, item: (key: string) => QueuedUpload): UploadDraft['rows'][number] {
+  return {
+    file: item(key).file,
+    uploadKey: item(key).idempotencyKey,
+    creditNote,
+    salaryCosts,
+    derogation,
+    supporting: supporting.map((k) => item(k).file),
+    supportingKeys: supporting.map((k) => item(k).idempotencyKey),
+  };
 }
 
 /** Whether `file` is a saved invoice come back (the same File, or one of the same name and size). */
