@@ -135,7 +135,7 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       // Maps to src/ (published too) for the portal's debugging; none for the partner script.
       sourcemap: npm,
-      // npm: readable modules (dead code removed), minified by the portal's bundler. Script: see output.minify.
+      // npm: readable modules (dead code removed; the literals' text minified, see plugins), minified by the portal's bundler. Script: see output.minify.
       minify: npm ? false : 'oxc',
       lib: npm
         ? { entry: npmEntries(), formats: ['es'] }
@@ -184,6 +184,9 @@ export default defineConfig(({ mode }) => {
     // The script's assets (pdf.js's worker) are found relative to the chunk that names them
     // (`new URL(…, import.meta.url)`), so `dist/` works wherever it is hosted.
     experimental: npm ? {} : { renderBuiltUrl: () => ({ relative: true }) },
-    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR, NOTICES_FILE]), ...(npm ? [] : [workerAsFile(), noticesFile(), minifyCssLiterals(), minifyHtmlLiterals()])],
+    // Both builds minify the `css` and `html` literals' text: no bundler of the portal's would (it
+    // leaves a template literal's text alone), and the elements then build the same DOM from npm as
+    // from the script. The npm build's source maps still point to src/ (see literalsPlugin).
+    plugins: [clean(npm ? [NPM_DIR] : [SCRIPT_FILE, `${SCRIPT_FILE}.map`, CHUNKS_DIR, NOTICES_FILE]), ...(npm ? [] : [workerAsFile(), noticesFile()]), minifyCssLiterals(), minifyHtmlLiterals()],
   };
 });

@@ -8,55 +8,90 @@
  * (« the `html` literal », in a comment).
  */
 
+import MagicString from 'magic-string';
+
 /**
+ * Where the literals' text changes: each part of a literal's text (the whole text, or the text
+ * before, between or after its `${…}`) whose rewrite differs, by its offsets in `code`.
+ *
  * @param {string} code
  * @param {readonly string[]} tags
  * @param {(text: string, part: { first: boolean; last: boolean }) => string} rewrite one part of
- *   a literal's text: the whole text, or the text before, between or after its `${…}`
- * @returns {string}
+ *   a literal's text
+ * @param {number} [base] where `code` starts in the module (a `${…}`'s inside is walked on its own)
+ * @returns {{ start: number; end: number; text: string }[]} in order, none overlapping
  */
-export function rewriteTaggedLiterals(code, tags, rewrite) {
+export function taggedLiteralEdits(code, tags, rewrite, base = 0) {
   const opening = new RegExp(`(?<![\\w$.\`])(?:${tags.join('|')})\``, 'g');
-  let out = '';
-  let from = 0;
+  /** @type {{ start: number; end: number; text: string }[]} */
+  const edits = [];
+  let first = true;
+  const part = (start, end, last) => {
+    const text = code.slice(start, end);
+    const rewritten = rewrite(text, { first, last });
+    if (rewritten !== text) edits.push({ start: base + start, end: base + end, text: rewritten });
+    first = false;
+  };
   for (let match = opening.exec(code); match; match = opening.exec(code)) {
     let i = match.index + match[0].length;
-    out += code.slice(from, i);
-    let text = '';
-    let first = true;
-    // Up to the closing backtick: the text rewritten, each `${…}` copied (its braces counted), its own literals rewritten.
+    let textStart = i;
+    first = true;
+    // Up to the closing backtick: each part of the text rewritten, each `${…}` walked for its own literals (its braces counted).
     while (i < code.length && code[i] !== '`') {
-      if (code[i] === '\\') {
-        text += code.slice(i, i + 2);
-        i += 2;
-      } else if (code.startsWith('${', i)) {
-        out += rewrite(text, { first, last: false });
-        text = '';
-        first = false;
+      if (code[i] === '\\') i += 2;
+      else if (code.startsWith('${', i)) {
+        part(textStart, i, false);
         const open = i + 2;
         let depth = 1;
         for (i = open; i < code.length && depth > 0; i++) {
           if (code[i] === '{') depth++;
           else if (code[i] === '}') depth--;
         }
-        out += `\${${rewriteTaggedLiterals(code.slice(open, i - 1), tags, rewrite)}}`;
-      } else text += code[i++];
+        edits.push(...taggedLiteralEdits(code.slice(open, i - 1), tags, rewrite, base + open));
+        textStart = i;
+      } else i++;
     }
-    out += `${rewrite(text, { first, last: true })}\``;
-    from = i + 1;
-    opening.lastIndex = from;
+    part(textStart, i, true);
+    opening.lastIndex = i + 1;
+  }
+  return edits;
+}
+
+/**
+ * @param {string} code
+ * @param {readonly string[]} tags
+ * @param {(text: string, part: { first: boolean; last: boolean }) => string} rewrite
+ * @returns {string} the code with its literals rewritten
+ */
+export function rewriteTaggedLiterals(code, tags, rewrite) {
+  let out = '';
+  let from = 0;
+  for (const edit of taggedLiteralEdits(code, tags, rewrite)) {
+    out += code.slice(from, edit.start) + edit.text;
+    from = edit.end;
   }
   return out + code.slice(from);
 }
 
-/** A Vite plugin (build only) that rewrites the literals of `tags` in src/'s TypeScript modules. */
+/**
+ * A Vite plugin (build only) that rewrites the literals of `tags` in src/'s TypeScript modules,
+ * with a source map of its edits: the npm build's maps still point to the right lines of src/.
+ */
 export function literalsPlugin(name, tags, rewrite) {
   return {
     name,
     apply: 'build',
     transform(code, id) {
       if (!/[\\/]src[\\/].*\.ts$/.test(id) || !tags.some((tag) => code.includes(`${tag}\``))) return null;
-      return { code: rewriteTaggedLiterals(code, tags, rewrite), map: null };
+      const edits = taggedLiteralEdits(code, tags, rewrite);
+      if (!edits.length) return null;
+      const edited = new MagicString(code);
+      for (const edit of edits) {
+        if (edit.start === edit.end) edited.appendLeft(edit.start, edit.text);
+        else if (edit.text) edited.overwrite(edit.start, edit.end, edit.text);
+        else edited.remove(edit.start, edit.end);
+      }
+      return { code: edited.toString(), map: edited.generateMap({ hires: true, source: id }) };
     },
   };
 }
