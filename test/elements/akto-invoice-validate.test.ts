@@ -584,6 +584,11 @@ describe('<akto-invoice-validate>', () => {
     // Each field under its letter, as in the guide.
     const labels = $$(rows(el)[0]!, 'td[data-letter]').map((td) => getComputedStyle(td, '::before').content);
     expect(labels).to.deep.equal(['"A · Numéro de facture"', '"B · Montant HT"', '"C · Montant TTC"', '"D · Dossier(s)"', '"E · Date facture"', '"F · SIRET"']);
+    // The selection box beside the file name, on its first line, not on a line of its own above it.
+    const box = $(rows(el)[0]!, 'th input[type=checkbox]')!.getBoundingClientRect();
+    const name = $(rows(el)[0]!, '.file-name')!.getBoundingClientRect();
+    expect(box.right, 'the box left of the name').to.be.at.most(name.left);
+    expect(box.top, 'on its first line').to.be.within(name.top - 4, name.top + 8);
     await expect(el).to.be.accessible();
   });
 

@@ -455,6 +455,19 @@ export const validateStyles = css`
       border: 0;
       padding: 0.35rem 0;
     }
+    /* The selection box on the file name's first line, not on a line of its own above it. */
+    th[scope='row'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 0.25rem 0.5rem;
+    }
+    th[scope='row'] input[type='checkbox'] {
+      margin: 0.2rem 0 0;
+    }
+    th[scope='row'] .file-name {
+      flex: 1 1 12rem;
+    }
     td[data-label]::before {
       content: attr(data-label);
       display: block;
