@@ -798,15 +798,35 @@ describe('<akto-invoice-upload>', () => {
       return { sent, restore: () => (window.fetch = original) };
     };
 
-    it('holds the request after a send whose answer was lost: a removal is refused with why, « Réessayer » sends it again under its key, one deposit in all', async () => {
-      const el = await mount();
+    /** Two invoices ready and sent, the answer lost once the server made the deposit; the requests watched from then on. */
+    const sendLosingTheAnswer = async (el: AktoInvoiceUpload) => {
       await readyInvoice(el);
       await readyInvoice(el, OTHER);
-      const { sent, restore } = watchDeposits(1);
+      const watch = watchDeposits(1);
       try {
         sendButton(el).click();
         await until(() => $(root(el), '.notice.error'), 3000, 'the failed send');
         expect(mock.store.listPending(KAVKAZ), 'the deposit reached the server').to.have.length(2);
+      } catch (error) {
+        watch.restore();
+        throw error;
+      }
+      return watch;
+    };
+
+    /** A click on `button` sends the two invoices again: the same request under the same key, deposited once in all. */
+    const sendsAgainOnce = async (el: AktoInvoiceUpload, button: HTMLButtonElement, sent: { key: string | null }[]) => {
+      setTimeout(() => button.click());
+      const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
+      expect(event.detail.pending).to.have.length(2);
+      expect(sent.map((s) => s.key), 'the same request, the same key').to.deep.equal([sent[0]!.key, sent[0]!.key]);
+      expect(mock.store.listPending(KAVKAZ), 'deposited once').to.have.length(2);
+    };
+
+    it('holds the request after a send whose answer was lost: a removal is refused with why, « Réessayer » sends it again under its key, one deposit in all', async () => {
+      const el = await mount();
+      const { sent, restore } = await sendLosingTheAnswer(el);
+      try {
         const remove = button(row(el, 'facture-2606-calcul-mental.pdf'), 'Supprimer facture-2606-calcul-mental.pdf');
         remove.focus();
         remove.click();
@@ -818,25 +838,17 @@ describe('<akto-invoice-upload>', () => {
         const box = row(el, 'facture-2606-calcul-mental.pdf').querySelector<HTMLInputElement>('.checks input')!;
         box.click();
         expect(box.checked, 'a box ticked meanwhile is unticked').to.equal(false);
-        setTimeout(() => retry.click());
-        const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
-        expect(event.detail.pending).to.have.length(2);
-        expect(sent.map((s) => s.key), 'the same request, the same key').to.deep.equal([sent[0]!.key, sent[0]!.key]);
-        expect(mock.store.listPending(KAVKAZ), 'deposited once').to.have.length(2);
+        await sendsAgainOnce(el, retry, sent);
       } finally {
         restore();
       }
     });
 
-    it('sends again, after a reload, a deposit whose answer was lost as the same request under its key: one deposit, the uploads not stored twice', async () => {
+    it('sends again, after a reload, a deposit whose answer was lost as the same request under its key: one deposit, the uploads not stored twice', async function () {
+      this.timeout(15_000); // four files uploaded and two read, twice (before and after the reload)
       const first = await mount();
-      await readyInvoice(first);
-      await readyInvoice(first, OTHER);
-      const { sent, restore } = watchDeposits(1);
+      const { sent, restore } = await sendLosingTheAnswer(first);
       try {
-        sendButton(first).click();
-        await until(() => $(root(first), '.notice.error'), 3000, 'the failed send');
-        expect(mock.store.listPending(KAVKAZ), 'the deposit reached the server').to.have.length(2);
         const uploads = mock.store.uploads.size;
         await new Promise((resolve) => setTimeout(resolve, 400)); // kept a moment after the change
         first.remove(); // the page is reloaded
@@ -845,13 +857,10 @@ describe('<akto-invoice-upload>', () => {
         await until(() => $(root(el), '.notice.draft'), 3000, 'the offer');
         button($(root(el), '.notice.draft')!, 'Reprendre le dépôt').click();
         await until(() => rows(el).length === 2, 3000, 'the invoices back');
-        await until(() => !sendButton(el).disabled, 6000, 'ready to send');
+        // Uploaded and read (a click while a reading runs is held: aria-disabled).
+        await until(() => !sendButton(el).disabled && !sendButton(el).hasAttribute('aria-disabled'), 6000, 'ready to send');
         expect(mock.store.uploads.size, 'the files uploaded again under their keys: the same uploads').to.equal(uploads);
-        setTimeout(() => sendButton(el).click());
-        const event = await oneEvent(el, AKTO_DEPOSIT_SENT);
-        expect(event.detail.pending).to.have.length(2);
-        expect(sent.map((s) => s.key), 'the same request, the same key').to.deep.equal([sent[0]!.key, sent[0]!.key]);
-        expect(mock.store.listPending(KAVKAZ), 'deposited once').to.have.length(2);
+        await sendsAgainOnce(el, sendButton(el), sent);
       } finally {
         restore();
       }
