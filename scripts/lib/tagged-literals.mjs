@@ -58,22 +58,6 @@ export function taggedLiteralEdits(code, tags, rewrite, base = 0) {
 }
 
 /**
- * @param {string} code
- * @param {readonly string[]} tags
- * @param {(text: string, part: { first: boolean; last: boolean }) => string} rewrite
- * @returns {string} the code with its literals rewritten
- */
-export function rewriteTaggedLiterals(code, tags, rewrite) {
-  let out = '';
-  let from = 0;
-  for (const edit of taggedLiteralEdits(code, tags, rewrite)) {
-    out += code.slice(from, edit.start) + edit.text;
-    from = edit.end;
-  }
-  return out + code.slice(from);
-}
-
-/**
  * A Vite plugin (build only) that rewrites the literals of `tags` in src/'s TypeScript modules,
  * with a source map of its edits: the npm build's maps still point to the right lines of src/.
  */
@@ -86,9 +70,9 @@ export function literalsPlugin(name, tags, rewrite) {
       const edits = taggedLiteralEdits(code, tags, rewrite);
       if (!edits.length) return null;
       const edited = new MagicString(code);
+      // A part is never empty (an empty one rewrites to itself), but may be rewritten to nothing.
       for (const edit of edits) {
-        if (edit.start === edit.end) edited.appendLeft(edit.start, edit.text);
-        else if (edit.text) edited.overwrite(edit.start, edit.end, edit.text);
+        if (edit.text) edited.overwrite(edit.start, edit.end, edit.text);
         else edited.remove(edit.start, edit.end);
       }
       return { code: edited.toString(), map: edited.generateMap({ hires: true, source: id }) };
