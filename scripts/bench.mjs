@@ -286,8 +286,18 @@ try {
     const [q, qf] = [median(ours.search), median(floor.search)];
     row({ figure: 'the same list, a search: answer → painted rows', ours: q, peer: median(peer.search), peerName: GRID, floor: qf, target: '≤ 1.5× floor', met: q <= 1.5 * qf, note: `ours ${spread(ours.search)}; peer ${spread(peer.search)}; floor ${spread(floor.search)}; all ask the server (the same mock API) and time from its answer's body received, JSON (and for ours and the peer schema) parsing counted.` });
 
-    // 2. 1,000 invoices in one page: painted, then scrolled at a steady speed. One warm-up each:
-    // the list and the grid have just run above.
+    // 2. 1,000 invoices in one page (a partner raising the page size), on a warm page as the 100
+    // above: a new answer to a mounted list, each side in turn, a second or so each.
+    console.log('[bench] 1,000 invoices in one page, ours, AG Grid and the floor…');
+    const [l, gl, fl] = await sideBySide(RUNS, () => call(list, 'benchList', 1, 1000), () => call(grid, 'benchGrid', 1, 1000), WARM_UP, () => call(floorPage, 'benchFloorFirstScreen', 1000));
+    const [lRender, lDrawn, glRender] = [pick(l, 'render'), pick(l, 'drawn'), pick(gl, 'render')];
+
+    // Then scrolled at a steady speed. One warm-up each: the list and the grid have just run above.
+    // Each side waits behind a hidden tab while the two others scroll (10–20 s): Chromium treats
+    // a hidden page's renderer as in the background, and the first run after it comes back to the
+    // front does the same work in about twice the CPU time (measured: 1,000 rows' first screen
+    // 37.5 against 18.0 ms, every row 216 against 110 ms, after 15 s hidden with nothing else
+    // running). These runs give the scroll and the longest task; their first screen is in the notes.
     console.log('[bench] 1,000 invoices scrolled, ours and AG Grid…');
     const [s, g, f] = await sideBySide(SCROLL_RUNS, () => call(list, 'benchListScroll', 1000, SCROLL_SPEED), () => call(grid, 'benchGridScroll', 1000, SCROLL_SPEED), 1, () => call(floorPage, 'benchFloorFirstScreen', 1000));
     const fps = (run) => (run.intervals.length * 1000) / run.intervals.reduce((a, b) => a + b, 0);
@@ -298,11 +308,11 @@ try {
     const [sRender, gRender] = [pick(s, 'render'), pick(g, 'render')];
     const [sAll, gAll] = [pick(s, 'intervals'), pick(g, 'intervals')];
     row({ figure: '1,000 invoices: the rest drawn after the first screen, longest task', ours: median(pick(s, 'longest')), show: (v) => (Number.isFinite(v) ? (v === 0 ? 'none > 50 ms' : ms(v)) : '—'), target: '≤ 50 ms', met: median(pick(s, 'longest')) <= 50, note: `ours ${spread(pick(s, 'longest'))} (0: no long task); every row drawn ${ms(median(pick(s, 'drawn')))} after the answer.` });
-    row({ figure: '1,000 invoices in one page: answer received → first screen painted', ours: median(sRender), peer: median(gRender), peerName: GRID, floor: median(f), target: '≤ 20 ms', met: median(sRender) <= 20, note: `ours ${spread(sRender)}; peer ${spread(gRender)}; floor ${spread(f)} (all 1,000 rows as plain HTML, one innerHTML).` });
+    row({ figure: '1,000 invoices in one page: answer received → first screen painted', ours: median(lRender), peer: median(glRender), peerName: GRID, floor: median(fl), target: '≤ 20 ms', met: median(lRender) <= 20, note: `ours ${spread(lRender)}; peer ${spread(glRender)}; floor ${spread(fl)} (all 1,000 rows as plain HTML, one innerHTML); warm page, each in turn. The first run after the tab was hidden while the others scrolled: ours ${ms(median(sRender))} (${spread(sRender)}), peer ${ms(median(gRender))} (${spread(gRender)}), floor ${ms(median(f))}.` });
     // Issue 18: fully usable. Ours once every row is drawn (each checked against the contract); the
     // grid once painted (it draws only the rows in view, the others as they scroll in); the floor, all at once.
     const sDrawn = pick(s, 'drawn');
-    row({ figure: '1,000 invoices in one page: answer received → every row drawn (fully usable)', ours: median(sDrawn), peer: median(gRender), peerName: GRID, floor: median(f), target: '≤ 1.0× peer', met: median(sDrawn) <= median(gRender), note: `ours ${spread(sDrawn)}; the peer's figure is its first screen painted, after which it is usable (it draws the rows in view only).` });
+    row({ figure: '1,000 invoices in one page: answer received → every row drawn (fully usable)', ours: median(lDrawn), peer: median(glRender), peerName: GRID, floor: median(fl), target: '≤ 1.0× peer', met: median(lDrawn) <= median(glRender), note: `ours ${spread(lDrawn)}; the peer's figure is its first screen painted, after which it is usable (it draws the rows in view only). The first run after the tab was hidden: ours ${ms(median(sDrawn))} (${spread(sDrawn)}).` });
     const [oursFps, peerFps, oursLate, peerLate] = [median(s.map(fps)), median(g.map(fps)), late(s), late(g)];
     row({ figure: '1,000 invoices scrolled top to bottom: frames per second', ours: oursFps, peer: peerFps, peerName: GRID, show: (v) => (Number.isFinite(v) ? `${v.toFixed(1)} fps` : '—'), target: '60 fps', met: oursFps >= 59 && oursLate <= 5, note: `median over ${SCROLL_RUNS} run(s) of frames ÷ time, scrolled at ${SCROLL_SPEED * 1000} px/s by animation frames (ours: ${s[0]?.scroller ?? 'the document'}, ${Math.round(median(pick(s, 'distance')))} px; the grid: inside itself, ${Math.round(median(pick(g, 'distance')))} px). Met when ≥ 59 fps and ≤ 5 % of frames late.` });
     row({ figure: 'the same scroll: frames late (> 20 ms, a frame missed)', ours: oursLate, peer: peerLate, peerName: GRID, show: (v) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—'), target: '≤ 5 %', met: oursLate <= 5, note: `95th percentile frame interval: ours ${ms(percentile(sAll, 95))}, peer ${ms(percentile(gAll, 95))}; longest: ours ${ms(Math.max(...sAll))}, peer ${ms(Math.max(...gAll))}.` });
