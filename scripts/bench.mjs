@@ -293,13 +293,14 @@ try {
     const [lRender, lDrawn, glRender] = [pick(l, 'render'), pick(l, 'drawn'), pick(gl, 'render')];
 
     // Then scrolled at a steady speed. One warm-up each: the list and the grid have just run above.
-    // Each side waits behind a hidden tab while the two others scroll (10–20 s): Chromium treats
+    // Each side waits behind a hidden tab while the other scrolls (about 10 s): Chromium treats
     // a hidden page's renderer as in the background, and the first run after it comes back to the
     // front does the same work in about twice the CPU time (measured: 1,000 rows' first screen
     // 37.5 against 18.0 ms, every row 216 against 110 ms, after 15 s hidden with nothing else
-    // running). These runs give the scroll and the longest task; their first screen is in the notes.
+    // running). These runs give the scroll and the longest task; their first screen and every row
+    // drawn are in the notes (the floor, which neither scrolls nor has a long task, is timed above only).
     console.log('[bench] 1,000 invoices scrolled, ours and AG Grid…');
-    const [s, g, f] = await sideBySide(SCROLL_RUNS, () => call(list, 'benchListScroll', 1000, SCROLL_SPEED), () => call(grid, 'benchGridScroll', 1000, SCROLL_SPEED), 1, () => call(floorPage, 'benchFloorFirstScreen', 1000));
+    const [s, g] = await sideBySide(SCROLL_RUNS, () => call(list, 'benchListScroll', 1000, SCROLL_SPEED), () => call(grid, 'benchGridScroll', 1000, SCROLL_SPEED), 1);
     const fps = (run) => (run.intervals.length * 1000) / run.intervals.reduce((a, b) => a + b, 0);
     const late = (runs) => {
       const intervals = pick(runs, 'intervals');
@@ -307,8 +308,8 @@ try {
     };
     const [sRender, gRender] = [pick(s, 'render'), pick(g, 'render')];
     const [sAll, gAll] = [pick(s, 'intervals'), pick(g, 'intervals')];
-    row({ figure: '1,000 invoices: the rest drawn after the first screen, longest task', ours: median(pick(s, 'longest')), show: (v) => (Number.isFinite(v) ? (v === 0 ? 'none > 50 ms' : ms(v)) : '—'), target: '≤ 50 ms', met: median(pick(s, 'longest')) <= 50, note: `ours ${spread(pick(s, 'longest'))} (0: no long task); every row drawn ${ms(median(pick(s, 'drawn')))} after the answer.` });
-    row({ figure: '1,000 invoices in one page: answer received → first screen painted', ours: median(lRender), peer: median(glRender), peerName: GRID, floor: median(fl), target: '≤ 20 ms', met: median(lRender) <= 20, note: `ours ${spread(lRender)}; peer ${spread(glRender)}; floor ${spread(fl)} (all 1,000 rows as plain HTML, one innerHTML); warm page, each in turn. The first run after the tab was hidden while the others scrolled: ours ${ms(median(sRender))} (${spread(sRender)}), peer ${ms(median(gRender))} (${spread(gRender)}), floor ${ms(median(f))}.` });
+    row({ figure: '1,000 invoices: the rest drawn after the first screen, longest task', ours: median(pick(s, 'longest')), show: (v) => (Number.isFinite(v) ? (v === 0 ? 'none > 50 ms' : ms(v)) : '—'), target: '≤ 50 ms', met: median(pick(s, 'longest')) <= 50, note: `ours ${spread(pick(s, 'longest'))} (0: no long task), until every row is drawn.` });
+    row({ figure: '1,000 invoices in one page: answer received → first screen painted', ours: median(lRender), peer: median(glRender), peerName: GRID, floor: median(fl), target: '≤ 20 ms', met: median(lRender) <= 20, note: `ours ${spread(lRender)}; peer ${spread(glRender)}; floor ${spread(fl)} (all 1,000 rows as plain HTML, one innerHTML); warm page, each in turn. The first run after the tab was hidden while the others scrolled: ours ${ms(median(sRender))} (${spread(sRender)}), peer ${ms(median(gRender))} (${spread(gRender)}).` });
     // Issue 18: fully usable. Ours once every row is drawn (each checked against the contract); the
     // grid once painted (it draws only the rows in view, the others as they scroll in); the floor, all at once.
     const sDrawn = pick(s, 'drawn');
