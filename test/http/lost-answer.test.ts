@@ -39,12 +39,11 @@ test('a deposit whose answer was lost, sent again after a reload: one deposit, t
     await invoiceRow(page, NAME).getByLabel("Pas de pièce justificative nécessaire en tant qu'adhérent").check({ timeout: 30_000 });
     await readyToSend();
 
-    let sent = 0;
     const keys: (string | undefined)[] = [];
     await page.route('**/deposits', async (route) => {
-      keys.push(route.request().headers()['idempotency-key']);
+      const first = keys.push(route.request().headers()['idempotency-key']) === 1;
       const answer = await route.fetch(); // the server makes the deposit…
-      if (sent++ === 0) {
+      if (first) {
         t.diagnostic(`first answer, lost: ${answer.status()}`);
         await route.abort('connectionreset'); // …and its answer never comes
       } else await route.fulfill({ response: answer });
