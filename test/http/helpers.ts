@@ -153,9 +153,15 @@ export async function makePdf(name: string, size: number): Promise<string> {
     await pdf.attach(randomBytes(Math.max(0, padding)), 'padding.bin', { mimeType: 'application/octet-stream', description: 'padding for a size test' });
     return pdf.save();
   };
-  // Twice: the second attachment corrects for what the first one's framing added.
-  let bytes = await build(size - sample.length);
-  bytes = await build(size - sample.length + (size - bytes.length));
+  // The attachment is corrected until the file is exactly `size`: its framing adds bytes, and its
+  // compressed length varies by a byte or two with the random bytes drawn (2,999,999 for 3,000,000 once).
+  let padding = size - sample.length;
+  let bytes = await build(padding);
+  for (let tries = 0; bytes.length !== size; tries++) {
+    if (tries === 10) throw new Error(`makePdf: ${bytes.length} bytes, not ${size}`);
+    padding += size - bytes.length;
+    bytes = await build(padding);
+  }
   const partial = `${path}.${process.pid}.part`;
   writeFileSync(partial, bytes);
   renameSync(partial, path);
