@@ -155,10 +155,9 @@ export async function makePdf(name: string, size: number): Promise<string> {
     return pdf.save();
   };
   // The attachment's framing adds bytes and its compressed length does not follow the padding
-  // byte for byte (one more byte of padding can add two): the padding is corrected until the file
-  // is a few bytes short, and line ends after %%EOF, which readers allow, make up the rest. (Two
-  // corrections aiming at the size itself once gave 2,999,999 bytes for 3,000,000, then 150,001
-  // for 150,000.)
+  // byte for byte (one more byte of padding can add two, so some sizes cannot be hit exactly): the
+  // padding is corrected until the file is a few bytes short, and line ends after %%EOF, which
+  // readers allow, make up the rest.
   const SLACK = 32;
   let padding = size - sample.length - SLACK / 2;
   let bytes = await build(padding);
