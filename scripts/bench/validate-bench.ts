@@ -19,6 +19,10 @@
  * heavy first frame, which had run into the next interval: the next frame came at once (an
  * animation frame 0.3 ms later, against 11–21 ms after our rows' last, light frame), and the floor
  * looked three times as fast as ours. Started, as ours, after a light frame, it took 20.6 ms.
+ *
+ * Those are 50 edits at once, a stress. An edit as a user makes it is one key: `keystrokeMount`,
+ * `keystrokeArm` and `keystrokePainted` let bench.mjs press it for real (see below), in ours and in
+ * the floor.
  */
 import { ApiClient } from '../../src/api/client.js';
 import type { PendingInvoice } from '../../src/api/schemas.js';
@@ -28,6 +32,10 @@ import { nextPaint, when } from './page-tools.js';
 declare global {
   interface Window {
     benchValidate: (runs: number) => Promise<{ render: number[]; drawn: number[]; edit: number[]; editAtRest: number[]; validate: number[]; floorRender: number[]; floorEdit: number[]; floorEditAtRest: number[] }>;
+    keystrokeMount: (side: 'ours' | 'floor') => Promise<void>;
+    keystrokeArm: () => Promise<void>;
+    keystrokePainted: () => Promise<number>;
+    keystrokeValue: () => string;
   }
 }
 
@@ -112,13 +120,19 @@ async function typeInFloor(root: ShadowRoot, prefix: string): Promise<number> {
   return (await nextPaint()) - started;
 }
 
-/** The floor of one run: the same answer drawn as plain HTML, then the same edits, each to its painted frame. */
-async function floorRun(stage: HTMLElement): Promise<{ render: number; edit: number; editAtRest: number }> {
+/** The floor's empty shadow root on the stage, carrying the element's own stylesheets. */
+function floorRoot(stage: HTMLElement): ShadowRoot {
   const styles = (customElements.get('akto-invoice-validate') as unknown as { elementStyles: (CSSStyleSheet | { styleSheet: CSSStyleSheet })[] }).elementStyles;
   const host = document.createElement('div');
   stage.replaceChildren(host);
   const root = host.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = styles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet));
+  return root;
+}
+
+/** The floor of one run: the same answer drawn as plain HTML, then the same edits, each to its painted frame. */
+async function floorRun(stage: HTMLElement): Promise<{ render: number; edit: number; editAtRest: number }> {
+  const root = floorRoot(stage);
   const started = performance.now();
   const { items } = (await (await fetch(`/api/entities/${ENTITY}/pending-invoices`)).json()) as { items: PendingInvoice[] };
   root.innerHTML = floorTable(items);
@@ -187,3 +201,58 @@ window.benchValidate = async (runs) => {
   stage.replaceChildren();
   return { render, drawn, edit, editAtRest, validate, floorRender, floorEdit, floorEditAtRest };
 };
+
+/*
+ * One keystroke, as a user types it: the key is pressed by bench.mjs through the browser's own
+ * input pipeline (Playwright's keyboard, CDP Input.dispatchKeyEvent), into the first row's
+ * invoice number, the page at rest, and timed from the keydown's timestamp to the painted frame.
+ * The floor: the same key in the same input of the plain table (no rule, no handler).
+ */
+let keystrokeInput: HTMLInputElement | null = null;
+let keystrokeTimed: Promise<number> | null = null;
+
+/** Step 2 (or its floor) with the 50 pending invoices, every row drawn and every reading over; the focus in the first invoice number. */
+window.keystrokeMount = async (side) => {
+  await ready;
+  await fiftyPending();
+  const stage = document.getElementById('stage')!;
+  let root: ShadowRoot;
+  if (side === 'ours') {
+    const step = document.createElement('akto-invoice-validate');
+    step.setAttribute('api-base', '/api');
+    step.setAttribute('entity', ENTITY);
+    stage.replaceChildren(step);
+    await customElements.whenDefined('akto-invoice-validate');
+    root = step.shadowRoot!;
+    await when(root, () => root.querySelectorAll('tbody tr').length === 50);
+  } else {
+    // The floor carries the element's stylesheets: its definition must be loaded, as ours loads it.
+    const script = '/dist/akto-invoice-widget.js';
+    await ((await import(/* @vite-ignore */ script)) as { loadElement(tag: string): Promise<void> }).loadElement('akto-invoice-validate');
+    root = floorRoot(stage);
+    const { items } = (await (await fetch(`/api/entities/${ENTITY}/pending-invoices`)).json()) as { items: PendingInvoice[] };
+    root.innerHTML = floorTable(items);
+  }
+  keystrokeInput = root.querySelector<HTMLInputElement>('input[id^="invoiceNumber-"]')!;
+  keystrokeInput.focus();
+  keystrokeInput.setSelectionRange(keystrokeInput.value.length, keystrokeInput.value.length);
+};
+
+/** Waits for the page to be at rest, then times the next keydown to the frame painted after it. */
+window.keystrokeArm = async () => {
+  await atRest();
+  keystrokeTimed = new Promise((resolve) =>
+    addEventListener('keydown', (event) => void nextPaint().then((painted) => resolve(painted - event.timeStamp)), { capture: true, once: true }),
+  );
+};
+
+/** The last keystroke's time to its painted frame; fails if the key did not reach the input (the focus was lost, or the value undone). */
+window.keystrokePainted = async () => {
+  const time = await keystrokeTimed!;
+  await nextPaint();
+  if (keystrokeInput?.getRootNode() instanceof ShadowRoot && (keystrokeInput.getRootNode() as ShadowRoot).activeElement !== keystrokeInput) throw new Error('bench: the keystroke input lost the focus');
+  return time;
+};
+
+/** What the first row's invoice number holds now: bench.mjs checks that every key typed was kept. */
+window.keystrokeValue = () => keystrokeInput?.value ?? '';
