@@ -120,6 +120,16 @@ async function typeInFloor(root: ShadowRoot, prefix: string): Promise<number> {
   return (await nextPaint()) - started;
 }
 
+/** Step 2 on the stage, for the entity of the 50 pending invoices; its shadow root once defined. */
+async function mountStep(stage: HTMLElement): Promise<ShadowRoot> {
+  const step = document.createElement('akto-invoice-validate');
+  step.setAttribute('api-base', '/api');
+  step.setAttribute('entity', ENTITY);
+  stage.replaceChildren(step);
+  await customElements.whenDefined('akto-invoice-validate');
+  return step.shadowRoot!;
+}
+
 /** The floor's empty shadow root on the stage, carrying the element's own stylesheets. */
 function floorRoot(stage: HTMLElement): ShadowRoot {
   const styles = (customElements.get('akto-invoice-validate') as unknown as { elementStyles: (CSSStyleSheet | { styleSheet: CSSStyleSheet })[] }).elementStyles;
@@ -162,12 +172,7 @@ window.benchValidate = async (runs) => {
     await fiftyPending();
     const started = performance.now();
     performance.mark('render-start');
-    const step = document.createElement('akto-invoice-validate');
-    step.setAttribute('api-base', '/api');
-    step.setAttribute('entity', ENTITY);
-    stage.replaceChildren(step);
-    await customElements.whenDefined('akto-invoice-validate');
-    const root = step.shadowRoot!;
+    const root = await mountStep(stage);
     const rows = () => root.querySelectorAll('tbody tr');
     await when(root, () => firstScreen(rows(), 50));
     render.push((await nextPaint()) - started);
@@ -218,12 +223,7 @@ window.keystrokeMount = async (side) => {
   const stage = document.getElementById('stage')!;
   let root: ShadowRoot;
   if (side === 'ours') {
-    const step = document.createElement('akto-invoice-validate');
-    step.setAttribute('api-base', '/api');
-    step.setAttribute('entity', ENTITY);
-    stage.replaceChildren(step);
-    await customElements.whenDefined('akto-invoice-validate');
-    root = step.shadowRoot!;
+    root = await mountStep(stage);
     await when(root, () => root.querySelectorAll('tbody tr').length === 50);
   } else {
     // The floor carries the element's stylesheets: its definition must be loaded, as ours loads it.
