@@ -133,6 +133,9 @@ export interface TableView<T> {
   onClick: (event: Event) => void;
 }
 
+/** The place of a group of rows not drawn yet (see renderListTable). */
+const groupToCome = html`<tbody class="to-come" aria-hidden="true"></tbody>`;
+
 /**
  * The table: header, then the rows in groups of ROW_GROUP, one <tbody> each (a list may let the
  * browser skip a group away from the viewport as a whole; even, so the stripes run on), or
@@ -154,6 +157,10 @@ export function renderListTable<T extends { id: string }, L extends string>(tabl
   const items = view.items && view.shownRows < view.items.length ? view.items.slice(0, view.shownRows) : view.items;
   const groups: T[][] = [];
   for (let i = 0; items && i < items.length; i += ROW_GROUP) groups.push(items.slice(i, i + ROW_GROUP));
+  // The groups of a long page not drawn yet hold their places (empty, the size of a group: see
+  // gridRowStyles), so the page has its full height and its scrollbar its final length from the
+  // first screen on, as a grid drawing only its view has: the rest is drawn without moving them.
+  const toCome = items && view.rowCount ? Math.max(0, Math.ceil((view.rowCount - 1 - items.length) / ROW_GROUP)) : 0;
   return html`<div class=${view.items ? 'table-wrap' : 'table-wrap loading'} role="region" tabindex="0" aria-labelledby="caption">
     <table part="table" aria-busy=${String(view.pending)} aria-rowcount=${view.rowCount ?? nothing} @click=${view.onClick}>
       <caption id="caption">${view.caption}</caption>
@@ -166,7 +173,10 @@ export function renderListTable<T extends { id: string }, L extends string>(tabl
       ${items
         ? // A group once drawn is the same rows until the page or the language changes: a long
           // page drawn a slice at a time does not walk its earlier rows again at every slice.
-          groups.map((group) => guard([group[0], group.length, view.t, view.locale], () => html`<tbody>${group.map((item) => table.row(item, context))}</tbody>`))
+          [
+            groups.map((group) => guard([group[0], group.length, view.t, view.locale], () => html`<tbody>${group.map((item) => table.row(item, context))}</tbody>`)),
+            Array.from({ length: toCome }, () => groupToCome),
+          ]
         : html`<tbody>${skeletonRows(view.pageSize, table.columns.length + 1)}</tbody>`}
     </table>
   </div>`;

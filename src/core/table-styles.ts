@@ -376,5 +376,11 @@ export function gridRowStyles(tracks: string): CSSResult {
       content-visibility: auto;
       contain-intrinsic-size: auto 70rem;
     }
+    /* A group not drawn yet: always the size a group is given until it is seen, on screen too,
+       lined as its rows will be should the page be scrolled there before they are drawn. */
+    tbody.to-come {
+      content-visibility: hidden;
+      background: repeating-linear-gradient(transparent 0 calc(3.5rem - 1px), var(--_akto-border) calc(3.5rem - 1px) 3.5rem);
+    }
   `;
 }
