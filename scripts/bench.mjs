@@ -290,7 +290,7 @@ try {
     // above: a new answer to a mounted list, each side in turn, a second or so each.
     console.log('[bench] 1,000 invoices in one page, ours, AG Grid and the floor…');
     const [list1000, grid1000, floor1000] = await sideBySide(RUNS, () => call(list, 'benchList', 1, 1000), () => call(grid, 'benchGrid', 1, 1000), WARM_UP, () => call(floorPage, 'benchFloorFirstScreen', 1000));
-    const [lRender, lDrawn, glRender] = [pick(list1000, 'render'), pick(list1000, 'drawn'), pick(grid1000, 'render')];
+    const [lRender, lDrawn, lUsable, glRender, glUsable] = [pick(list1000, 'render'), pick(list1000, 'drawn'), pick(list1000, 'usable'), pick(grid1000, 'render'), pick(grid1000, 'usable')];
 
     // Then scrolled at a steady speed. One warm-up each: the list and the grid have just run above.
     // Each side waits behind a hidden tab while the other scrolls (about 10 s): Chromium treats
@@ -310,10 +310,13 @@ try {
     const [sAll, gAll] = [pick(s, 'intervals'), pick(g, 'intervals')];
     row({ figure: '1,000 invoices: the rest drawn after the first screen, longest task', ours: median(pick(s, 'longest')), show: (v) => (Number.isFinite(v) ? (v === 0 ? 'none > 50 ms' : ms(v)) : '—'), target: '≤ 50 ms', met: median(pick(s, 'longest')) <= 50, note: `ours ${spread(pick(s, 'longest'))} (0: no long task), until every row is drawn.` });
     row({ figure: '1,000 invoices in one page: answer received → first screen painted', ours: median(lRender), peer: median(glRender), peerName: GRID, floor: median(floor1000), target: '≤ 20 ms', met: median(lRender) <= 20, note: `ours ${spread(lRender)}; peer ${spread(glRender)}; floor ${spread(floor1000)} (all 1,000 rows as plain HTML, one innerHTML); warm page, each in turn. The first run after the tab was hidden while the others scrolled: ours ${ms(median(sRender))} (${spread(sRender)}), peer ${ms(median(gRender))} (${spread(gRender)}).` });
-    // Issue 18: fully usable. Ours once every row is drawn (each checked against the contract); the
-    // grid once painted (it draws only the rows in view, the others as they scroll in); the floor, all at once.
+    // Issue 18: fully usable: the first screen painted with the scroll reaching every row (the
+    // page's full height laid out, see `reachable` in page-tools.ts), as the grid is once painted
+    // (it draws the rows in view only, the others as they scroll in); the floor, all at once.
+    // Every row drawn (find-in-page and screen readers reach them all) is the row after, which the grid never reaches.
     const sDrawn = pick(s, 'drawn');
-    row({ figure: '1,000 invoices in one page: answer received → every row drawn (fully usable)', ours: median(lDrawn), peer: median(glRender), peerName: GRID, floor: median(floor1000), target: '≤ 1.0× peer', met: median(lDrawn) <= median(glRender), note: `ours ${spread(lDrawn)}; the peer's figure is its first screen painted, after which it is usable (it draws the rows in view only). The first run after the tab was hidden: ours ${ms(median(sDrawn))} (${spread(sDrawn)}).` });
+    row({ figure: '1,000 invoices in one page: answer received → fully usable (first screen painted, the scroll reaching every row)', ours: median(lUsable), peer: median(glUsable), peerName: GRID, floor: median(floor1000), target: '≤ 1.0× peer', met: median(lUsable) <= median(glUsable), note: `ours ${spread(lUsable)}: the first screen, when the list already had the height of every row (${lUsable.filter((v, i) => v === lRender[i]).length} of ${lUsable.length} runs; the others count every row drawn); peer ${spread(glUsable)}: its first screen, its scroll range checked final then.` });
+    row({ figure: '1,000 invoices in one page: answer received → every row drawn (find-in-page and screen readers reach all)', ours: median(lDrawn), peer: NaN, peerName: `${GRID}: never, it draws the rows in view only`, floor: median(floor1000), note: `ours ${spread(lDrawn)}, the rest drawn in background tasks after the first screen. The first run after the tab was hidden: ours ${ms(median(sDrawn))} (${spread(sDrawn)}).` });
     const [oursFps, peerFps, oursLate, peerLate] = [median(s.map(fps)), median(g.map(fps)), late(s), late(g)];
     row({ figure: '1,000 invoices scrolled top to bottom: frames per second', ours: oursFps, peer: peerFps, peerName: GRID, show: (v) => (Number.isFinite(v) ? `${v.toFixed(1)} fps` : '—'), target: '60 fps', met: oursFps >= 59 && oursLate <= 5, note: `median over ${SCROLL_RUNS} run(s) of frames ÷ time, scrolled at ${SCROLL_SPEED * 1000} px/s by animation frames (ours: ${s[0]?.scroller ?? 'the document'}, ${Math.round(median(pick(s, 'distance')))} px; the grid: inside itself, ${Math.round(median(pick(g, 'distance')))} px). Met when ≥ 59 fps and ≤ 5 % of frames late.` });
     row({ figure: 'the same scroll: frames late (> 20 ms, a frame missed)', ours: oursLate, peer: peerLate, peerName: GRID, show: (v) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—'), target: '≤ 5 %', met: oursLate <= 5, note: `95th percentile frame interval: ours ${ms(percentile(sAll, 95))}, peer ${ms(percentile(gAll, 95))}; longest: ours ${ms(Math.max(...sAll))}, peer ${ms(Math.max(...gAll))}.` });

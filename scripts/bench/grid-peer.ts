@@ -7,8 +7,9 @@
  * very same invoices from the same mock API: the same nine columns, amounts and dates formatted
  * the French way, a status label and a « Détails » button per row.
  *
- * - `benchGrid(runs, pageSize)`: the page's answer → grid painted; a search's answer (the same
- *   server-side search as ours) → rows painted;
+ * - `benchGrid(runs, pageSize)`: the page's answer → grid painted, and usable then (its scroll
+ *   range already every row's: checked); a search's answer (the same server-side search as ours)
+ *   → rows painted;
  * - `benchGridScroll(pageSize, speed)`: 1,000 invoices painted, then the grid scrolled from top to
  *   bottom at the same speed as our list (its own viewport: a grid scrolls inside itself);
  * - `benchGridCycle(pageSize)`: mount, fill, search, destroy, for the memory figure.
@@ -16,11 +17,11 @@
 import { AllCommunityModule, createGrid, ModuleRegistry, type GridApi } from 'ag-grid-community';
 import { columns } from './grid-columns.js';
 import { createMockBackend } from '../../src/mocks/index.js';
-import { nextPaint, scrollThrough, SEARCH, startMock, type BenchInvoice, type ScrollRecord, when, within } from './page-tools.js';
+import { nextPaint, reachable, scrollThrough, SEARCH, startMock, type BenchInvoice, type ScrollRecord, when, within } from './page-tools.js';
 
 declare global {
   interface Window {
-    benchGrid: (runs: number, pageSize: number) => Promise<{ render: number[]; search: number[] }>;
+    benchGrid: (runs: number, pageSize: number) => Promise<{ render: number[]; usable: number[]; search: number[] }>;
     benchGridScroll: (pageSize: number, speed: number) => Promise<{ render: number } & ScrollRecord>;
     benchGridCycle: (pageSize: number) => Promise<void>;
   }
@@ -75,27 +76,40 @@ async function fill(api: GridApi<Invoice>, container: HTMLElement, pageSize: num
   return (await nextPaint()) - answeredAt;
 }
 
+/** The element that scrolls the rows: `.ag-grid-viewport` in AG Grid 36, `.ag-body-viewport` before. */
+function viewportOf(container: HTMLElement): HTMLElement {
+  const viewport = container.querySelector<HTMLElement>('.ag-grid-viewport') ?? container.querySelector<HTMLElement>('.ag-body-viewport');
+  if (!viewport) throw new Error('bench: no scrolling viewport in the grid');
+  return viewport;
+}
+
 window.benchGrid = async (runs, pageSize) => {
   const render: number[] = [];
+  const usable: number[] = [];
   const search: number[] = [];
   for (let run = 0; run < runs; run++) {
     const { api, container } = await mountGrid();
     await nextPaint();
     render.push(await fill(api, container, pageSize));
+    // Usable once painted, its scroll range final then: it sizes it for every row at once (checked).
+    const scrolled = () => viewportOf(container).scrollHeight;
+    const atFirstScreen = scrolled();
+    await nextPaint();
+    await nextPaint();
+    if (!reachable(atFirstScreen, scrolled())) throw new Error(`bench: the grid's scroll range grew after its first screen (${atFirstScreen} → ${scrolled()} px)`);
+    usable.push(render.at(-1)!);
     search.push(await fill(api, container, pageSize, SEARCH));
     api.destroy();
   }
   stage().replaceChildren();
-  return { render, search };
+  return { render, usable, search };
 };
 
 window.benchGridScroll = async (pageSize, speed) => {
   const { api, container } = await mountGrid();
   await nextPaint();
   const render = await fill(api, container, pageSize);
-  // The element that scrolls the rows: `.ag-grid-viewport` in AG Grid 36, `.ag-body-viewport` before.
-  const viewport = container.querySelector<HTMLElement>('.ag-grid-viewport') ?? container.querySelector<HTMLElement>('.ag-body-viewport');
-  if (!viewport) throw new Error("bench: no scrolling viewport in the grid");
+  const viewport = viewportOf(container);
   const record = await scrollThrough(viewport, speed);
   if (record.distance < pageSize * 10) throw new Error(`bench: the grid scrolls only ${record.distance} px with ${pageSize} invoices`);
   api.destroy();

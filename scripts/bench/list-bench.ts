@@ -4,18 +4,20 @@
  * from the moment the API's answer reaches the page to the frame after the rows are in the DOM.
  *
  * - `benchList(runs, pageSize)`: a page of invoices: its first screen painted (as the grid, which
- *   draws the rows in its view), then every row drawn; then a search's answer painted;
+ *   draws the rows in its view), then every row drawn; fully usable: the first screen if the list
+ *   had its full height then (every row's place laid out: a scroll reaches any of them, see
+ *   `reachable`), else every row drawn; then a search's answer painted;
  * - `benchListScroll(pageSize, speed)`: a page of 1,000 invoices (a partner raising the page
  *   size) painted, then the document scrolled from top to bottom at `speed` px/ms (or the list's
  *   own viewport, should it ever scroll its rows itself), every frame interval recorded. The peer
  *   of both is scripts/bench/grid-peer.ts.
  */
 import { createMockBackend } from '../../src/mocks/index.js';
-import { nextPaint, scrollThrough, SEARCH, when, within, type ScrollRecord } from './page-tools.js';
+import { nextPaint, reachable, scrollThrough, SEARCH, when, within, type ScrollRecord } from './page-tools.js';
 
 declare global {
   interface Window {
-    benchList: (runs: number, pageSize: number) => Promise<{ render: number[]; drawn: number[]; search: number[] }>;
+    benchList: (runs: number, pageSize: number) => Promise<{ render: number[]; drawn: number[]; usable: number[]; search: number[] }>;
     benchListScroll: (pageSize: number, speed: number) => Promise<{ render: number; drawn: number; longest: number; scroller: string } & ScrollRecord>;
   }
 }
@@ -85,12 +87,15 @@ async function mountList(pageSize: number, search = '', shown: (list: Element) =
 window.benchList = async (runs, pageSize) => {
   const render: number[] = [];
   const drawn: number[] = [];
+  const usable: number[] = [];
   const search: number[] = [];
   for (let run = 0; run < runs; run++) {
     const list = await mountList(pageSize, '', (l) => firstScreen(l, pageSize));
     render.push((await nextPaint()) - answeredAt);
+    const heightAtFirstScreen = list.getBoundingClientRect().height;
     await within(when(list.shadowRoot!, () => shownRows(list).length >= pageSize), 10_000, `${pageSize} rows drawn`);
     drawn.push((await nextPaint()) - answeredAt);
+    usable.push(reachable(heightAtFirstScreen, list.getBoundingClientRect().height) ? render.at(-1)! : drawn.at(-1)!);
 
     // A search answered by the server: from its answer to the updated rows painted.
     list.setAttribute('search', SEARCH);
@@ -100,7 +105,7 @@ window.benchList = async (runs, pageSize) => {
     search.push((await nextPaint()) - answeredAt);
   }
   stage().replaceChildren();
-  return { render, drawn, search };
+  return { render, drawn, usable, search };
 };
 
 /**

@@ -88,6 +88,14 @@ export function handToInput(input: HTMLInputElement, files: File[]): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/**
+ * Whether every row of a long page was reachable at its first screen: the scroll range then
+ * (`before`, the list's height or a grid's scrolled height) already that of every row drawn
+ * (`after`), within 0.5 % (a quarter of one group of 20 rows in 1,000). A list that grows as it
+ * draws is usable only once its rows are drawn.
+ */
+export const reachable = (before: number, after: number) => Math.abs(before - after) <= 0.005 * after;
+
 export interface ScrollRecord {
   /** Time between consecutive animation frames while scrolling, ms. */
   intervals: number[];
