@@ -160,7 +160,7 @@ export function renderListTable<T extends { id: string }, L extends string>(tabl
   // The groups of a long page not drawn yet hold their places (empty, the size of a group: see
   // gridRowStyles), so the page has its full height and its scrollbar its final length from the
   // first screen on, as a grid drawing only its view has: the rest is drawn without moving them.
-  const toCome = items && view.rowCount ? Math.max(0, Math.ceil((view.rowCount - 1 - items.length) / ROW_GROUP)) : 0;
+  const toCome = items && view.rowCount ? Math.ceil((view.rowCount - 1 - items.length) / ROW_GROUP) : 0;
   return html`<div class=${view.items ? 'table-wrap' : 'table-wrap loading'} role="region" tabindex="0" aria-labelledby="caption">
     <table part="table" aria-busy=${String(view.pending)} aria-rowcount=${view.rowCount ?? nothing} @click=${view.onClick}>
       <caption id="caption">${view.caption}</caption>
